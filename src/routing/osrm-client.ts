@@ -1,0 +1,179 @@
+import { OsrmError, toOsrmErrorCode } from './osrm-error.js';
+import {
+  parseNearestResponse,
+  parseRouteResponse,
+  parseTableResponse,
+  type OsrmNearest,
+  type OsrmRoute,
+  type OsrmTable,
+} from './osrm-response.js';
+import type { LatLon } from './types.js';
+
+/**
+ * A small typed client for the OSRM v5 HTTP API (`/table`, `/route`, `/nearest`) on Node's global
+ * fetch. Keep-alive needs no agent: Node's fetch (undici) pools and reuses connections per origin by
+ * default, and osrm-routed keeps a connection for up to 512 requests (docs/http.md, "OSRM HTTP server").
+ * Issue #4.
+ */
+
+export type OsrmGeometries = 'polyline' | 'polyline6' | 'geojson';
+
+export interface OsrmClientOptions {
+  /** Server root, e.g. `http://osrm:5000`; a trailing slash is ignored. */
+  readonly baseUrl: string;
+  /** Profile segment of the URL. osrm-routed serves one dataset and ignores it. Default `driving`. */
+  readonly profile?: string;
+  /** Per attempt, covering connect, server time and reading the body. Default 30,000 ms. */
+  readonly timeoutMs?: number;
+  /** Extra attempts after a 5xx, network error or timeout; never after a 4xx. Default 2. */
+  readonly retries?: number;
+  /** Delay before retry k (0-based) is `retryBaseDelayMs * 2^k`. Default 250 ms. */
+  readonly retryBaseDelayMs?: number;
+  /** Injected for tests; default global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Instrumentation for bench/routing: time waiting for the server and time parsing its answer. */
+  readonly onTiming?: (timing: { service: OsrmService; waitMs: number; parseMs: number }) => void;
+}
+
+export type OsrmService = 'table' | 'route' | 'nearest';
+
+export interface TableRequest {
+  /** Indices into `coordinates`; omitted = all of them (OSRM's default). */
+  readonly sources?: readonly number[];
+  readonly destinations?: readonly number[];
+  readonly signal?: AbortSignal;
+}
+
+export interface RouteRequest {
+  /** Default `geojson`. */
+  readonly geometries?: OsrmGeometries;
+  readonly signal?: AbortSignal;
+}
+
+export interface NearestRequest {
+  /** How many candidate snaps to return. Default 1. */
+  readonly number?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface OsrmClient {
+  /** Durations (s) and distances (m) between sources and destinations (`annotations=duration,distance`). */
+  table(coordinates: readonly LatLon[], request?: TableRequest): Promise<OsrmTable>;
+  /** Fastest route through the coordinates in order, with `overview=full` geometry and one leg per pair. */
+  route(coordinates: readonly LatLon[], request?: RouteRequest): Promise<OsrmRoute>;
+  /** Snaps one coordinate to the road network; `waypoints[0].distanceM` is how far it moved. */
+  nearest(point: LatLon, request?: NearestRequest): Promise<OsrmNearest>;
+}
+
+/** OSRM wants `{lon},{lat}` pairs joined by `;`. Six decimals ≈ 0.1 m, which keeps URLs short. */
+export function formatCoordinates(points: readonly LatLon[]): string {
+  return points.map((p) => `${p.lon.toFixed(6)},${p.lat.toFixed(6)}`).join(';');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function errorFromHttpFailure(status: number, body: unknown, url: string): OsrmError {
+  if (status >= 500) return new OsrmError('ServerError', `OSRM answered HTTP ${status} for ${url}`, { httpStatus: status });
+  const osrmCode =
+    typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string'
+      ? (body as { code: string }).code
+      : null;
+  if (osrmCode === null) return new OsrmError('HttpError', `OSRM answered HTTP ${status} for ${url}`, { httpStatus: status });
+  const message = (body as { message?: unknown }).message;
+  return new OsrmError(toOsrmErrorCode(osrmCode), typeof message === 'string' ? `${osrmCode}: ${message}` : osrmCode, {
+    osrmCode,
+    httpStatus: status,
+  });
+}
+
+export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const profile = options.profile ?? 'driving';
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 2;
+  const retryBaseDelayMs = options.retryBaseDelayMs ?? 250;
+  const fetchFn = options.fetch ?? globalThis.fetch;
+
+  async function attempt<T>(service: OsrmService, url: string, signal: AbortSignal | undefined, parse: (body: unknown) => T): Promise<T> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const started = performance.now();
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetchFn(url, { signal: combined, headers: { accept: 'application/json' } });
+      status = response.status;
+      text = await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.aborted) throw new OsrmError('Timeout', `OSRM gave no answer within ${timeoutMs} ms for ${url}`, { cause });
+      throw new OsrmError('NetworkError', `Could not reach OSRM at ${baseUrl}: ${(cause as Error).message}`, { cause });
+    }
+    const parseStarted = performance.now();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (status < 200 || status >= 300) throw errorFromHttpFailure(status, body, url);
+    if (body === undefined) throw new OsrmError('InvalidResponse', `OSRM answered HTTP ${status} with a body that is not JSON`);
+    const code = (body as { code?: unknown } | null)?.code;
+    // osrm-routed uses 400 for every error code, but a proxy or another implementation may not.
+    if (typeof code === 'string' && code !== 'Ok') throw errorFromHttpFailure(400, body, url);
+    const result = parse(body);
+    options.onTiming?.({ service, waitMs: parseStarted - started, parseMs: performance.now() - parseStarted });
+    return result;
+  }
+
+  async function get<T>(service: OsrmService, path: string, signal: AbortSignal | undefined, parse: (body: unknown) => T): Promise<T> {
+    const url = `${baseUrl}/${service}/v1/${profile}/${path}`;
+    for (let attemptIndex = 0; ; attemptIndex++) {
+      try {
+        return await attempt(service, url, signal, parse);
+      } catch (error) {
+        const canRetry = error instanceof OsrmError && error.isRetryable && attemptIndex < retries && !signal?.aborted;
+        if (!canRetry) throw error;
+        await sleep(retryBaseDelayMs * 2 ** attemptIndex, signal);
+      }
+    }
+  }
+
+  return {
+    table(coordinates, request = {}) {
+      const query = new URLSearchParams({ annotations: 'duration,distance' });
+      if (request.sources) query.set('sources', request.sources.join(';'));
+      if (request.destinations) query.set('destinations', request.destinations.join(';'));
+      // URLSearchParams escapes ';' and ','; osrm-routed decodes them, but unescaped stays readable in logs.
+      const queryString = decodeURIComponent(query.toString());
+      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, parseTableResponse);
+    },
+
+    async route(coordinates, request = {}) {
+      if (coordinates.length < 2) throw new OsrmError('InvalidQuery', 'A route needs at least two coordinates');
+      const geometries = request.geometries ?? 'geojson';
+      const query = `overview=full&geometries=${geometries}&steps=false`;
+      const precision = geometries === 'polyline6' ? 6 : 5;
+      return get('route', `${formatCoordinates(coordinates)}?${query}`, request.signal, (body) =>
+        parseRouteResponse(body, coordinates.length - 1, precision),
+      );
+    },
+
+    nearest(point, request = {}) {
+      return get('nearest', `${formatCoordinates([point])}?number=${request.number ?? 1}`, request.signal, parseNearestResponse);
+    },
+  };
+}
