@@ -1,0 +1,73 @@
+import type { Problem } from '../model/problem.js';
+import type { UnassignedReason } from '../model/solution.js';
+import { earliestSchedule, TIME_EPS } from './schedule.js';
+
+function layoutCarries(p: Problem, v: number, r: number): boolean {
+  const caps = p.layoutCapacity[v]!;
+  const layouts = p.instance.vehicles[v]!.layouts.length;
+  for (let k = 0; k < layouts; k++) {
+    let fits = true;
+    for (let d = 0; d < p.dims; d++) {
+      if (p.nodeLoad[2 * r * p.dims + d]! > caps[k * p.dims + d]! + TIME_EPS) fits = false;
+    }
+    if (fits) return true;
+  }
+  return false;
+}
+
+function reachable(p: Problem, v: number, r: number): boolean {
+  const pl = p.nodeLocation[2 * r]!;
+  const dl = p.nodeLocation[2 * r + 1]!;
+  return (
+    Number.isFinite(p.travel[p.vehicleStart[v]! * p.size + pl]!) && Number.isFinite(p.travel[dl * p.size + p.vehicleEnd[v]!]!)
+  );
+}
+
+/** Driving plus service time of the request served alone by vehicle v, depot to depot. */
+function aloneDuration(p: Problem, v: number, r: number): number {
+  const pl = p.nodeLocation[2 * r]!;
+  const dl = p.nodeLocation[2 * r + 1]!;
+  return (
+    p.travel[p.vehicleStart[v]! * p.size + pl]! +
+    p.nodeService[2 * r]! +
+    p.travel[pl * p.size + dl]! +
+    p.nodeService[2 * r + 1]! +
+    p.travel[dl * p.size + p.vehicleEnd[v]!]!
+  );
+}
+
+function shiftCovers(p: Problem, v: number, r: number): boolean {
+  const need = aloneDuration(p, v, r);
+  return need <= p.shiftEnd[v]! - p.shiftStart[v]! + TIME_EPS && need <= p.maxDuration[v]! + TIME_EPS;
+}
+
+/** Whether vehicle v could serve request r if it had nothing else to do. */
+export function canServeAlone(p: Problem, v: number, r: number): boolean {
+  if (!reachable(p, v, r) || !layoutCarries(p, v, r) || !shiftCovers(p, v, r)) return false;
+  const seq = Int32Array.of(-1, 2 * r, 2 * r + 1, -1);
+  return earliestSchedule(p, v, seq, 2, new Float64Array(4));
+}
+
+/**
+ * Why request r is unassigned, found by testing it alone on each vehicle, most specific reason
+ * first (see UnassignedReason). Only the vehicles that pass the earlier tests are considered by
+ * the later ones, so "shift" means "every vehicle that could carry it has too short a shift".
+ */
+export function explainUnassigned(p: Problem, r: number): UnassignedReason {
+  const pl = p.nodeLocation[2 * r]!;
+  const dl = p.nodeLocation[2 * r + 1]!;
+  const all = Array.from({ length: p.vehicleCount }, (_, v) => v);
+  if (!Number.isFinite(p.travel[pl * p.size + dl]!)) return 'unreachable';
+  const reaching = all.filter((v) => reachable(p, v, r));
+  if (reaching.length === 0) return 'unreachable';
+  if (!all.some((v) => layoutCarries(p, v, r))) return 'capacity';
+  const pinned = p.pinnedVehicle[r]!;
+  if (pinned !== -1 && !canServeAlone(p, pinned, r)) return 'pinned';
+  if (p.travel[pl * p.size + dl]! > p.maxRide[r]! + TIME_EPS) return 'maxRideTime';
+  const eligible = (pinned !== -1 ? [pinned] : reaching).filter((v) => reachable(p, v, r) && layoutCarries(p, v, r));
+  if (eligible.length === 0) return 'capacity';
+  const covering = eligible.filter((v) => shiftCovers(p, v, r));
+  if (covering.length === 0) return 'shift';
+  if (!covering.some((v) => canServeAlone(p, v, r))) return 'timeWindow';
+  return 'busy';
+}
