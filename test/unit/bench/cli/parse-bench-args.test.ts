@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '../../../../bench/cli/parse-bench-args.js';
+
+describe('parseBenchArgs', () => {
+  it('runs everything with the default seed when given nothing', () => {
+    expect(parseBenchArgs([])).toEqual({ folder: undefined, timeLimitSec: undefined, seed: 1, instances: undefined });
+  });
+
+  it('reads a folder, a time limit, a seed and an instance list', () => {
+    expect(parseBenchArgs(['pdptw-lilim', '--time-limit', '5', '--seed=3', '--instances', 'lc101, lr201'])).toEqual({
+      folder: 'pdptw-lilim', timeLimitSec: 5, seed: 3, instances: ['lc101', 'lr201'],
+    });
+  });
+
+  it.each([
+    [['--time-limit', 'x'], /--time-limit must be a positive number of seconds, got "x"/],
+    [['--time-limit'], /--time-limit needs a value/],
+    [['a', 'b'], /only one FOLDER expected/],
+    [['--fast'], /unknown option --fast/],
+    [['--seed', '1e3'], /--seed must be a non-negative integer/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+});
