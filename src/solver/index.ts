@@ -5,20 +5,51 @@ import { SolutionState } from './route/solution-state.js';
 import { placeLockedStops } from './route/place-locked-stops.js';
 import { insertByRegret } from './operators/repair/regret-insertion.js';
 import { toSolution } from './route/to-solution.js';
+import { Alns } from './alns/alns.js';
+import { defaultDestroyOperators, defaultRepairOperators } from './alns/index.js';
+import { Rng } from './alns/rng.js';
+import { StopCriteria } from './alns/stop-criteria.js';
+import { minimiseVehicles } from './alns/vehicle-minimisation.js';
 
 export type * from './model/instance.js';
 export type * from './model/solution.js';
 
+/** Share of the budget given to fleet-size reduction when vehicles carry a fixed cost. */
+const VEHICLE_PHASE_SHARE = 0.5;
+
 /**
- * Plans routes for the instance. Synchronous and deterministic for a given seed; never throws for
- * requests that cannot be served (they come back in `unassigned` with a reason), only for
- * malformed instances. Every returned route is feasible.
+ * Plans routes for the instance: regret insertion builds a first plan, then adaptive large
+ * neighbourhood search improves it (after a fleet-reduction phase when vehicles have a fixed
+ * cost). Synchronous and deterministic for a given seed (and, with a time limit, for a given
+ * clock); stops at `timeLimitSec` (measured with `now`) or `maxIterations`, whichever comes first,
+ * and by default after a small iteration budget.
+ *
+ * Never throws for requests that cannot be served (they come back in `unassigned` with a reason),
+ * only for malformed instances. Every returned route is feasible.
  */
 export function solve(instance: Instance, options: SolveOptions = {}): Solution {
-  void options;
   const problem = buildProblem(instance);
+  const stop = new StopCriteria(options.now, options.timeLimitSec, options.maxIterations);
+  const rng = new Rng(options.seed ?? 1);
   const state = new SolutionState(problem);
   placeLockedStops(state);
   insertByRegret(state, 3, null, 0);
-  return toSolution(state);
+  const alns = new Alns({
+    rng,
+    stop,
+    destroys: defaultDestroyOperators,
+    repairs: defaultRepairOperators,
+    onProgress: options.onProgress,
+    hasClock: options.now !== undefined,
+  });
+  alns.noteBest(state);
+  alns.report(true);
+  let best: SolutionState = state;
+  if (state.removable().length > 0) {
+    const vehiclesCost = problem.fixedCost.some((c) => c > 0);
+    if (vehiclesCost && state.usedVehicles() > 1) best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
+    best = alns.run(best, 1);
+  }
+  alns.report(true);
+  return toSolution(best);
 }

@@ -1,0 +1,164 @@
+import type { SolveProgress } from '../model/solution.js';
+import type { DestroyOperator, RepairOperator } from '../operators/operator.js';
+import type { SolutionState } from '../route/solution-state.js';
+import { SimulatedAnnealing } from './acceptance.js';
+import { OperatorWeights, SCORE_ACCEPTED, SCORE_BETTER, SCORE_NEW_BEST, SEGMENT_LENGTH } from './operator-weights.js';
+import type { Rng } from './rng.js';
+import type { StopCriteria } from './stop-criteria.js';
+
+/** Noise on insertion costs, as a share of the largest finite cost-matrix entry (Ropke & Pisinger: η = 0.025). */
+const NOISE_SHARE = 0.025;
+/** Share of the requests removed at most per iteration (ξ = 0.4), capped at MAX_REMOVED. */
+const MAX_REMOVED_SHARE = 0.4;
+const MAX_REMOVED = 100;
+/** Relative improvement that counts as better (guards against floating-point ties). */
+const IMPROVEMENT_EPS = 1e-9;
+/** Least time between progress reports. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export interface AlnsSettings {
+  readonly rng: Rng;
+  readonly stop: StopCriteria;
+  readonly destroys: readonly DestroyOperator[];
+  readonly repairs: readonly RepairOperator[];
+  readonly onProgress?: ((progress: SolveProgress) => void) | undefined;
+  /** Whether a clock is available (progress is then paced by time, else by iterations). */
+  readonly hasClock: boolean;
+}
+
+function routingCost(state: SolutionState): number {
+  let total = 0;
+  for (const route of state.routes) total += route.routeCost;
+  return total;
+}
+
+/**
+ * Adaptive large neighbourhood search (Ropke & Pisinger 2006): each iteration destroys part of
+ * the current solution and repairs it with operators chosen by adaptive weights, then accepts the
+ * result by simulated annealing. Repairs run with or without noise, each a separate weighted arm.
+ * One Alns object runs several phases (vehicle minimisation, then cost) over one shared budget.
+ */
+export class Alns {
+  iteration = 0;
+  private readonly destroyWeights: OperatorWeights;
+  private readonly repairWeights: OperatorWeights;
+  private readonly noise: number;
+  private lastReportMs = -Infinity;
+  private lastReportIteration = 0;
+  /** Best cost seen in any phase, for progress reports. */
+  bestCost = Infinity;
+  bestUnassigned = 0;
+
+  constructor(private readonly settings: AlnsSettings) {
+    this.destroyWeights = new OperatorWeights(settings.destroys.length);
+    this.repairWeights = new OperatorWeights(settings.repairs.length * 2);
+    this.noise = 0;
+  }
+
+  fraction(): number {
+    return this.settings.stop.fraction(this.iteration);
+  }
+
+  isOver(): boolean {
+    return this.settings.stop.shouldStop(this.iteration);
+  }
+
+  /** Records a solution as a candidate for the progress report's best. */
+  noteBest(state: SolutionState, cost = state.cost()): void {
+    if (cost < this.bestCost) {
+      this.bestCost = cost;
+      this.bestUnassigned = state.unassignedCount;
+    }
+  }
+
+  report(force = false): void {
+    const { onProgress, stop, hasClock } = this.settings;
+    if (!onProgress) return;
+    if (!force) {
+      if (hasClock) {
+        const now = stop.elapsedMs();
+        if (now - this.lastReportMs < PROGRESS_INTERVAL_MS) return;
+        this.lastReportMs = now;
+      } else {
+        const every = stop.maxIterations === Infinity ? 1000 : Math.max(1, Math.ceil(stop.maxIterations / 10));
+        if (this.iteration - this.lastReportIteration < every) return;
+      }
+    }
+    this.lastReportIteration = this.iteration;
+    onProgress({
+      iteration: this.iteration,
+      elapsedSec: stop.elapsedMs() / 1000,
+      bestCost: this.bestCost,
+      bestUnassigned: this.bestUnassigned,
+      fraction: this.fraction(),
+    });
+  }
+
+  /**
+   * Searches from `start` until the budget reaches `endFraction` (or `isGoal(best)` holds) and
+   * returns the best solution found. `start` is not modified.
+   */
+  run(start: SolutionState, endFraction: number, isGoal?: (best: SolutionState) => boolean): SolutionState {
+    const { rng, destroys, repairs } = this.settings;
+    const p = start.problem;
+    let current = start.clone();
+    let candidate = start.clone();
+    const best = start.clone();
+    let currentCost = current.cost();
+    let bestCost = currentCost;
+    this.noteBest(best, bestCost);
+    const acceptance = new SimulatedAnnealing(routingCost(start));
+    const startFraction = this.fraction();
+    const span = Math.max(endFraction - startFraction, 1e-9);
+    const noise = NOISE_SHARE * maxFiniteCost(p.cost);
+    const removable = start.removable().length + start.bank().length;
+    const maxRemoved = Math.max(1, Math.min(MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
+    const minRemoved = Math.min(4, maxRemoved);
+
+    while (!this.isOver() && this.fraction() < endFraction && !(isGoal && isGoal(best))) {
+      candidate.copyFrom(current);
+      const d = this.destroyWeights.select(rng);
+      const arm = this.repairWeights.select(rng);
+      const count = minRemoved + rng.nextInt(maxRemoved - minRemoved + 1);
+      destroys[d]!.apply(candidate, rng, count);
+      repairs[arm >> 1]!.apply(candidate, rng, (arm & 1) === 1 ? noise : 0);
+      const cost = candidate.cost();
+      let score = 0;
+      const local = Math.min(1, (this.fraction() - startFraction) / span);
+      if (cost < bestCost - IMPROVEMENT_EPS * Math.abs(bestCost)) {
+        best.copyFrom(candidate);
+        bestCost = cost;
+        this.noteBest(best, cost);
+        score = SCORE_NEW_BEST;
+      } else if (cost < currentCost - IMPROVEMENT_EPS * Math.abs(currentCost)) {
+        score = SCORE_BETTER;
+      } else if (cost > currentCost + IMPROVEMENT_EPS * Math.abs(currentCost) && acceptance.accepts(cost, currentCost, local, rng)) {
+        score = SCORE_ACCEPTED;
+      }
+      if (score > 0 || cost <= currentCost) {
+        const previous = current;
+        current = candidate;
+        candidate = previous;
+        currentCost = cost;
+      }
+      this.destroyWeights.reward(d, score);
+      this.repairWeights.reward(arm, score);
+      this.iteration++;
+      if (this.iteration % SEGMENT_LENGTH === 0) {
+        this.destroyWeights.endSegment();
+        this.repairWeights.endSegment();
+      }
+      this.report();
+    }
+    return best;
+  }
+}
+
+function maxFiniteCost(matrix: Float64Array): number {
+  let max = 0;
+  for (let k = 0; k < matrix.length; k++) {
+    const c = matrix[k]!;
+    if (c > max && c !== Infinity) max = c;
+  }
+  return max;
+}

@@ -1,0 +1,28 @@
+import { computeRemovalGains } from '../../route/request-positions.js';
+import type { DestroyOperator } from '../operator.js';
+
+/** Randomness of the choice: the k-th most expensive request is taken with index ⌊y^p · n⌋ (Ropke & Pisinger: p = 3). */
+const DETERMINISM = 3;
+
+/**
+ * Removes requests that cost the most where they are (largest saving when removed), with a
+ * random bias so that the same ones are not always chosen. Savings are recomputed after each
+ * removal, since removing a neighbour changes them.
+ */
+export const worstRemoval: DestroyOperator = {
+  name: 'worst',
+  apply(state, rng, count) {
+    const n = state.problem.requestCount;
+    const pickupPos = new Int32Array(n);
+    const dropoffPos = new Int32Array(n);
+    const gains = new Float64Array(n);
+    for (let k = 0; k < count; k++) {
+      computeRemovalGains(state, pickupPos, dropoffPos, gains);
+      const candidates = state.removable();
+      if (candidates.length === 0) return;
+      candidates.sort((a, b) => gains[b]! - gains[a]! || a - b);
+      const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
+      state.remove(candidates[idx]!);
+    }
+  },
+};
