@@ -1,0 +1,25 @@
+/**
+ * Loads the demo organisation (CUS Srokowo) and books the next working day.
+ * Usage: npm run db:seed [-- --date YYYY-MM-DD]
+ */
+import { loadConfig } from '../src/config.js';
+import { createDb } from '../src/db/client.js';
+import { DateSchema } from '../src/domain/common/schemas.js';
+import { nextWorkingDay, todayIn } from '../src/domain/common/time.js';
+import { seedSrokowo } from './demo-srokowo.js';
+
+export async function runSeed(databaseUrl: string, date?: string) {
+  const db = createDb(databaseUrl);
+  try {
+    return await seedSrokowo({ db, now: () => new Date() }, { date: date ?? nextWorkingDay(todayIn('Europe/Warsaw')) });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--date');
+  const date = i > 0 ? DateSchema.parse(process.argv[i + 1]) : undefined;
+  const result = await runSeed(loadConfig().DATABASE_URL, date);
+  console.log(JSON.stringify(result));
+}

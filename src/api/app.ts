@@ -1,0 +1,63 @@
+/** Builds the express app from its dependencies; listening is server.ts's job (tests use the app in process). */
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Redis } from 'ioredis';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { PlanJobPayload } from '../domain/plan/plan.schema.js';
+import { AppError } from '../errors.js';
+import { errorHandler } from './error-handler.js';
+import { organisationContext } from './organisation-context.js';
+import { placesRoutes } from './routes/places.routes.js';
+import { clientsRoutes } from './routes/clients.routes.js';
+import { vehiclesRoutes } from './routes/vehicles.routes.js';
+import { ridesRoutes } from './routes/rides.routes.js';
+import { plansRoutes } from './routes/plans.routes.js';
+import { manifestsRoutes } from './routes/manifests.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly redis: Redis;
+  readonly log: Logger;
+  readonly enqueuePlan: (payload: PlanJobPayload) => Promise<void>;
+  readonly now: () => Date;
+  readonly defaultOrganisation?: string | undefined;
+}
+
+export function buildApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+  app.use(healthRoutes(deps));
+
+  const api = express.Router();
+  api.use(organisationContext(deps.db, deps.defaultOrganisation));
+  api.use('/places', placesRoutes(deps));
+  api.use('/clients', clientsRoutes(deps));
+  api.use('/vehicles', vehiclesRoutes(deps));
+  api.use('/rides', ridesRoutes(deps));
+  api.use('/plans', plansRoutes(deps));
+  api.use('/manifests', manifestsRoutes(deps));
+  app.use('/api/v1', api);
+
+  app.use(() => {
+    throw new AppError('NOT_FOUND', 'Nie ma takiego adresu', { messageEn: 'No such endpoint' });
+  });
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { DomainDeps } from '../../domain/deps.js';
+import { ClientListQuerySchema, CreateClientSchema, UpdateClientSchema } from '../../domain/booking/client.schema.js';
+import { createClient, getClient, listClientsOf, updateClient } from '../../domain/booking/manage-clients.js';
+import { ctxOf } from '../organisation-context.js';
+import { parseBody, parseId, parseQuery } from '../parse.js';
+
+export function clientsRoutes(deps: DomainDeps): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    res.json({ items: await listClientsOf(deps, ctxOf(req), parseQuery(ClientListQuerySchema, req)) });
+  });
+  r.post('/', async (req, res) => {
+    res.status(201).json(await createClient(deps, ctxOf(req), parseBody(CreateClientSchema, req)));
+  });
+  r.get('/:id', async (req, res) => {
+    res.json(await getClient(deps, ctxOf(req), parseId(req)));
+  });
+  r.patch('/:id', async (req, res) => {
+    res.json(await updateClient(deps, ctxOf(req), parseId(req), parseBody(UpdateClientSchema, req)));
+  });
+  return r;
+}

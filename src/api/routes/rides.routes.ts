@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { DomainDeps } from '../../domain/deps.js';
+import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../../domain/booking/ride.schema.js';
+import { bookRide } from '../../domain/booking/book-ride.js';
+import { cancelRide, getRide, listRides } from '../../domain/booking/manage-rides.js';
+import { ctxOf } from '../organisation-context.js';
+import { parseBody, parseId, parseQuery } from '../parse.js';
+
+export function ridesRoutes(deps: DomainDeps): Router {
+  const r = Router();
+  /** A day's rides with their status: GET /rides?date=YYYY-MM-DD[&status=…]. */
+  r.get('/', async (req, res) => {
+    const q = parseQuery(RideListQuerySchema, req);
+    res.json({ date: q.date, items: await listRides(deps, ctxOf(req), q.date, q.status) });
+  });
+  r.post('/', async (req, res) => {
+    res.status(201).json(await bookRide(deps, ctxOf(req), parseBody(BookRideSchema, req)));
+  });
+  r.get('/:id', async (req, res) => {
+    res.json(await getRide(deps, ctxOf(req), parseId(req)));
+  });
+  r.post('/:id/cancel', async (req, res) => {
+    const id = parseId(req);
+    res.json(await cancelRide(deps, ctxOf(req), id, parseBody(CancelRideSchema, req).reason));
+  });
+  return r;
+}

@@ -1,0 +1,43 @@
+/** The API process: configuration, connections, listen, and a graceful stop on SIGTERM/SIGINT. */
+import { loadConfig, ConfigError } from '../config.js';
+import { createLogger } from '../logger.js';
+import { createDb } from '../db/client.js';
+import { createRedis } from '../queue/connection.js';
+import { createPlanQueue, enqueuePlanDay } from '../queue/plan-queue.js';
+import { buildApp } from './app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL, { process: 'api' });
+  const db = createDb(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, 'client');
+  const queue = createPlanQueue(redis, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
+  const app = buildApp({
+    db,
+    redis,
+    log,
+    enqueuePlan: (p) => enqueuePlanDay(queue, p),
+    now: () => new Date(),
+    defaultOrganisation: config.DEFAULT_ORGANISATION,
+  });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening');
+  });
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping: no new requests, finishing open ones');
+    server.close();
+    server.closeIdleConnections();
+    await queue.close();
+    redis.disconnect();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import type { Db, Tx } from '../client.js';
+import type { Client, Place } from '../generated/client.js';
+import type { ClientView, CreateClient } from '../../domain/booking/client.schema.js';
+
+function toClientView(c: Client & { homePlace: Place }): ClientView {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    phone: c.phone,
+    homePlaceId: c.homePlaceId,
+    homeAddress: c.homePlace.address,
+    mobility: c.mobility,
+    needsAssistant: c.needsAssistant,
+    driverNotes: c.driverNotes,
+    active: c.active,
+    version: c.version,
+  };
+}
+
+export async function findClient(db: Db | Tx, organisationId: string, id: string): Promise<ClientView | null> {
+  const c = await db.client.findFirst({ where: { organisationId, id }, include: { homePlace: true } });
+  return c ? toClientView(c) : null;
+}
+
+export async function listClients(db: Db | Tx, organisationId: string, filter: { q?: string; active?: boolean }): Promise<ClientView[]> {
+  const words = filter.q?.split(/\s+/).filter(Boolean) ?? [];
+  const rows = await db.client.findMany({
+    where: {
+      organisationId,
+      ...(filter.active !== undefined ? { active: filter.active } : {}),
+      AND: words.map((w) => ({
+        OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }],
+      })),
+    },
+    include: { homePlace: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  });
+  return rows.map(toClientView);
+}
+
+export async function insertClient(db: Db | Tx, organisationId: string, data: CreateClient): Promise<ClientView> {
+  const c = await db.client.create({
+    data: {
+      organisationId,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      phone: data.phone ?? null,
+      homePlaceId: data.homePlaceId,
+      mobility: data.mobility,
+      needsAssistant: data.needsAssistant,
+      driverNotes: data.driverNotes ?? null,
+      active: data.active,
+    },
+    include: { homePlace: true },
+  });
+  return toClientView(c);
+}
+
+export async function updateClientVersioned(
+  db: Db | Tx,
+  organisationId: string,
+  id: string,
+  version: number,
+  data: Partial<Omit<ClientView, 'id' | 'version' | 'homeAddress'>>,
+): Promise<ClientView | null> {
+  const { count } = await db.client.updateMany({ where: { organisationId, id, version }, data: { ...data, version: { increment: 1 } } });
+  return count ? findClient(db, organisationId, id) : null;
+}

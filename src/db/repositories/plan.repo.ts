@@ -1,0 +1,63 @@
+import type { Db, Tx } from '../client.js';
+import { Prisma } from '../generated/client.js';
+import { toDbDate } from '../../domain/common/time.js';
+
+/** Creates the next revision of a day's plan, QUEUED. Two concurrent calls get different revisions. */
+export async function insertNextPlanRevision(db: Db, organisationId: string, date: string): Promise<{ id: string; revision: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const last = await tx.plan.aggregate({ where: { organisationId, serviceDate: toDbDate(date) }, _max: { revision: true } });
+        const revision = (last._max.revision ?? 0) + 1;
+        const plan = await tx.plan.create({ data: { organisationId, serviceDate: toDbDate(date), revision }, select: { id: true, revision: true } });
+        return plan;
+      });
+    } catch (err) {
+      // Unique (organisation, date, revision) taken by a concurrent request: take the next one.
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && attempt < 5) continue;
+      throw err;
+    }
+  }
+}
+
+const planInclude = {
+  routes: {
+    include: {
+      vehicle: true,
+      stops: { include: { ride: { include: { client: true, fromPlace: true, toPlace: true } } }, orderBy: { sequence: 'asc' as const } },
+    },
+    orderBy: { startSec: 'asc' as const },
+  },
+  unassigned: { include: { ride: { include: { client: true, fromPlace: true, toPlace: true } } } },
+} satisfies Prisma.PlanInclude;
+
+export type PlanWithRoutes = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
+
+export function findPlanWithRoutes(db: Db | Tx, organisationId: string, id: string): Promise<PlanWithRoutes | null> {
+  return db.plan.findFirst({ where: { organisationId, id }, include: planInclude });
+}
+
+/** The newest finished plan of a day: what drivers' manifests show. */
+export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: string): Promise<PlanWithRoutes | null> {
+  return db.plan.findFirst({
+    where: { organisationId, serviceDate: toDbDate(date), status: 'DONE' },
+    orderBy: { revision: 'desc' },
+    include: planInclude,
+  });
+}
+
+export function listPlansOfDay(db: Db | Tx, organisationId: string, date: string) {
+  return db.plan.findMany({ where: { organisationId, serviceDate: toDbDate(date) }, orderBy: { revision: 'desc' } });
+}
+
+export function findPlanRow(db: Db | Tx, id: string) {
+  return db.plan.findUnique({ where: { id } });
+}
+
+export function findStalePlans(db: Db, olderThan: Date) {
+  return db.plan.findMany({
+    where: { status: { in: ['QUEUED', 'RUNNING'] }, createdAt: { lt: olderThan } },
+    select: { id: true, organisationId: true, serviceDate: true, revision: true },
+    take: 1000,
+  });
+}

@@ -1,0 +1,45 @@
+import { AppError, notFound } from '../../errors.js';
+import type { DomainDeps } from '../deps.js';
+import type { OrganisationContext } from '../organisation/organisation-context.js';
+import { isInsideGmina } from '../organisation/inside-gmina.js';
+import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
+import { findPlace, insertPlace, listPlaces, updatePlaceVersioned } from '../../db/repositories/place.repo.js';
+import type { CreatePlace, PlaceView, UpdatePlace } from './place.schema.js';
+
+async function boundaryOf(deps: DomainDeps, ctx: OrganisationContext) {
+  return (await findOrganisationById(deps.db, ctx.organisationId))?.boundary ?? null;
+}
+
+export async function createPlace(deps: DomainDeps, ctx: OrganisationContext, input: CreatePlace): Promise<PlaceView> {
+  const insideGmina = isInsideGmina(await boundaryOf(deps, ctx), input.lat, input.lon);
+  return insertPlace(deps.db, ctx.organisationId, { ...input, insideGmina });
+}
+
+export async function getPlace(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<PlaceView> {
+  return (await findPlace(deps.db, ctx.organisationId, id)) ?? throwPlaceNotFound();
+}
+
+export function listPlacesOf(deps: DomainDeps, ctx: OrganisationContext, filter: { kind?: PlaceView['kind']; q?: string }) {
+  return listPlaces(deps.db, ctx.organisationId, filter);
+}
+
+export async function updatePlace(deps: DomainDeps, ctx: OrganisationContext, id: string, input: UpdatePlace): Promise<PlaceView> {
+  const current = await getPlace(deps, ctx, id);
+  const { version, ...changes } = input;
+  const lat = changes.lat ?? current.lat;
+  const lon = changes.lon ?? current.lon;
+  const insideGmina = isInsideGmina(await boundaryOf(deps, ctx), lat, lon);
+  const updated = await updatePlaceVersioned(deps.db, ctx.organisationId, id, version, { ...changes, insideGmina });
+  return updated ?? throwStale(current.version);
+}
+
+function throwPlaceNotFound(): never {
+  throw notFound('miejsce', 'place');
+}
+
+export function throwStale(currentVersion: number): never {
+  throw new AppError('CONFLICT', `Ktoś zmienił ten rekord w międzyczasie (aktualna wersja: ${currentVersion}); odśwież i spróbuj ponownie`, {
+    messageEn: `Someone changed this record meanwhile (current version: ${currentVersion}); reload and try again`,
+    fields: [{ path: 'version', message: 'nieaktualna wersja', messageEn: 'stale version' }],
+  });
+}

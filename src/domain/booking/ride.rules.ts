@@ -1,0 +1,75 @@
+/**
+ * Pure rules that turn a booking into what the optimiser needs: load, boarding times, time
+ * windows and the maximum ride time. Times in seconds after the service day's midnight.
+ */
+import type { Mobility } from './client.schema.js';
+
+export interface RideRules {
+  /** An appointment may be reached up to this early (arrive-by rides). */
+  readonly arriveEarlyToleranceSec: number;
+  /** A depart-after ride may be picked up up to this late. */
+  readonly pickupLateToleranceSec: number;
+  /** Maximum ride time = direct × factor + slack, at most direct + cap (issue #5 makes these per organisation). */
+  readonly maxRideFactor: number;
+  readonly maxRideSlackSec: number;
+  readonly maxRideCapExtraSec: number;
+}
+
+export const defaultRideRules: RideRules = {
+  arriveEarlyToleranceSec: 30 * 60,
+  pickupLateToleranceSec: 30 * 60,
+  maxRideFactor: 1.5,
+  maxRideSlackSec: 15 * 60,
+  maxRideCapExtraSec: 60 * 60,
+};
+
+/** Load per dimension [seats, wheelchair places]: a wheelchair user rides in a wheelchair place; an assistant takes a seat. */
+export function rideLoad(ride: { wheelchair: boolean; assistant: boolean }): [number, number] {
+  return [(ride.wheelchair ? 0 : 1) + (ride.assistant ? 1 : 0), ride.wheelchair ? 1 : 0];
+}
+
+/** Time to board or alight, by mobility: a wheelchair on the lift takes longest. */
+export function boardingTimeSec(mobility: Mobility, wheelchair: boolean): number {
+  if (wheelchair) return 5 * 60;
+  return mobility === 'WALKER' ? 3 * 60 : 2 * 60;
+}
+
+export function maxRideTimeSec(directSec: number, rules: RideRules = defaultRideRules): number {
+  return Math.min(directSec * rules.maxRideFactor + rules.maxRideSlackSec, directSec + rules.maxRideCapExtraSec);
+}
+
+export interface RideWindows {
+  readonly pickup: readonly [number, number];
+  readonly dropoff: readonly [number, number];
+  readonly maxRideSec: number;
+}
+
+/**
+ * Windows on the start of service. Arrive-by: the drop-off lies in [appointment − tolerance,
+ * appointment], the pickup early enough to make it. Depart-after: the pickup lies in
+ * [time, time + tolerance], the drop-off within the maximum ride time after it. The optimiser
+ * enforces the maximum ride time itself, so the far side's window only bounds the search.
+ */
+export function rideWindows(
+  mode: 'ARRIVE_BY' | 'DEPART_AFTER',
+  timeSec: number,
+  directSec: number,
+  pickupServiceSec: number,
+  rules: RideRules = defaultRideRules,
+): RideWindows {
+  const maxRideSec = maxRideTimeSec(directSec, rules);
+  if (mode === 'ARRIVE_BY') {
+    const dropoff = [timeSec - rules.arriveEarlyToleranceSec, timeSec] as const;
+    return {
+      pickup: [dropoff[0] - maxRideSec - pickupServiceSec, timeSec - directSec - pickupServiceSec],
+      dropoff,
+      maxRideSec,
+    };
+  }
+  const pickup = [timeSec, timeSec + rules.pickupLateToleranceSec] as const;
+  return {
+    pickup,
+    dropoff: [timeSec + pickupServiceSec + directSec, pickup[1] + pickupServiceSec + maxRideSec],
+    maxRideSec,
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DateSchema, IdSchema, TimeOfDaySchema } from '../common/schemas.js';
+import { parseTimeOfDay } from '../common/time.js';
+
+export const RideStatuses = ['REQUESTED', 'SCHEDULED', 'CANCELLED'] as const;
+export const RideStatusSchema = z.enum(RideStatuses);
+export type RideStatus = z.infer<typeof RideStatusSchema>;
+
+/**
+ * A booking: one outbound ride and, optionally, the return. Exactly one of arriveBy
+ * (an appointment) and departAfter is given. Wheelchair and assistant default from the client.
+ */
+export const BookRideSchema = z
+  .strictObject({
+    clientId: IdSchema,
+    date: DateSchema,
+    /** Defaults to the client's home. */
+    fromPlaceId: IdSchema.optional(),
+    toPlaceId: IdSchema,
+    arriveBy: TimeOfDaySchema.optional(),
+    departAfter: TimeOfDaySchema.optional(),
+    wheelchair: z.boolean().optional(),
+    assistant: z.boolean().optional(),
+    notes: z.string().trim().max(500).optional(),
+    return: z.strictObject({ departAfter: TimeOfDaySchema }).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.arriveBy === undefined) === (b.departAfter === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arriveBy'],
+        message: 'ride.oneTime',
+      });
+    }
+    if (b.fromPlaceId !== undefined && b.fromPlaceId === b.toPlaceId) {
+      ctx.addIssue({ code: 'custom', path: ['toPlaceId'], message: 'ride.samePlace' });
+    }
+    const outbound = b.arriveBy ?? b.departAfter;
+    if (b.return && outbound && parseTimeOfDay(b.return.departAfter) <= parseTimeOfDay(outbound)) {
+      ctx.addIssue({ code: 'custom', path: ['return', 'departAfter'], message: 'ride.returnAfter' });
+    }
+  });
+export type BookRide = z.infer<typeof BookRideSchema>;
+
+export const RideListQuerySchema = z.object({
+  date: DateSchema,
+  status: RideStatusSchema.optional(),
+});
+
+export const CancelRideSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+export interface RideView {
+  readonly id: string;
+  readonly date: string;
+  readonly status: RideStatus;
+  readonly client: { readonly id: string; readonly name: string };
+  readonly from: { readonly id: string; readonly name: string; readonly address: string };
+  readonly to: { readonly id: string; readonly name: string; readonly address: string };
+  readonly arriveBy: string | null;
+  readonly departAfter: string | null;
+  readonly wheelchair: boolean;
+  readonly assistant: boolean;
+  readonly notes: string | null;
+  readonly cancelReason: string | null;
+  /** For a return ride: the outbound ride it belongs to. */
+  readonly outboundRideId: string | null;
+  readonly returnRideId: string | null;
+  readonly version: number;
+}

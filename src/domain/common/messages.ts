@@ -1,0 +1,21 @@
+/**
+ * Validation messages our schemas name by key, in Polish (the users' language) and English.
+ * Generic rules (type, length, enum) are worded by zod's own Polish and English locales.
+ */
+export const messages = {
+  'date.format': { pl: 'data w formacie RRRR-MM-DD', en: 'a date as YYYY-MM-DD' },
+  'date.invalid': { pl: 'taka data nie istnieje', en: 'no such date' },
+  'time.format': { pl: 'godzina w formacie GG:MM (00:00–23:59)', en: 'a time as HH:MM (00:00–23:59)' },
+  'lat.range': { pl: 'szerokość geograficzna od -90 do 90', en: 'latitude between -90 and 90' },
+  'lon.range': { pl: 'długość geograficzna od -180 do 180', en: 'longitude between -180 and 180' },
+  'phone.format': { pl: 'numer telefonu: cyfry, spacje, +, -, od 9 znaków', en: 'a phone number: digits, spaces, +, -, at least 9 characters' },
+  'shift.order': { pl: 'koniec zmiany musi być po jej początku', en: 'the shift must end after it starts' },
+  'ride.oneTime': { pl: 'podaj dokładnie jedno: godzinę przyjazdu (arriveBy) albo wyjazdu (departAfter)', en: 'give exactly one of arriveBy and departAfter' },
+  'ride.samePlace': { pl: 'miejsce docelowe musi różnić się od miejsca startu', en: 'the destination must differ from the origin' },
+  'ride.returnAfter': { pl: 'powrót musi być po godzinie przejazdu w tamtą stronę', en: 'the return must be after the outbound time' },
+  'uuid': { pl: 'identyfikator w formacie UUID', en: 'an id in UUID format' },
+  'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
+  'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },
+} as const satisfies Record<string, { pl: string; en: string }>;
+
+export type MessageKey = keyof typeof messages;

@@ -1,0 +1,52 @@
+/**
+ * Dates and times of the service day. A service date is a calendar date in the organisation's
+ * time zone (Europe/Warsaw); times of day are wall-clock minutes after its midnight. Plans use
+ * seconds after the same midnight. Rides run between about 05:00 and 22:00, never across the
+ * 02:00–03:00 DST change, so wall-clock arithmetic is exact for them (docs/DECISIONS.md).
+ */
+
+/** "HH:MM" → minutes after midnight. The input must already be validated. */
+export function parseTimeOfDay(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** Minutes after midnight → "HH:MM". */
+export function formatMinutes(minutes: number): string {
+  const m = Math.round(minutes);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Seconds after midnight → "HH:MM" (rounded to the nearest minute). */
+export function formatSeconds(seconds: number): string {
+  return formatMinutes(Math.round(seconds / 60));
+}
+
+/** True when "YYYY-MM-DD" names a real calendar date. */
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** "YYYY-MM-DD" → the Date Prisma stores in a DATE column (UTC midnight of that date). */
+export function toDbDate(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+
+/** A DATE column's value → "YYYY-MM-DD". */
+export function fromDbDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's calendar date in the given time zone, "YYYY-MM-DD". */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The next working day (Monday–Friday) after the given date. Public holidays come with issue #5. */
+export function nextWorkingDay(date: string): string {
+  const d = toDbDate(date);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return fromDbDate(d);
+}

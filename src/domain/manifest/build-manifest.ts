@@ -1,0 +1,54 @@
+import { AppError, notFound } from '../../errors.js';
+import type { DomainDeps } from '../deps.js';
+import type { OrganisationContext } from '../organisation/organisation-context.js';
+import { findLatestDonePlan } from '../../db/repositories/plan.repo.js';
+import { formatMinutes, formatSeconds } from '../common/time.js';
+import { travelTimesNote } from '../plan/get-plan.js';
+import type { Manifest, Need } from './manifest.js';
+
+export function needsOf(ride: { wheelchair: boolean; assistant: boolean }, mobility: string): Need[] {
+  const needs: Need[] = [];
+  if (ride.wheelchair) needs.push({ code: 'WHEELCHAIR', pl: 'Wózek — miejsce na wózek, winda', en: 'Wheelchair — wheelchair place, lift' });
+  else if (mobility === 'WALKER') needs.push({ code: 'WALKER', pl: 'Balkonik lub kule — pomoc przy wsiadaniu', en: 'Walker or crutches — help boarding' });
+  if (ride.assistant) needs.push({ code: 'ASSISTANT', pl: 'Jedzie z asystentem (dodatkowe miejsce)', en: 'Travels with an assistant (extra seat)' });
+  return needs;
+}
+
+/** The driver's manifest for one vehicle and day, from the newest finished plan of that day. */
+export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, date: string, vehicleId: string): Promise<Manifest> {
+  const vehicle = await deps.db.vehicle.findFirst({ where: { organisationId: ctx.organisationId, id: vehicleId }, include: { depot: true } });
+  if (!vehicle) throw notFound('pojazd', 'vehicle');
+  const plan = await findLatestDonePlan(deps.db, ctx.organisationId, date);
+  if (!plan) {
+    throw new AppError('NOT_FOUND', `Brak gotowego planu na ${date}`, { messageEn: `No finished plan for ${date}` });
+  }
+  const route = plan.routes.find((r) => r.vehicleId === vehicleId);
+  return {
+    date,
+    vehicle: { id: vehicle.id, name: vehicle.name, registration: vehicle.registration, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces },
+    plan: { id: plan.id, revision: plan.revision, finishedAt: plan.finishedAt?.toISOString() ?? null },
+    travelTimes: travelTimesNote(plan.travelTimeSource, plan.dataVersion),
+    depot: { name: vehicle.depot.name, address: vehicle.depot.address },
+    shift: { start: formatMinutes(vehicle.shiftStartMin), end: formatMinutes(vehicle.shiftEndMin) },
+    departDepot: route ? formatSeconds(route.startSec) : null,
+    returnDepot: route ? formatSeconds(route.endSec) : null,
+    distanceKm: route ? Math.round(route.distanceM / 100) / 10 : 0,
+    stops: (route?.stops ?? []).map((s) => {
+      const ride = s.ride;
+      const place = s.kind === 'PICKUP' ? ride.fromPlace : ride.toPlace;
+      return {
+        sequence: s.sequence + 1,
+        kind: s.kind,
+        action: s.kind === 'PICKUP' ? { pl: 'Odbiór', en: 'Pick up' } : { pl: 'Wysiadka', en: 'Drop off' },
+        time: formatSeconds(s.serviceStartSec),
+        place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
+        passenger: { name: `${ride.client.firstName} ${ride.client.lastName}`, phone: ride.client.phone },
+        needs: needsOf(ride, ride.client.mobility),
+        notes: [ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
+        appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,
+        rideId: ride.id,
+        navigationUrl: `geo:${place.lat},${place.lon}?q=${place.lat},${place.lon}`,
+      };
+    }),
+  };
+}

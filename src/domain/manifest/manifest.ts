@@ -1,0 +1,39 @@
+import type { TravelTimesNote } from '../plan/plan.schema.js';
+
+export interface Need {
+  readonly code: 'WHEELCHAIR' | 'WALKER' | 'ASSISTANT';
+  readonly pl: string;
+  readonly en: string;
+}
+
+export interface ManifestStop {
+  readonly sequence: number;
+  readonly kind: 'PICKUP' | 'DROPOFF';
+  readonly action: { readonly pl: string; readonly en: string };
+  /** Planned start of service, HH:MM. */
+  readonly time: string;
+  readonly place: { readonly name: string; readonly address: string; readonly lat: number; readonly lon: number };
+  readonly passenger: { readonly name: string; readonly phone: string | null };
+  readonly needs: readonly Need[];
+  /** Notes for the driver: the client's standing notes and the ride's own. */
+  readonly notes: readonly string[];
+  /** Appointment time for arrive-by drop-offs, HH:MM. */
+  readonly appointment: string | null;
+  readonly rideId: string;
+  /** Opens the phone's navigation app at the stop. */
+  readonly navigationUrl: string;
+}
+
+export interface Manifest {
+  readonly date: string;
+  readonly vehicle: { readonly id: string; readonly name: string; readonly registration: string | null; readonly seats: number; readonly wheelchairPlaces: number };
+  readonly plan: { readonly id: string; readonly revision: number; readonly finishedAt: string | null };
+  readonly travelTimes: TravelTimesNote | null;
+  readonly depot: { readonly name: string; readonly address: string };
+  readonly shift: { readonly start: string; readonly end: string };
+  /** Leave the depot / be back, HH:MM; null when the vehicle has no rides that day. */
+  readonly departDepot: string | null;
+  readonly returnDepot: string | null;
+  readonly distanceKm: number;
+  readonly stops: readonly ManifestStop[];
+}

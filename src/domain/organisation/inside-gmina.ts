@@ -1,0 +1,13 @@
+import { booleanPointInPolygon, point } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+export type Boundary = Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>;
+
+/**
+ * Whether a place lies inside the gmina. Rides leaving the gmina are reported apart and, later,
+ * need approval and cost more (issue #5). Without a boundary nothing can be said: null.
+ */
+export function isInsideGmina(boundary: Boundary | null, lat: number, lon: number): boolean | null {
+  if (!boundary) return null;
+  return booleanPointInPolygon(point([lon, lat]), boundary);
+}

@@ -1,0 +1,101 @@
+import { notFound } from '../../errors.js';
+import type { DomainDeps } from '../deps.js';
+import type { OrganisationContext } from '../organisation/organisation-context.js';
+import { findPlanWithRoutes, listPlansOfDay, type PlanWithRoutes } from '../../db/repositories/plan.repo.js';
+import { formatSeconds, fromDbDate } from '../common/time.js';
+import type { PlanView, TravelTimesNote } from './plan.schema.js';
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function travelTimesNote(source: string | null, dataVersion: string | null): TravelTimesNote | null {
+  if (source !== 'osrm' && source !== 'estimate') return null;
+  return {
+    source,
+    estimate: source === 'estimate',
+    dataVersion,
+    note:
+      source === 'estimate'
+        ? {
+            pl: 'Czasy przejazdu szacunkowe (odległość w linii prostej × współczynnik objazdu), nie z mapy drogowej',
+            en: 'Travel times are estimates (straight-line distance × a detour factor), not from road data',
+          }
+        : null,
+  };
+}
+
+export function toPlanView(p: PlanWithRoutes): PlanView {
+  const clientName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
+  return {
+    id: p.id,
+    date: fromDbDate(p.serviceDate),
+    revision: p.revision,
+    status: p.status,
+    progress: p.progress,
+    error: p.error,
+    travelTimes: travelTimesNote(p.travelTimeSource, p.dataVersion),
+    createdAt: p.createdAt.toISOString(),
+    startedAt: p.startedAt?.toISOString() ?? null,
+    finishedAt: p.finishedAt?.toISOString() ?? null,
+    summary:
+      p.status === 'DONE'
+        ? {
+            ridesPlaced: p.ridesPlaced ?? 0,
+            ridesUnassigned: p.ridesUnassigned ?? 0,
+            vehiclesUsed: p.routes.length,
+            distanceKm: round((p.distanceM ?? 0) / 1000, 1),
+            vehicleHours: round((p.durationSec ?? 0) / 3600, 2),
+          }
+        : null,
+    routes: p.routes.map((r) => ({
+      vehicle: { id: r.vehicle.id, name: r.vehicle.name },
+      start: formatSeconds(r.startSec),
+      end: formatSeconds(r.endSec),
+      distanceKm: round(r.distanceM / 1000, 1),
+      hours: round((r.endSec - r.startSec) / 3600, 2),
+      drivingHours: round(r.drivingSec / 3600, 2),
+      stops: r.stops.map((s) => {
+        const place = s.kind === 'PICKUP' ? s.ride.fromPlace : s.ride.toPlace;
+        return {
+          sequence: s.sequence + 1,
+          kind: s.kind,
+          time: formatSeconds(s.serviceStartSec),
+          arrival: formatSeconds(s.arrivalSec),
+          departure: formatSeconds(s.departureSec),
+          rideId: s.rideId,
+          client: { id: s.ride.client.id, name: clientName(s.ride.client) },
+          place: { id: place.id, name: place.name, address: place.address },
+          seatsAfter: s.seatsAfter,
+          wheelchairsAfter: s.wheelchairsAfter,
+        };
+      }),
+    })),
+    unassigned: p.unassigned.map((u) => ({
+      rideId: u.rideId,
+      client: { id: u.ride.client.id, name: clientName(u.ride.client) },
+      from: u.ride.fromPlace.name,
+      to: u.ride.toPlace.name,
+      reasonCode: u.reasonCode,
+      reason: u.reasonPl,
+      reasonEn: u.reasonEn,
+    })),
+  };
+}
+
+export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<PlanView> {
+  const plan = await findPlanWithRoutes(deps.db, ctx.organisationId, id);
+  if (!plan) throw notFound('plan', 'plan');
+  return toPlanView(plan);
+}
+
+export async function listPlans(deps: DomainDeps, ctx: OrganisationContext, date: string) {
+  const plans = await listPlansOfDay(deps.db, ctx.organisationId, date);
+  return plans.map((p) => ({
+    id: p.id,
+    date: fromDbDate(p.serviceDate),
+    revision: p.revision,
+    status: p.status,
+    progress: p.progress,
+    createdAt: p.createdAt.toISOString(),
+    finishedAt: p.finishedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,190 @@
+/**
+ * Plans one day for one organisation: the use case the plan worker runs (issue #2).
+ * Loads the day, builds the travel-time matrix, runs the optimiser and stores the result in one
+ * transaction, so a worker killed midway leaves nothing half-written and a rerun of a finished
+ * plan changes nothing.
+ */
+import type { Db } from '../../db/client.js';
+import { findPlanRow } from '../../db/repositories/plan.repo.js';
+import { loadRidesForPlanning } from '../../db/repositories/ride.repo.js';
+import type { Instance } from '../../solver/model/instance.js';
+import type { Solution, SolveProgress } from '../../solver/model/solution.js';
+import type { TravelTimeProvider } from '../../routing/types.js';
+import { fromDbDate } from '../common/time.js';
+import { rideLoad } from '../booking/ride.rules.js';
+import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
+import { describeUnassigned } from './unassigned-reason.js';
+
+export interface PlanDeps {
+  readonly db: Db;
+  readonly travelTimes: TravelTimeProvider;
+  /** Runs the optimiser (in a worker thread in production, so the job stays responsive). */
+  readonly solve: (instance: Instance, onProgress: (p: SolveProgress) => void) => Promise<Solution>;
+  readonly now: () => Date;
+}
+
+export interface PlanSummary {
+  readonly planId: string;
+  readonly status: 'DONE';
+  readonly ridesPlaced: number;
+  readonly ridesUnassigned: number;
+  readonly vehiclesUsed: number;
+  readonly distanceM: number;
+  /** True when this run found the plan already finished and did nothing. */
+  readonly alreadyDone: boolean;
+}
+
+/** Fractions of the progress bar given to each phase. */
+const PROGRESS = { loaded: 5, matrixEnd: 30, solveEnd: 95 } as const;
+
+export async function planServiceDay(
+  deps: PlanDeps,
+  planId: string,
+  onProgress: (percent: number) => void | Promise<void>,
+): Promise<PlanSummary> {
+  const plan = await findPlanRow(deps.db, planId);
+  if (!plan) throw new PlanNotFoundError(planId);
+  if (plan.status === 'DONE') {
+    return {
+      planId,
+      status: 'DONE',
+      ridesPlaced: plan.ridesPlaced ?? 0,
+      ridesUnassigned: plan.ridesUnassigned ?? 0,
+      vehiclesUsed: await deps.db.planRoute.count({ where: { planId } }),
+      distanceM: plan.distanceM ?? 0,
+      alreadyDone: true,
+    };
+  }
+  const { organisationId } = plan;
+  const date = fromDbDate(plan.serviceDate);
+  await deps.db.plan.update({
+    where: { id: planId },
+    data: { status: 'RUNNING', startedAt: deps.now(), attempts: { increment: 1 }, error: null, progress: 0 },
+  });
+
+  const [rideRows, vehicleRows] = await Promise.all([
+    loadRidesForPlanning(deps.db, organisationId, date),
+    deps.db.vehicle.findMany({ where: { organisationId, active: true }, include: { depot: true }, orderBy: { name: 'asc' } }),
+  ]);
+  await onProgress(PROGRESS.loaded);
+
+  const rides: PlanningRide[] = rideRows.map((r) => ({ ...r, mobility: r.client.mobility }));
+  const vehicles: PlanningVehicle[] = vehicleRows;
+  const placeIds = collectPlaceIds(rides, vehicles);
+  const places = new Map<string, { lat: number; lon: number; name: string }>();
+  for (const v of vehicleRows) places.set(v.depot.id, v.depot);
+  for (const r of rideRows) {
+    places.set(r.fromPlace.id, r.fromPlace);
+    places.set(r.toPlace.id, r.toPlace);
+  }
+
+  const matrix = await deps.travelTimes.matrix(
+    placeIds.map((id) => places.get(id)!),
+    { onProgress: (done, total) => void onProgress(PROGRESS.loaded + ((PROGRESS.matrixEnd - PROGRESS.loaded) * done) / Math.max(1, total)) },
+  );
+  await onProgress(PROGRESS.matrixEnd);
+
+  const instance = buildPlanInstance(rides, vehicles, placeIds, matrix);
+  const solution =
+    rides.length === 0
+      ? emptySolution()
+      : await deps.solve(instance, (p) => void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction));
+
+  const placeIndex = (i: number) => placeIds[i]!;
+  const routes = solution.routes
+    .filter((route) => route.stops.length > 0)
+    .map((route) => ({
+      vehicleId: vehicles[route.vehicle]!.id,
+      startSec: route.start,
+      endSec: route.end,
+      distanceM: route.distance,
+      drivingSec: route.travelTime,
+      stops: route.stops.map((s, sequence) => {
+        const ride = rides[s.request]!;
+        return {
+          sequence,
+          kind: s.kind === 'pickup' ? ('PICKUP' as const) : ('DROPOFF' as const),
+          rideId: ride.id,
+          placeId: s.kind === 'pickup' ? ride.fromPlaceId : ride.toPlaceId,
+          arrivalSec: s.arrival,
+          serviceStartSec: s.serviceStart,
+          departureSec: s.departure,
+          seatsAfter: s.loadAfter[0] ?? 0,
+          wheelchairsAfter: s.loadAfter[1] ?? 0,
+        };
+      }),
+    }));
+  const unassigned = solution.unassigned.map((u) => {
+    const ride = rides[u.request]!;
+    const req = instance.requests[u.request]!;
+    const window = ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] as const : [req.pickup.twStart, req.pickup.twEnd] as const;
+    const text = describeUnassigned(u.reason, {
+      wheelchair: ride.wheelchair,
+      seats: rideLoad(ride)[0],
+      window,
+      fromName: places.get(ride.fromPlaceId)?.name ?? '',
+      toName: places.get(ride.toPlaceId)?.name ?? '',
+    });
+    return { rideId: ride.id, reasonCode: text.code, reasonPl: text.pl, reasonEn: text.en };
+  });
+  const distanceM = routes.reduce((s, r) => s + r.distanceM, 0);
+  const durationSec = routes.reduce((s, r) => s + (r.endSec - r.startSec), 0);
+  const placedIds = new Set(routes.flatMap((r) => r.stops.map((s) => s.rideId)));
+
+  const written = await deps.db.$transaction(async (tx) => {
+    // Only the run that holds the plan as RUNNING may finish it; a duplicate finds DONE and stops.
+    const { count } = await tx.plan.updateMany({
+      where: { id: planId, status: 'RUNNING' },
+      data: {
+        status: 'DONE',
+        progress: 100,
+        finishedAt: deps.now(),
+        travelTimeSource: matrix.source,
+        dataVersion: matrix.dataVersion,
+        ridesPlaced: placedIds.size,
+        ridesUnassigned: unassigned.length,
+        distanceM,
+        durationSec,
+      },
+    });
+    if (!count) return false;
+    await tx.planRoute.deleteMany({ where: { planId } });
+    await tx.planUnassigned.deleteMany({ where: { planId } });
+    for (const r of routes) {
+      const { stops, ...route } = r;
+      const created = await tx.planRoute.create({ data: { ...route, organisationId, planId }, select: { id: true } });
+      await tx.planStop.createMany({ data: stops.map((s) => ({ ...s, organisationId, routeId: created.id })) });
+    }
+    await tx.planUnassigned.createMany({ data: unassigned.map((u) => ({ ...u, organisationId, planId })) });
+    // Ride statuses follow the newest plan of the day only: an older revision finishing late changes nothing.
+    const newer = await tx.plan.count({ where: { organisationId, serviceDate: plan.serviceDate, revision: { gt: plan.revision } } });
+    if (newer === 0) {
+      await tx.ride.updateMany({ where: { organisationId, id: { in: [...placedIds] }, status: 'REQUESTED' }, data: { status: 'SCHEDULED', version: { increment: 1 } } });
+      const unplaced = rides.map((r) => r.id).filter((id) => !placedIds.has(id));
+      await tx.ride.updateMany({ where: { organisationId, id: { in: unplaced }, status: 'SCHEDULED' }, data: { status: 'REQUESTED', version: { increment: 1 } } });
+    }
+    return true;
+  });
+
+  return {
+    planId,
+    status: 'DONE',
+    ridesPlaced: placedIds.size,
+    ridesUnassigned: unassigned.length,
+    vehiclesUsed: routes.length,
+    distanceM,
+    alreadyDone: !written,
+  };
+}
+
+function emptySolution(): Solution {
+  return { routes: [], unassigned: [], cost: 0, distance: 0, travelTime: 0 };
+}
+
+/** The job names a plan that does not exist: retrying cannot help. */
+export class PlanNotFoundError extends Error {
+  constructor(planId: string) {
+    super(`plan ${planId} does not exist`);
+    this.name = 'PlanNotFoundError';
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DateSchema } from '../common/schemas.js';
+
+export const RequestPlanSchema = z.strictObject({ date: DateSchema });
+export const PlanListQuerySchema = z.object({ date: DateSchema });
+
+/** The job that plans a day; its payload is validated again by the worker (queue/jobs.ts). */
+export interface PlanJobPayload {
+  readonly organisationId: string;
+  readonly planId: string;
+  readonly date: string;
+  readonly revision: number;
+}
+
+export interface TravelTimesNote {
+  readonly source: 'osrm' | 'estimate';
+  readonly estimate: boolean;
+  readonly dataVersion: string | null;
+  readonly note: { readonly pl: string; readonly en: string } | null;
+}
+
+export interface PlanStopView {
+  readonly sequence: number;
+  readonly kind: 'PICKUP' | 'DROPOFF';
+  /** Planned start of service, HH:MM. */
+  readonly time: string;
+  readonly arrival: string;
+  readonly departure: string;
+  readonly rideId: string;
+  readonly client: { readonly id: string; readonly name: string };
+  readonly place: { readonly id: string; readonly name: string; readonly address: string };
+  readonly seatsAfter: number;
+  readonly wheelchairsAfter: number;
+}
+
+export interface PlanRouteView {
+  readonly vehicle: { readonly id: string; readonly name: string };
+  readonly start: string;
+  readonly end: string;
+  readonly distanceKm: number;
+  readonly hours: number;
+  readonly drivingHours: number;
+  readonly stops: readonly PlanStopView[];
+}
+
+export interface PlanView {
+  readonly id: string;
+  readonly date: string;
+  readonly revision: number;
+  readonly status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  readonly progress: number;
+  readonly error: string | null;
+  readonly travelTimes: TravelTimesNote | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly summary: {
+    readonly ridesPlaced: number;
+    readonly ridesUnassigned: number;
+    readonly vehiclesUsed: number;
+    readonly distanceKm: number;
+    readonly vehicleHours: number;
+  } | null;
+  readonly routes: readonly PlanRouteView[];
+  readonly unassigned: readonly {
+    readonly rideId: string;
+    readonly client: { readonly id: string; readonly name: string };
+    readonly from: string;
+    readonly to: string;
+    readonly reasonCode: string;
+    readonly reason: string;
+    readonly reasonEn: string;
+  }[];
+}

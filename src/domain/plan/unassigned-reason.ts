@@ -1,0 +1,50 @@
+/**
+ * Why a ride was not placed, in words a dispatcher understands (Polish first, English second).
+ * The solver answers with a code (solver/model/solution.ts); the ride gives the when and the what.
+ */
+import type { UnassignedReason } from '../../solver/model/solution.js';
+import { formatSeconds } from '../common/time.js';
+
+export interface ReasonText {
+  readonly code: UnassignedReason;
+  readonly pl: string;
+  readonly en: string;
+}
+
+export interface ReasonContext {
+  readonly wheelchair: boolean;
+  /** Seats the ride needs (passenger and assistant). */
+  readonly seats: number;
+  /** The window that matters to the client: arrival for arrive-by rides, pickup for depart-after. */
+  readonly window: readonly [number, number];
+  readonly fromName: string;
+  readonly toName: string;
+}
+
+export function describeUnassigned(code: UnassignedReason, c: ReasonContext): ReasonText {
+  const a = formatSeconds(Math.max(0, c.window[0]));
+  const b = formatSeconds(c.window[1]);
+  const free = c.wheelchair
+    ? { pl: 'wolnym miejscem na wózek', en: 'a free wheelchair place' }
+    : c.seats === 1
+      ? { pl: 'wolnym miejscem', en: 'a free seat' }
+      : { pl: `${c.seats} wolnymi miejscami`, en: `${c.seats} free seats` };
+  switch (code) {
+    case 'unreachable':
+      return { code, pl: `Brak drogi między „${c.fromName}” a „${c.toName}” w danych mapowych`, en: `No road route between "${c.fromName}" and "${c.toName}" in the map data` };
+    case 'capacity':
+      return c.wheelchair
+        ? { code, pl: 'Żaden pojazd nie ma miejsca na wózek', en: 'No vehicle has a wheelchair place' }
+        : { code, pl: `Żaden pojazd nie ma ${c.seats} wolnych miejsc siedzących`, en: `No vehicle has ${c.seats} seats` };
+    case 'pinned':
+      return { code, pl: 'Przypisany pojazd nie może wykonać tego przejazdu', en: 'The vehicle this ride is pinned to cannot serve it' };
+    case 'maxRideTime':
+      return { code, pl: 'Nawet przejazd bezpośredni trwa dłużej niż dopuszczalny czas jazdy', en: 'Even the direct ride takes longer than the maximum ride time' };
+    case 'shift':
+      return { code, pl: `Żaden kierowca nie pracuje w godzinach ${a}–${b}`, en: `No driver's shift covers ${a}–${b}` };
+    case 'timeWindow':
+      return { code, pl: `Żaden pojazd nie zdąży dojechać między ${a} a ${b}`, en: `No vehicle can get there between ${a} and ${b}` };
+    case 'busy':
+      return { code, pl: `Brak pojazdu z ${free.pl} między ${a} a ${b}`, en: `No vehicle with ${free.en} between ${a} and ${b}` };
+  }
+}

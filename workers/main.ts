@@ -1,0 +1,61 @@
+/** The worker process: plans days from the queue until SIGTERM, then finishes (or returns) its job. */
+import { loadConfig, ConfigError } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createDb } from '../src/db/client.js';
+import { createRedis } from '../src/queue/connection.js';
+import { createPlanQueue } from '../src/queue/plan-queue.js';
+import { createTravelTimeProvider } from '../src/routing/create-travel-time-provider.js';
+import { createPlanWorker } from './plan.worker.js';
+import { requeueStalePlans } from './requeue-stale-plans.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL, { process: 'worker' });
+  const db = createDb(config.DATABASE_URL);
+  const connection = createRedis(config.REDIS_URL, 'worker');
+  const queue = createPlanQueue(connection, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
+  const travelTimes = createTravelTimeProvider({
+    osrmUrl: config.OSRM_URL ?? null,
+    osrmProfile: config.OSRM_PROFILE,
+    osrmMaxTableSize: config.OSRM_MAX_TABLE_SIZE,
+    maxSnapDistanceM: config.MAX_SNAP_DISTANCE_M,
+    estimateSpeedKmh: config.ESTIMATE_SPEED_KMH,
+    estimateDetourFactor: config.ESTIMATE_DETOUR_FACTOR,
+  });
+  if (travelTimes.source === 'estimate') {
+    log.warn('OSRM_URL is not set: travel times are a great-circle estimate, and every plan says so');
+  }
+  const worker = createPlanWorker({
+    db,
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    travelTimes,
+    log,
+    timeLimitSec: config.PLAN_TIME_LIMIT_SEC,
+    maxIterations: config.PLAN_MAX_ITERATIONS,
+  });
+  worker.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'job failed'));
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  const sweep = setInterval(() => {
+    requeueStalePlans({ db, queue, log }).catch((err: unknown) => log.error({ err }, 'sweep failed'));
+  }, 60_000);
+  log.info({ queue: 'planning', prefix: config.QUEUE_PREFIX, travelTimes: travelTimes.source }, 'worker ready');
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping: finishing the current job');
+    clearInterval(sweep);
+    await worker.close();
+    await queue.close();
+    connection.disconnect();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

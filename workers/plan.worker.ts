@@ -1,0 +1,96 @@
+/**
+ * The plan-day job processor: parse the payload, take the day's lock, run the use case, report.
+ * Retries: an operational failure (database, Redis, OSRM) throws and BullMQ retries with backoff;
+ * the last failed attempt marks the plan FAILED with the reason. A bad payload is unrecoverable.
+ */
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Db } from '../src/db/client.js';
+import type { Logger } from '../src/logger.js';
+import type { TravelTimeProvider } from '../src/routing/types.js';
+import { PLANNING_QUEUE, PLAN_DAY_JOB, PlanDayPayloadSchema, type PlanDayPayload, type PlanDayResult } from '../src/queue/jobs.js';
+import { DayLock, planDayLockKey } from '../src/queue/day-lock.js';
+import { planServiceDay, PlanNotFoundError } from '../src/domain/plan/plan-service-day.js';
+import { solveInThread } from './solve-in-thread.js';
+
+export interface PlanWorkerDeps {
+  readonly db: Db;
+  /** Connection for BullMQ (maxRetriesPerRequest: null). */
+  readonly connection: Redis;
+  readonly prefix: string;
+  readonly travelTimes: TravelTimeProvider;
+  readonly log: Logger;
+  readonly timeLimitSec: number;
+  readonly maxIterations?: number | undefined;
+  readonly concurrency?: number;
+}
+
+/** How long a job waits before trying again when another worker is planning the same day. */
+const LOCKED_RETRY_MS = 3_000;
+
+export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB> {
+  const processor = async (job: Job<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB>, token?: string): Promise<PlanDayResult> => {
+    const parsed = PlanDayPayloadSchema.safeParse(job.data);
+    if (!parsed.success) {
+      throw new UnrecoverableError(`invalid plan-day payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const payload = parsed.data;
+    const log = deps.log.child({ jobId: job.id, planId: payload.planId, organisationId: payload.organisationId, date: payload.date });
+
+    const lock = await DayLock.acquire(deps.connection, planDayLockKey(deps.prefix, payload.organisationId, payload.date));
+    if (!lock) {
+      log.info('another worker is planning this day; waiting');
+      await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    let lastPercent = -1;
+    let lastWrite = 0;
+    const onProgress = async (percent: number) => {
+      const p = Math.min(100, Math.max(0, Math.round(percent)));
+      if (p === lastPercent) return;
+      lastPercent = p;
+      await job.updateProgress(p);
+      // The plan row carries progress too, for GET /plans/:id; at most one write a second.
+      if (Date.now() - lastWrite >= 1000 || p >= 95) {
+        lastWrite = Date.now();
+        await deps.db.plan.updateMany({ where: { id: payload.planId, status: 'RUNNING' }, data: { progress: p } });
+      }
+    };
+    try {
+      log.info('planning started');
+      const summary = await planServiceDay(
+        {
+          db: deps.db,
+          travelTimes: deps.travelTimes,
+          now: () => new Date(),
+          solve: (instance, report) =>
+            solveInThread(instance, { timeLimitSec: deps.timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}) }, report),
+        },
+        payload.planId,
+        onProgress,
+      );
+      log.info(summary, 'planning finished');
+      return summary;
+    } catch (err) {
+      if (err instanceof PlanNotFoundError) throw new UnrecoverableError(err.message);
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      log.error({ err, attempt: job.attemptsMade + 1, finalAttempt }, 'planning failed');
+      await deps.db.plan
+        .updateMany({
+          where: { id: payload.planId, status: { in: ['QUEUED', 'RUNNING'] } },
+          data: finalAttempt
+            ? { status: 'FAILED', error: (err as Error).message, finishedAt: new Date() }
+            : { status: 'QUEUED', error: `próba ${job.attemptsMade + 1} nieudana, ponowienie / attempt failed, retrying: ${(err as Error).message}` },
+        })
+        .catch((e: unknown) => log.error({ err: e }, 'could not record the failure'));
+      throw err;
+    } finally {
+      await lock.release().catch(() => undefined);
+    }
+  };
+  return new Worker<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB>(PLANNING_QUEUE, processor, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 1,
+  });
+}
