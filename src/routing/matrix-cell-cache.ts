@@ -27,39 +27,43 @@ export interface MatrixCellCache {
  * the answer it came from.
  */
 export function createInMemoryMatrixCellCache(): MatrixCellCache & { readonly cellCount: number } {
-  const cells = new Map<string, { durationSec: number; distanceM: number }>();
+  /** rows.get(fromKey).get(toKey) = [durationSec, distanceM]; nested so a lookup builds no key strings. */
+  const rows = new Map<string, Map<string, readonly [number, number]>>();
   const snaps = new Map<string, number | null>();
   let dataVersion: string | null | undefined;
   return {
     get cellCount() {
-      return cells.size;
+      let count = 0;
+      for (const row of rows.values()) count += row.size;
+      return count;
     },
     async lookup(keys) {
       const n = keys.length;
       const durationsSec = new Float64Array(n * n).fill(NaN);
       const distancesM = new Float64Array(n * n).fill(NaN);
-      for (let from = 0; from < n; from++) {
-        for (let to = 0; to < n; to++) {
-          const cell = cells.get(`${keys[from]}|${keys[to]}`);
-          if (cell === undefined) continue;
-          durationsSec[from * n + to] = cell.durationSec;
-          distancesM[from * n + to] = cell.distanceM;
-        }
-      }
+      keys.forEach((fromKey, from) => {
+        const row = rows.get(fromKey);
+        if (row === undefined) return;
+        keys.forEach((toKey, to) => {
+          const cell = row.get(toKey);
+          if (cell === undefined) return;
+          durationsSec[from * n + to] = cell[0];
+          distancesM[from * n + to] = cell[1];
+        });
+      });
       return { durationsSec, distancesM, snapDistancesM: keys.map((key) => snaps.get(key)), dataVersion };
     },
     async store(keys, stored) {
       const n = keys.length;
-      for (let from = 0; from < n; from++) {
-        for (let to = 0; to < n; to++) {
+      keys.forEach((fromKey, from) => {
+        let row = rows.get(fromKey);
+        if (row === undefined) rows.set(fromKey, (row = new Map()));
+        keys.forEach((toKey, to) => {
           const durationSec = stored.durationsSec[from * n + to] as number;
-          if (Number.isNaN(durationSec)) continue;
-          cells.set(`${keys[from]}|${keys[to]}`, { durationSec, distanceM: stored.distancesM[from * n + to] as number });
-        }
-      }
-      keys.forEach((key, i) => {
-        const snap = stored.snapDistancesM[i];
-        if (snap !== undefined) snaps.set(key, snap);
+          if (!Number.isNaN(durationSec)) row.set(toKey, [durationSec, stored.distancesM[from * n + to] as number]);
+        });
+        const snap = stored.snapDistancesM[from];
+        if (snap !== undefined) snaps.set(fromKey, snap);
       });
       if (stored.dataVersion !== undefined) dataVersion = stored.dataVersion;
     },

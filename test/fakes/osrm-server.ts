@@ -433,9 +433,17 @@ function parseIndexList(value: string | null, coordinateCount: number, name: str
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-function waypoint(snap: Snap): { hint: string; distance: number; name: string; location: [number, number] } {
+const wantsHints = (query: URLSearchParams): boolean => query.get('generate_hints') !== 'false';
+
+/** A stand-in for OSRM's hint: base64 of the same length (88 characters) as osrm-routed sends. */
+function hintFor(snap: Snap): string {
+  return Buffer.from(`${snap.edge.u}:${snap.edge.v}:${snap.t.toFixed(12)}`.padEnd(66, '.')).toString('base64').slice(0, 88);
+}
+
+/** A Waypoint object; `withHint` follows the request's generate_hints (default true, like osrm-routed). */
+function waypoint(snap: Snap, withHint: boolean): { hint?: string; distance: number; name: string; location: [number, number] } {
   return {
-    hint: '',
+    ...(withHint ? { hint: hintFor(snap) } : {}),
     distance: Math.round(snap.distanceM * 1e6) / 1e6,
     name: snap.edge.name,
     location: [Math.round(snap.lon * 1e6) / 1e6, Math.round(snap.lat * 1e6) / 1e6],
@@ -515,8 +523,8 @@ export async function startFakeOsrm(options: StartFakeOsrmOptions = {}): Promise
       code: 'Ok',
       ...(annotations.includes('duration') ? { durations } : {}),
       ...(annotations.includes('distance') ? { distances } : {}),
-      sources: sources.map((s) => waypoint(snaps[s] as Snap)),
-      destinations: destinations.map((d) => waypoint(snaps[d] as Snap)),
+      sources: sources.map((s) => waypoint(snaps[s] as Snap, wantsHints(query))),
+      destinations: destinations.map((d) => waypoint(snaps[d] as Snap, wantsHints(query))),
     });
   };
 
@@ -549,7 +557,7 @@ export async function startFakeOsrm(options: StartFakeOsrmOptions = {}): Promise
     return withVersion({
       code: 'Ok',
       routes: [{ geometry, legs, distance: round1(distance), duration: round1(duration), weight: round1(duration), weight_name: 'duration' }],
-      waypoints: snaps.map(waypoint),
+      waypoints: snaps.map((snap) => waypoint(snap, wantsHints(query))),
     });
   };
 
@@ -560,7 +568,7 @@ export async function startFakeOsrm(options: StartFakeOsrmOptions = {}): Promise
     const { lat, lon } = coordinates[0] as Coordinate;
     const snaps = network.nearestSnaps(lat, lon, count);
     if (snaps.length === 0) throw new OsrmHttpError('NoSegment', 'Could not find a matching segments for coordinate');
-    return withVersion({ code: 'Ok', waypoints: snaps.map(waypoint) });
+    return withVersion({ code: 'Ok', waypoints: snaps.map((snap) => waypoint(snap, wantsHints(query))) });
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
