@@ -10,14 +10,15 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateRoutes, type RouteOrder } from '../test/helpers/check-solution.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './cli/parse-bench-args.js';
 import { UsageError } from './cli/parse-solve-args.js';
 import { loadBenchmark } from './load-benchmark.js';
 import { parseBestKnown, type BestKnown } from './report/best-known.js';
 import { formatReport, formatRow, formatSummary, TABLE_HEADER } from './report/format-report.js';
 import { summariseSet, type InstanceResult } from './report/summarise-set.js';
-import { stopOfNode, type BenchmarkFormat, type BenchmarkInstance } from './readers/benchmark-instance.js';
+import type { BenchmarkFormat } from './readers/benchmark-instance.js';
+import { checkPrintedRoutes } from './check-printed-routes.js';
+import type { SolveOutput } from './solve-output.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCHMARKS_ROOT = resolve(REPO_ROOT, '..', 'shared', 'benchmarks');
@@ -35,42 +36,12 @@ const SETS: readonly BenchmarkSet[] = [
   { folder: 'pdptw-lilim', format: 'lilim', timeLimitSec: 30 },
 ];
 
-interface SolveOutput {
-  routes: number[][];
-  unassigned: number[];
-  distance: number;
-  vehicles: number;
-  seconds: number;
-  violations?: { message: string }[];
-}
-
 function instanceFiles(folder: string, only: readonly string[] | undefined): string[] {
   const names = readdirSync(folder)
     .filter((file) => file.endsWith('.txt'))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const selected = only === undefined ? names : names.filter((file) => only.includes(basename(file, '.txt')));
   return selected.map((file) => join(folder, file));
-}
-
-/** Re-checks the printed routes from their file node ids alone (route i = vehicle i). */
-function checkPrintedRoutes(bench: BenchmarkInstance, output: SolveOutput): string[] {
-  const problems: string[] = [];
-  const toStop = (node: number) => {
-    const stop = stopOfNode(bench, node);
-    if (stop === undefined) problems.push(`printed node ${node} is not a pickup or drop-off`);
-    return stop;
-  };
-  const orders: RouteOrder[] = output.routes.map((nodes, vehicle) => ({
-    vehicle,
-    stops: nodes.map(toStop).filter((stop) => stop !== undefined),
-  }));
-  const unassigned = output.unassigned.map((node) => toStop(node)?.request ?? -1);
-  const evaluation = evaluateRoutes(bench.instance, orders, unassigned);
-  problems.push(...evaluation.violations.map((violation) => violation.message));
-  const relative = Math.abs(evaluation.distance - output.distance) / Math.max(1, evaluation.distance);
-  if (!(relative <= 1e-6)) problems.push(`printed distance ${output.distance}, recomputed ${evaluation.distance}`);
-  if (output.vehicles !== output.routes.length) problems.push(`printed ${output.vehicles} vehicles for ${output.routes.length} routes`);
-  return problems;
 }
 
 function runInstance(set: BenchmarkSet, file: string, timeLimitSec: number, seed: number, bestKnown: BestKnown | undefined): InstanceResult {
@@ -86,9 +57,9 @@ function runInstance(set: BenchmarkSet, file: string, timeLimitSec: number, seed
   );
   if (child.error !== undefined) return failed(child.error.message);
   if (child.status !== 0) return failed(`exit ${child.status}: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
-  let output: SolveOutput;
+  let output: SolveOutput & { violations?: { message: string }[] };
   try {
-    output = JSON.parse(child.stdout) as SolveOutput;
+    output = JSON.parse(child.stdout) as SolveOutput & { violations?: { message: string }[] };
   } catch {
     return failed(`unparsable output: ${child.stdout.slice(0, 200)}`);
   }
