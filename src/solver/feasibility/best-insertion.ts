@@ -1,5 +1,9 @@
+import type { Problem } from '../model/problem.js';
 import type { RouteState } from '../route/route-state.js';
 import { earliestSchedule, TIME_EPS } from './schedule.js';
+
+// Local copy: a module-level constant is a plain read in the hot loop, an imported binding may not be.
+const EPS = TIME_EPS;
 
 /** Where and at what cost a request goes into a route. Positions are those after insertion. */
 export interface Insertion {
@@ -84,6 +88,7 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
   const m = route.stopCount;
   const nodes = route.nodes;
   const earliest = route.earliest;
+  const rideSlack = route.rideSlack;
   const latest = route.latest;
   const load = route.load;
   const caps = p.layoutCapacity[v]!;
@@ -105,42 +110,23 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
   const maxRide = p.maxRide[r]!;
   const tPD = travel[pl * size + dl]!;
   const cPD = cost[pl * size + dl]!;
-  if (!(tPD <= maxRide + TIME_EPS)) return false;
+  if (!(tPD <= maxRide + EPS)) return false;
   const fixed = m === 0 ? p.fixedCost[v]! : 0;
   const exact = route.needsExactCheck || maxRide !== Infinity;
   const qOff = pn * dims;
 
-  /** Layouts (as a bit mask, from `mask`) that can carry load at position pos plus this request. */
-  const fitting = (mask: number, pos: number): number => {
-    let result = mask;
-    for (let k = 0; k < layoutCount; k++) {
-      if ((result & (1 << k)) === 0) continue;
-      for (let d = 0; d < dims; d++) {
-        if (load[pos * dims + d]! + nodeLoad[qOff + d]! > caps[k * dims + d]! + TIME_EPS) {
-          result &= ~(1 << k);
-          break;
-        }
-      }
-    }
-    return result;
-  };
-  const locAt = (pos: number): number =>
-    pos === 0 ? p.vehicleStart[v]! : pos === m + 1 ? p.vehicleEnd[v]! : p.nodeLocation[nodes[pos]!]!;
-  const openAt = (pos: number): number => (pos === m + 1 ? -Infinity : nodeTwStart[nodes[pos]!]!);
-  const serviceAt = (pos: number): number => (pos === 0 ? 0 : nodeService[nodes[pos]!]!);
-
   candCount = 0;
   for (let i = route.lockedCount; i <= m; i++) {
     // Pickup goes right after old position i.
-    const li = locAt(i);
-    const depI = earliest[i]! + serviceAt(i);
+    const li = locationAt(p, v, nodes, m, i);
+    const depI = earliest[i]! + (i === 0 ? 0 : nodeService[nodes[i]!]!);
     const arrP = depI + travel[li * size + pl]!;
     const bp = arrP > ep ? arrP : ep;
-    if (!(bp <= lp + TIME_EPS)) continue;
-    let mask = fitting(baseMask, i);
+    if (!(bp <= lp + EPS)) continue;
+    let mask = fittingLayouts(baseMask, load, i, nodeLoad, qOff, caps, dims, layoutCount);
     if (mask === 0) continue;
     const depP = bp + sp;
-    const nextLoc = locAt(i + 1);
+    const nextLoc = locationAt(p, v, nodes, m, i + 1);
     const removed = cost[li * size + nextLoc]!;
     const addPick = cost[li * size + pl]!;
 
@@ -148,11 +134,13 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     {
       const arrD = depP + tPD;
       const bd = arrD > ed ? arrD : ed;
-      if (bd <= ld + TIME_EPS) {
+      if (bd <= ld + EPS) {
         const arrN = bd + sd + travel[dl * size + nextLoc]!;
-        const open = openAt(i + 1);
+        const open = i + 1 === m + 1 ? -Infinity : nodeTwStart[nodes[i + 1]!]!;
         const startN = arrN > open ? arrN : open;
-        if (startN <= latest[i + 1]! + TIME_EPS) {
+        const detour =
+          travel[li * size + pl]! + sp + tPD + sd + travel[dl * size + nextLoc]! - travel[li * size + nextLoc]!;
+        if (startN <= latest[i + 1]! + EPS && detour <= rideSlack[i]! + EPS) {
           const c = addPick + cPD + cost[dl * size + nextLoc]! - removed + fixed;
           if (c < maxCost) pushCandidate(c, i + 1, i + 2);
         }
@@ -160,41 +148,44 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     }
     if (i + 1 > m) continue;
     // Drop-off after old position j > i: walk j forward carrying the delayed start at j.
-    const open1 = openAt(i + 1);
+    const open1 = nodeTwStart[nodes[i + 1]!]!;
     const arr1 = depP + travel[pl * size + nextLoc]!;
     let cur = arr1 > open1 ? arr1 : open1;
-    if (!(cur <= latest[i + 1]! + TIME_EPS)) continue;
+    if (!(cur <= latest[i + 1]! + EPS)) continue;
+    // Passengers on board across the pickup's gap ride at least this much longer.
+    if (travel[li * size + pl]! + sp + travel[pl * size + nextLoc]! - travel[li * size + nextLoc]! > rideSlack[i]! + EPS) continue;
     let ridePath = travel[pl * size + nextLoc]!;
     const addP = addPick + cost[pl * size + nextLoc]! - removed + fixed;
     for (let j = i + 1; j <= m; j++) {
-      mask = fitting(mask, j);
+      mask = fittingLayouts(mask, load, j, nodeLoad, qOff, caps, dims, layoutCount);
       if (mask === 0) break;
       const lj = p.nodeLocation[nodes[j]!]!;
-      const nl = locAt(j + 1);
+      const nl = locationAt(p, v, nodes, m, j + 1);
       const depJ = cur + nodeService[nodes[j]!]!;
-      if (depJ > ld + TIME_EPS) break;
+      if (depJ > ld + EPS) break;
       const toD = travel[lj * size + dl]!;
-      if (ridePath + nodeService[nodes[j]!]! + toD > maxRide + TIME_EPS) {
+      if (ridePath + nodeService[nodes[j]!]! + toD > maxRide + EPS) {
         // The minimum ride only grows with j, unless the matrix breaks the triangle inequality.
-        if (ridePath > maxRide + TIME_EPS) break;
+        if (ridePath > maxRide + EPS) break;
       } else {
         const arrD = depJ + toD;
         const bd = arrD > ed ? arrD : ed;
-        if (bd <= ld + TIME_EPS) {
-          const open = openAt(j + 1);
+        if (bd <= ld + EPS) {
+          const open = j + 1 === m + 1 ? -Infinity : nodeTwStart[nodes[j + 1]!]!;
           const arrN = bd + sd + travel[dl * size + nl]!;
           const startN = arrN > open ? arrN : open;
-          if (startN <= latest[j + 1]! + TIME_EPS) {
+          const detour = toD + sd + travel[dl * size + nl]! - travel[lj * size + nl]!;
+          if (startN <= latest[j + 1]! + EPS && detour <= rideSlack[j]! + EPS) {
             const c = addP + cost[lj * size + dl]! + cost[dl * size + nl]! - cost[lj * size + nl]!;
             if (c < maxCost) pushCandidate(c, i + 1, j + 2);
           }
         }
       }
       if (j + 1 > m) break;
-      const open = openAt(j + 1);
+      const open = j + 1 === m + 1 ? -Infinity : nodeTwStart[nodes[j + 1]!]!;
       const arr = depJ + travel[lj * size + nl]!;
       cur = arr > open ? arr : open;
-      if (!(cur <= latest[j + 1]! + TIME_EPS)) break;
+      if (!(cur <= latest[j + 1]! + EPS)) break;
       ridePath += nodeService[nodes[j]!]! + travel[lj * size + nl]!;
     }
   }
@@ -219,4 +210,33 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     }
     candCost[best] = Infinity;
   }
+}
+
+/** Matrix location at a route position (depots included). */
+function locationAt(p: Problem, v: number, nodes: Int32Array, m: number, pos: number): number {
+  return pos === 0 ? p.vehicleStart[v]! : pos === m + 1 ? p.vehicleEnd[v]! : p.nodeLocation[nodes[pos]!]!;
+}
+
+/** The layouts of `mask` (bit k = layout k) that still carry the load at position pos plus the request's load. */
+function fittingLayouts(
+  mask: number,
+  load: Float64Array,
+  pos: number,
+  nodeLoad: Float64Array,
+  qOff: number,
+  caps: Float64Array,
+  dims: number,
+  layoutCount: number,
+): number {
+  let result = mask;
+  for (let k = 0; k < layoutCount; k++) {
+    if ((result & (1 << k)) === 0) continue;
+    for (let d = 0; d < dims; d++) {
+      if (load[pos * dims + d]! + nodeLoad[qOff + d]! > caps[k * dims + d]! + EPS) {
+        result &= ~(1 << k);
+        break;
+      }
+    }
+  }
+  return result;
 }

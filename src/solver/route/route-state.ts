@@ -1,6 +1,10 @@
 import type { Problem } from '../model/problem.js';
 import { earliestSchedule, TIME_EPS } from '../feasibility/schedule.js';
 
+const EPS = TIME_EPS;
+/** Source of RouteState.stamp values; unique per process. */
+let nextStamp = 1;
+
 /**
  * One vehicle's route and the values kept up to date for fast insertion tests.
  *
@@ -19,6 +23,12 @@ export class RouteState {
   earliest: Float64Array;
   /** Index = position: latest start of service that still lets the rest of the route meet its windows and the shift end. */
   latest: Float64Array;
+  /**
+   * Index = position i: the least ride-time slack (maxRide − shortest possible ride along the
+   * route, ignoring waiting) among requests on board between position i and i + 1; Infinity when
+   * none is limited. A detour inserted after position i longer than this breaks someone's ride limit.
+   */
+  rideSlack: Float64Array;
   /** Index = position * dims + d: load on board after service at that position. */
   load: Float64Array;
   /** Index = layout: 1 when every load after every stop fits that layout. */
@@ -30,6 +40,11 @@ export class RouteState {
   rideLimitedRequests = 0;
   /** Sum of the objective matrix along the route, depots included (0 when empty). */
   routeCost = 0;
+  /**
+   * Content identity: a fresh unique value after every change, copied by copyFrom. Two routes
+   * with the same stamp hold the same stops, so copying between them can be skipped.
+   */
+  stamp = 0;
 
   constructor(
     readonly problem: Problem,
@@ -40,6 +55,7 @@ export class RouteState {
     this.nodes = new Int32Array(capacity).fill(-1);
     this.earliest = new Float64Array(capacity);
     this.latest = new Float64Array(capacity);
+    this.rideSlack = new Float64Array(capacity);
     this.load = new Float64Array(capacity * problem.dims);
     this.layoutFits = new Uint8Array(problem.instance.vehicles[vehicle]!.layouts.length);
     this.recompute();
@@ -107,12 +123,18 @@ export class RouteState {
 
   /** Copies another route of the same vehicle into this one. */
   copyFrom(other: RouteState): void {
+    if (this.stamp === other.stamp) return;
+    this.stamp = other.stamp;
     const m = other.stopCount;
-    this.nodes.set(other.nodes.subarray(0, m + 2));
-    this.earliest.set(other.earliest.subarray(0, m + 2));
-    this.latest.set(other.latest.subarray(0, m + 2));
-    const dims = this.problem.dims;
-    this.load.set(other.load.subarray(0, (m + 2) * dims));
+    // Plain loops: routes are short, and subarray views would allocate on every copy.
+    for (let i = 0; i <= m + 1; i++) {
+      this.nodes[i] = other.nodes[i]!;
+      this.earliest[i] = other.earliest[i]!;
+      this.latest[i] = other.latest[i]!;
+      this.rideSlack[i] = other.rideSlack[i]!;
+    }
+    const loads = (m + 2) * this.problem.dims;
+    for (let k = 0; k < loads; k++) this.load[k] = other.load[k]!;
     this.layoutFits.set(other.layoutFits);
     this.stopCount = m;
     this.lockedCount = other.lockedCount;
@@ -122,6 +144,7 @@ export class RouteState {
 
   /** Recomputes every derived array from the stop sequence. O(stops × (dims × layouts)). */
   recompute(): void {
+    this.stamp = nextStamp++;
     const p = this.problem;
     const v = this.vehicle;
     const m = this.stopCount;
@@ -166,19 +189,46 @@ export class RouteState {
       this.latest[i] = bound < close ? bound : close;
       nextLoc = loc;
     }
+    this.computeRideSlack();
     // Layouts: which ones carry the peak load in every dimension.
     const caps = p.layoutCapacity[v]!;
     for (let k = 0; k < this.layoutFits.length; k++) {
       let fits = 1;
       for (let i = 1; i <= m && fits; i++) {
         for (let d = 0; d < dims; d++) {
-          if (this.load[i * dims + d]! > caps[k * dims + d]! + TIME_EPS) {
+          if (this.load[i * dims + d]! > caps[k * dims + d]! + EPS) {
             fits = 0;
             break;
           }
         }
       }
       this.layoutFits[k] = fits;
+    }
+  }
+
+  private computeRideSlack(): void {
+    const p = this.problem;
+    const m = this.stopCount;
+    const { travel, size, nodeService, maxRide } = p;
+    const slack = this.rideSlack;
+    for (let i = 0; i <= m + 1; i++) slack[i] = Infinity;
+    if (this.rideLimitedRequests === 0) return;
+    // For each limited drop-off at b, walk back to its pickup a, summing the shortest possible ride.
+    const nodes = this.nodes;
+    for (let b = 1; b <= m; b++) {
+      const node = nodes[b]!;
+      if ((node & 1) === 0) continue;
+      const limit = maxRide[node >> 1]!;
+      if (limit === Infinity) continue;
+      let ride = 0;
+      let a = b - 1;
+      for (; a >= 1 && nodes[a] !== node - 1; a--) {
+        ride += travel[p.nodeLocation[nodes[a]!]! * size + p.nodeLocation[nodes[a + 1]!]!]! + nodeService[nodes[a]!]!;
+      }
+      if (a < 1) continue;
+      ride += travel[p.nodeLocation[nodes[a]!]! * size + p.nodeLocation[nodes[a + 1]!]!]!;
+      const left = limit - ride;
+      for (let i = a; i < b; i++) if (left < slack[i]!) slack[i] = left;
     }
   }
 
@@ -191,7 +241,7 @@ export class RouteState {
   /** Whether the window-only relaxation holds at every position. */
   windowsHold(): boolean {
     for (let i = 0; i <= this.stopCount + 1; i++) {
-      if (!(this.earliest[i]! <= this.latest[i]! + TIME_EPS)) return false;
+      if (!(this.earliest[i]! <= this.latest[i]! + EPS)) return false;
     }
     return true;
   }

@@ -46,14 +46,18 @@ export const relatedRemoval: DestroyOperator = {
       }
       if (candidates.length > 60) break; // a sample of rows is enough to normalise
     }
-    const relatedness = (a: number, b: number): number => {
-      const t1 = travel[nodeLocation[2 * a]! * size + nodeLocation[2 * b]!]!;
-      const t2 = travel[nodeLocation[2 * a + 1]! * size + nodeLocation[2 * b + 1]!]!;
-      const dist = (Math.min(t1, 2 * maxTravel) + Math.min(t2, 2 * maxTravel)) / maxTravel;
-      const time = (Math.abs(pickupTime[a]! - pickupTime[b]!) + Math.abs(dropoffTime[a]! - dropoffTime[b]!)) / maxTime;
-      let load = 0;
-      for (let d = 0; d < p.dims; d++) load += Math.abs(p.nodeLoad[2 * a * p.dims + d]! - p.nodeLoad[2 * b * p.dims + d]!);
-      return DISTANCE_WEIGHT * dist + TIME_WEIGHT * time + LOAD_WEIGHT * (load / maxLoad);
+    /** Index = request: relatedness to the current seed request (lower = more related). */
+    const related = new Float64Array(n);
+    const scoreAgainst = (seed: number): void => {
+      for (const b of candidates) {
+        const t1 = travel[nodeLocation[2 * seed]! * size + nodeLocation[2 * b]!]!;
+        const t2 = travel[nodeLocation[2 * seed + 1]! * size + nodeLocation[2 * b + 1]!]!;
+        const dist = (Math.min(t1, 2 * maxTravel) + Math.min(t2, 2 * maxTravel)) / maxTravel;
+        const time = (Math.abs(pickupTime[seed]! - pickupTime[b]!) + Math.abs(dropoffTime[seed]! - dropoffTime[b]!)) / maxTime;
+        let load = 0;
+        for (let d = 0; d < p.dims; d++) load += Math.abs(p.nodeLoad[2 * seed * p.dims + d]! - p.nodeLoad[2 * b * p.dims + d]!);
+        related[b] = DISTANCE_WEIGHT * dist + TIME_WEIGHT * time + LOAD_WEIGHT * (load / maxLoad);
+      }
     };
     const removed: number[] = [];
     const first = rng.nextInt(candidates.length);
@@ -62,7 +66,8 @@ export const relatedRemoval: DestroyOperator = {
     candidates.pop();
     while (removed.length < count && candidates.length > 0) {
       const seed = removed[rng.nextInt(removed.length)]!;
-      candidates.sort((a, b) => relatedness(seed, a) - relatedness(seed, b) || a - b);
+      scoreAgainst(seed);
+      candidates.sort((a, b) => related[a]! - related[b]! || a - b);
       const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
       removed.push(candidates[idx]!);
       candidates.splice(idx, 1);
