@@ -148,9 +148,11 @@ export function findSchedule(instance: Instance, vehicleIndex: number, stops: re
 
   const locations = locationsOf(instance, vehicle, stops);
   const serviceTimes = [0, ...stops.map((stop) => stopSpecOf(instance, stop).serviceTime)];
+  const nameOf = (k: number) =>
+    k === 0 ? 'start depot' : k === locations.length - 1 ? 'end depot' : `${stops[k - 1]!.kind} of request ${stops[k - 1]!.request}`;
   for (let k = 0; k + 1 < locations.length; k++) {
     const leg = serviceTimes[k]! + travel(instance.durations, instance.size, locations[k]!, locations[k + 1]!);
-    atMost(k + 2, k + 1, -leg, 'travel', `leg ${k}→${k + 1} takes ${leg}`);
+    atMost(k + 2, k + 1, -leg, 'travel', `service and travel from ${nameOf(k)} to ${nameOf(k + 1)} take ${leg}`);
   }
 
   const pickupVariable = new Map<number, number>();

@@ -83,3 +83,18 @@ describe('parseCordeau', () => {
     expect(() => parseCordeau(A2_16.replace('-1.198', 'x1.198'))).toThrow(/line 3: "x1.198" is not a number/);
   });
 });
+
+describe('the ride-time convention', () => {
+  it('makes the a2-16 optimum infeasible if ride time were measured from the start of pickup service', () => {
+    const bench = parseCordeau(A2_16);
+    const fromStartOfService = {
+      ...bench.instance,
+      requests: bench.instance.requests.map((request) => ({ ...request, maxRideTime: request.maxRideTime - request.pickup.serviceTime })),
+    };
+    const orders: RouteOrder[] = A2_16_OPTIMAL_ROUTES.map((nodes, vehicle) => ({ vehicle, stops: nodes.map((node) => stopOfNode(bench, node)!) }));
+
+    const evaluation = evaluateRoutes(fromStartOfService, orders, []);
+
+    expect(evaluation.violations.map((violation) => violation.rule)).toEqual(['maxRideTime', 'maxRideTime']);
+  });
+});
