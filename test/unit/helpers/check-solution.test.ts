@@ -256,3 +256,83 @@ describe('evaluateRoutes', () => {
     expect(evaluation.unserved).toEqual([2]);
   });
 });
+
+describe('findSchedule on random stop orders', () => {
+  // A seeded loop: whenever a schedule is claimed, it must satisfy every rule when checked by
+  // plain arithmetic, so a wrong edge in the constraint graph cannot pass unnoticed.
+  function createRng(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  it('returns only schedules that meet windows, ride times, shift and duration', () => {
+    const random = createRng(42);
+    const size = 9;
+    const xs = Array.from({ length: size }, () => random() * 50);
+    const matrix = new Float64Array(size * size);
+    for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) matrix[a * size + b] = Math.abs(xs[a]! - xs[b]!);
+    let feasibleCount = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const requests: Request[] = Array.from({ length: 3 }, () => {
+        const window = (): [number, number] => {
+          const start = random() * 150;
+          return [start, start + 60 + random() * 150];
+        };
+        const [ps, pe] = window();
+        const [ds, de] = window();
+        return {
+          pickup: { location: 1 + Math.floor(random() * 8), twStart: ps, twEnd: pe, serviceTime: random() * 5 },
+          dropoff: { location: 1 + Math.floor(random() * 8), twStart: ds, twEnd: de, serviceTime: random() * 5 },
+          load: [1],
+          maxRideTime: 30 + random() * 100,
+          priority: 1,
+        };
+      });
+      const vehicle: Vehicle = { ...DEPOT_VEHICLE, shiftStart: random() * 50, shiftEnd: 250 + random() * 100, maxDuration: 100 + random() * 200 };
+      const instance: Instance = { loadDimensions: 1, requests, vehicles: [vehicle], size, durations: matrix, distances: matrix, objective: 'distance', unassignedPenalty: 1e6 };
+      // A random order with every pickup before its drop-off.
+      const pending: StopRef[] = requests.map((_, request) => ({ request, kind: 'pickup' }));
+      const stops: StopRef[] = [];
+      while (pending.length > 0) {
+        const next = pending.splice(Math.floor(random() * pending.length), 1)[0]!;
+        stops.push(next);
+        if (next.kind === 'pickup') pending.push({ request: next.request, kind: 'dropoff' });
+      }
+
+      const schedule = findSchedule(instance, 0, stops);
+
+      if (!schedule.isFeasible) continue;
+      feasibleCount++;
+      const slack = 1e-6;
+      const specs = stops.map((stop) => (stop.kind === 'pickup' ? requests[stop.request]!.pickup : requests[stop.request]!.dropoff));
+      let time = schedule.departure;
+      let location = 0;
+      let service = 0;
+      expect(schedule.departure).toBeGreaterThanOrEqual(vehicle.shiftStart - slack);
+      specs.forEach((spec, k) => {
+        const start = schedule.serviceStarts[k]!;
+        expect(start).toBeGreaterThanOrEqual(time + service + matrix[location * size + spec.location]! - slack);
+        expect(start).toBeGreaterThanOrEqual(spec.twStart - slack);
+        expect(start).toBeLessThanOrEqual(spec.twEnd + slack);
+        time = start;
+        location = spec.location;
+        service = spec.serviceTime;
+      });
+      expect(schedule.end).toBeGreaterThanOrEqual(time + service + matrix[location * size]! - slack);
+      expect(schedule.end).toBeLessThanOrEqual(vehicle.shiftEnd + slack);
+      expect(schedule.end - schedule.departure).toBeLessThanOrEqual(vehicle.maxDuration + slack);
+      requests.forEach((request, r) => {
+        const pickupAt = stops.findIndex((stop) => stop.request === r && stop.kind === 'pickup');
+        const dropoffAt = stops.findIndex((stop) => stop.request === r && stop.kind === 'dropoff');
+        const ride = schedule.serviceStarts[dropoffAt]! - (schedule.serviceStarts[pickupAt]! + request.pickup.serviceTime);
+        expect(ride).toBeLessThanOrEqual(request.maxRideTime + slack);
+      });
+    }
+    // The loop must exercise both outcomes to mean anything.
+    expect(feasibleCount).toBeGreaterThan(10);
+    expect(feasibleCount).toBeLessThan(300);
+  });
+});
