@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   PLAN_TIME_LIMIT_SEC: z.coerce.number().min(0.1).max(3600).default(10),
   /** Optional iteration cap (whichever of time and iterations comes first); makes plans repeatable. */
   PLAN_MAX_ITERATIONS: z.coerce.number().int().min(1).optional(),
+  /** A dead worker's job is retried elsewhere after this long. */
+  PLAN_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   PLAN_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /**
    * Organisation used when a request names none (X-Organisation header). Until accounts exist

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     log,
     timeLimitSec: config.PLAN_TIME_LIMIT_SEC,
     maxIterations: config.PLAN_MAX_ITERATIONS,
+    lockMs: config.PLAN_JOB_LOCK_MS,
+    stalledIntervalMs: Math.min(30_000, config.PLAN_JOB_LOCK_MS),
   });
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));

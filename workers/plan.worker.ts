@@ -23,12 +23,20 @@ export interface PlanWorkerDeps {
   readonly timeLimitSec: number;
   readonly maxIterations?: number | undefined;
   readonly concurrency?: number;
+  /**
+   * How long a job's lock (and the day's lease) lasts without renewal: after a worker dies, its
+   * job is retried by another worker once this has passed. Default 30 s (BullMQ's default).
+   */
+  readonly lockMs?: number;
+  /** How often this worker looks for jobs whose worker died. Default 30 s. */
+  readonly stalledIntervalMs?: number;
 }
 
 /** How long a job waits before trying again when another worker is planning the same day. */
 const LOCKED_RETRY_MS = 3_000;
 
 export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB> {
+  const lockMs = deps.lockMs ?? 30_000;
   const processor = async (job: Job<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB>, token?: string): Promise<PlanDayResult> => {
     const parsed = PlanDayPayloadSchema.safeParse(job.data);
     if (!parsed.success) {
@@ -37,7 +45,7 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
     const payload = parsed.data;
     const log = deps.log.child({ jobId: job.id, planId: payload.planId, organisationId: payload.organisationId, date: payload.date });
 
-    const lock = await DayLock.acquire(deps.connection, planDayLockKey(deps.prefix, payload.organisationId, payload.date));
+    const lock = await DayLock.acquire(deps.connection, planDayLockKey(deps.prefix, payload.organisationId, payload.date), lockMs);
     if (!lock) {
       log.info('another worker is planning this day; waiting');
       await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS, token);
@@ -92,5 +100,7 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 1,
+    lockDuration: lockMs,
+    stalledInterval: deps.stalledIntervalMs ?? 30_000,
   });
 }

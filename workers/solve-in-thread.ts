@@ -12,6 +12,8 @@ import type { Solution, SolveProgress } from '../src/solver/model/solution.js';
 export interface ThreadSolveOptions {
   readonly timeLimitSec: number;
   readonly seed: number;
+  /** Stops earlier after this many iterations: with it, a plan is the same on every run. */
+  readonly maxIterations?: number;
 }
 
 type FromThread = { type: 'progress'; progress: SolveProgress } | { type: 'done'; solution: Solution } | { type: 'error'; message: string };

@@ -10,6 +10,7 @@ try {
   const solution = solve(instance, {
     seed: options.seed,
     timeLimitSec: options.timeLimitSec,
+    ...(options.maxIterations ? { maxIterations: options.maxIterations } : {}),
     now: () => performance.now(),
     onProgress: (progress) => parentPort!.postMessage({ type: 'progress', progress }),
   });

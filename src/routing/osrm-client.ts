@@ -2,7 +2,7 @@ import { OsrmError, toOsrmErrorCode } from './osrm-error.js';
 import {
   parseNearestResponse,
   parseRouteResponse,
-  parseTableResponse,
+  parseTableText,
   type OsrmNearest,
   type OsrmRoute,
   type OsrmTable,
@@ -85,6 +85,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function errorFromHttpFailure(status: number, body: unknown, url: string): OsrmError {
   if (status >= 500) return new OsrmError('ServerError', `OSRM answered HTTP ${status} for ${url}`, { httpStatus: status });
   const osrmCode =
@@ -107,7 +115,7 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 250;
   const fetchFn = options.fetch ?? globalThis.fetch;
 
-  async function attempt<T>(service: OsrmService, url: string, signal: AbortSignal | undefined, parse: (body: unknown) => T): Promise<T> {
+  async function attempt<T>(service: OsrmService, url: string, signal: AbortSignal | undefined, parse: (text: string) => T): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const started = performance.now();
@@ -123,23 +131,24 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       throw new OsrmError('NetworkError', `Could not reach OSRM at ${baseUrl}: ${(cause as Error).message}`, { cause });
     }
     const parseStarted = performance.now();
-    let body: unknown;
+    if (status < 200 || status >= 300) throw errorFromHttpFailure(status, parseJsonOrUndefined(text), url);
+    let result: T;
     try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
+      result = parse(text);
+    } catch (error) {
+      // Only now look closer: an OSRM error code in a 2xx answer (osrm-routed uses 400 for every
+      // error, a proxy or another implementation may not), or a body that is not JSON at all.
+      const body = parseJsonOrUndefined(text);
+      if (body === undefined) throw new OsrmError('InvalidResponse', `OSRM answered HTTP ${status} with a body that is not JSON`);
+      const code = (body as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code !== 'Ok') throw errorFromHttpFailure(status, body, url);
+      throw error;
     }
-    if (status < 200 || status >= 300) throw errorFromHttpFailure(status, body, url);
-    if (body === undefined) throw new OsrmError('InvalidResponse', `OSRM answered HTTP ${status} with a body that is not JSON`);
-    const code = (body as { code?: unknown } | null)?.code;
-    // osrm-routed uses 400 for every error code, but a proxy or another implementation may not.
-    if (typeof code === 'string' && code !== 'Ok') throw errorFromHttpFailure(400, body, url);
-    const result = parse(body);
     options.onTiming?.({ service, waitMs: parseStarted - started, parseMs: performance.now() - parseStarted });
     return result;
   }
 
-  async function get<T>(service: OsrmService, path: string, signal: AbortSignal | undefined, parse: (body: unknown) => T): Promise<T> {
+  async function get<T>(service: OsrmService, path: string, signal: AbortSignal | undefined, parse: (text: string) => T): Promise<T> {
     const url = `${baseUrl}/${service}/v1/${profile}/${path}`;
     for (let attemptIndex = 0; ; attemptIndex++) {
       try {
@@ -161,7 +170,7 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       if (request.destinations) query.set('destinations', request.destinations.join(';'));
       // URLSearchParams escapes ';' and ','; osrm-routed decodes them, but unescaped stays readable in logs.
       const queryString = decodeURIComponent(query.toString());
-      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, parseTableResponse);
+      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, parseTableText);
     },
 
     async route(coordinates, request = {}) {
@@ -169,14 +178,14 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       const geometries = request.geometries ?? 'geojson';
       const query = `overview=full&geometries=${geometries}&steps=false&generate_hints=false`;
       const precision = geometries === 'polyline6' ? 6 : 5;
-      return get('route', `${formatCoordinates(coordinates)}?${query}`, request.signal, (body) =>
-        parseRouteResponse(body, coordinates.length - 1, precision),
+      return get('route', `${formatCoordinates(coordinates)}?${query}`, request.signal, (text) =>
+        parseRouteResponse(JSON.parse(text), coordinates.length - 1, precision),
       );
     },
 
     nearest(point, request = {}) {
       const query = `number=${request.number ?? 1}&generate_hints=false`;
-      return get('nearest', `${formatCoordinates([point])}?${query}`, request.signal, parseNearestResponse);
+      return get('nearest', `${formatCoordinates([point])}?${query}`, request.signal, (text) => parseNearestResponse(JSON.parse(text)));
     },
   };
 }

@@ -25,7 +25,10 @@ export interface TestContext {
   /** Creates an organisation with a random slug; returns its id and slug. */
   newOrganisation(withBoundary?: boolean): Promise<{ id: string; slug: string }>;
   /** Starts a plan worker in this process. */
-  startWorker(travelTimes: TravelTimeProvider, options?: { maxIterations?: number; timeLimitSec?: number }): ReturnType<typeof createPlanWorker>;
+  startWorker(
+    travelTimes: TravelTimeProvider,
+    options?: { maxIterations?: number; timeLimitSec?: number; lockMs?: number; stalledIntervalMs?: number },
+  ): ReturnType<typeof createPlanWorker>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,8 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
         log,
         timeLimitSec: o.timeLimitSec ?? 30,
         maxIterations: o.maxIterations ?? 200,
+        ...(o.lockMs ? { lockMs: o.lockMs } : {}),
+        ...(o.stalledIntervalMs ? { stalledIntervalMs: o.stalledIntervalMs } : {}),
       });
       workers.push(w);
       return w;

@@ -9,7 +9,7 @@ import type { StopCriteria } from './stop-criteria.js';
 /** Noise on insertion costs, as a share of the largest finite cost-matrix entry (Ropke & Pisinger: η = 0.025). */
 const NOISE_SHARE = 0.025;
 /** Share of the requests removed at most per iteration (ξ = 0.4), capped at MAX_REMOVED. */
-const MAX_REMOVED_SHARE = 0.4;
+const MAX_REMOVED_SHARE = Number(globalThis.process?.env.QSHARE ?? 0.4);
 const MAX_REMOVED = 100;
 /** Relative improvement that counts as better (guards against floating-point ties). */
 const IMPROVEMENT_EPS = 1e-9;
@@ -107,7 +107,7 @@ export class Alns {
     let currentCost = current.cost();
     let bestCost = currentCost;
     this.noteBest(best, bestCost);
-    const acceptance = new SimulatedAnnealing(routingCost(start));
+    const acceptance = new SimulatedAnnealing(routingCost(start), Number(globalThis.process?.env.SAW ?? 0.05));
     const startFraction = this.fraction();
     const span = Math.max(endFraction - startFraction, 1e-9);
     const noise = NOISE_SHARE * maxFiniteCost(p.cost);

@@ -15,8 +15,11 @@ export class SolutionState {
   /** Index = vehicle: 1 when repair operators may use it (the vehicle-minimisation phase disables some). */
   readonly isEnabled: Uint8Array;
   unassignedCount: number;
+  /** Index = position: scratch schedule for feasibility checks. */
+  private readonly scratch: Float64Array;
 
   constructor(readonly problem: Problem) {
+    this.scratch = new Float64Array(2 * problem.requestCount + 2);
     this.routes = Array.from({ length: problem.vehicleCount }, (_, v) => new RouteState(problem, v));
     this.routeOf = new Int32Array(problem.requestCount).fill(-1);
     this.isFixed = new Uint8Array(problem.requestCount);
@@ -30,12 +33,25 @@ export class SolutionState {
     this.routeOf[r] = v;
   }
 
-  remove(r: number): void {
+  /**
+   * Moves request r into the bank. Returns false, changing nothing, when r is fixed or when its
+   * route would become infeasible without it: with travel times that break the triangle
+   * inequality (real road matrices can), a shortcut through r may be what keeps the others on time.
+   */
+  remove(r: number): boolean {
     const v = this.routeOf[r]!;
-    if (v === -1 || this.isFixed[r]) return;
-    this.routes[v]!.removeRequest(r);
+    if (v === -1 || this.isFixed[r]) return false;
+    const route = this.routes[v]!;
+    const pickupPos = route.positionOf(2 * r);
+    const dropoffPos = route.positionOf(2 * r + 1);
+    route.removeRequest(r);
+    if (!route.isFeasible(this.scratch)) {
+      route.insertRequest(r, pickupPos, dropoffPos);
+      return false;
+    }
     this.routeOf[r] = -1;
     this.unassignedCount++;
+    return true;
   }
 
   /** Requests in the bank that the repair operators may insert, in id order. */

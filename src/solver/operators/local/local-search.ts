@@ -1,0 +1,36 @@
+import type { Rng } from '../../alns/rng.js';
+import type { SolutionState } from '../../route/solution-state.js';
+import { applyRelocate, createRelocateMove, evaluateRelocate } from './relocate-request.js';
+
+/** Smallest gain worth a move, relative to the solution cost (floating-point ties are not moves). */
+const MIN_RELATIVE_GAIN = 1e-9;
+
+/**
+ * Descends to a local optimum of the relocate-request neighbourhood: requests are visited in a
+ * random order and each is moved to its best place when that lowers the cost, until a full pass
+ * finds nothing or `maxPasses` is reached. Returns whether anything improved.
+ */
+export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10): boolean {
+  const move = createRelocateMove();
+  const order = state.removable();
+  let improvedAny = false;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = rng.nextInt(k + 1);
+      const t = order[k]!;
+      order[k] = order[j]!;
+      order[j] = t;
+    }
+    let improved = false;
+    const threshold = MIN_RELATIVE_GAIN * Math.max(1, state.cost());
+    for (const r of order) {
+      if (evaluateRelocate(state, r, move) && move.gain > threshold) {
+        applyRelocate(state, move);
+        improved = true;
+      }
+    }
+    if (!improved) break;
+    improvedAny = true;
+  }
+  return improvedAny;
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { createSmallFleet } from '../helpers/day-fixture.js';
+
+let t: TestContext;
+// A fixed "now": Monday 2026-11-23, 10:00 in Warsaw.
+const NOW = new Date('2026-11-23T09:00:00Z');
+beforeAll(async () => {
+  t = await createTestContext({ now: () => NOW });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function setup() {
+  const org = await t.newOrganisation();
+  const api = apiFor(t.baseUrl, org.slug);
+  return { api, day: await createSmallFleet(api) };
+}
+
+describe('booking a ride', () => {
+  it('books an outbound ride from home with its return, linked, and lists the day', async () => {
+    const { api, day } = await setup();
+
+    const res = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-24', toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } });
+
+    expect(res.status).toBe(201);
+    expect(res.body.outbound).toMatchObject({ status: 'REQUESTED', arriveBy: '08:30', departAfter: null, wheelchair: false, to: { id: day.dayCentreId } });
+    expect(res.body.outbound.from.name).toBe('Helena Kowalczyk dom');
+    expect(res.body.return).toMatchObject({ departAfter: '14:00', outboundRideId: res.body.outbound.id, from: { id: day.dayCentreId } });
+    const list = await api.get('/rides?date=2026-11-24');
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([res.body.outbound.id, res.body.return.id]);
+    expect(list.body.items[0].returnRideId).toBe(res.body.return.id);
+    expect((await api.get('/rides?date=2026-11-25')).body.items).toEqual([]);
+  });
+
+  it('gives a wheelchair user a wheelchair place and an assistant a seat, by default', async () => {
+    const { api, day } = await setup();
+    const zofia = await api.post('/rides', { clientId: day.clients.zofia, date: '2026-11-24', toPlaceId: day.healthId, departAfter: '09:00' });
+    const irena = await api.post('/rides', { clientId: day.clients.irena, date: '2026-11-24', toPlaceId: day.healthId, departAfter: '09:00' });
+    expect(zofia.body.outbound).toMatchObject({ wheelchair: true, assistant: false });
+    expect(irena.body.outbound).toMatchObject({ wheelchair: false, assistant: true });
+  });
+
+  it.each([
+    ['neither arrive-by nor depart-after', {}, 'arriveBy'],
+    ['both arrive-by and depart-after', { arriveBy: '08:00', departAfter: '07:00' }, 'arriveBy'],
+    ['a time that does not exist', { arriveBy: '25:00' }, 'arriveBy'],
+    ['a date that does not exist', { arriveBy: '08:00', date: '2026-02-30' }, 'date'],
+    ['a date in the past', { arriveBy: '08:00', date: '2026-11-20' }, 'date'],
+    ['a return before the outbound', { arriveBy: '10:00', return: { departAfter: '09:00' } }, 'return.departAfter'],
+    ['an unknown destination', { arriveBy: '10:00', toPlaceId: '7d0c1c52-4a64-4a43-9a6e-0a4a4b0b7e11' }, 'toPlaceId'],
+  ])('refuses %s with 400 naming the field, and books nothing', async (_name, change, field) => {
+    const { api, day } = await setup();
+    const res = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect((await api.get('/rides?date=2026-11-24')).body.items).toEqual([]);
+  });
+
+  it('refuses a wheelchair user without a wheelchair place, and an inactive client', async () => {
+    const { api, day } = await setup();
+    const noPlace = await api.post('/rides', { clientId: day.clients.zofia, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00', wheelchair: false });
+    expect(noPlace.status).toBe(400);
+    expect(noPlace.body.error.fields[0]).toMatchObject({ path: 'wheelchair' });
+
+    const jan = (await api.get(`/clients/${day.clients.jan}`)).body;
+    await api.patch(`/clients/${jan.id}`, { active: false, version: jan.version });
+    const inactive = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' });
+    expect(inactive.status).toBe(400);
+    expect(inactive.body.error.fields[0]).toMatchObject({ path: 'clientId', messageEn: 'the client is inactive' });
+  });
+
+  it('cancels a ride with a reason and keeps it on record', async () => {
+    const { api, day } = await setup();
+    const ride = (await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' })).body.outbound;
+
+    const noReason = await api.post(`/rides/${ride.id}/cancel`, {});
+    const cancelled = await api.post(`/rides/${ride.id}/cancel`, { reason: 'Klient w szpitalu' });
+
+    expect(noReason.status).toBe(400);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'Klient w szpitalu' });
+    expect((await api.get('/rides?date=2026-11-24&status=CANCELLED')).body.items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
+import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+
+let t: TestContext;
+let osrm: FakeOsrm;
+const NOW = new Date('2026-11-23T09:00:00Z');
+const DATE = '2026-11-24';
+
+beforeAll(async () => {
+  t = await createTestContext({ now: () => NOW });
+  osrm = await startFakeOsrm({ dataVersion: '2026-11-20T21:21:02Z' });
+  t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 300 });
+});
+afterAll(async () => {
+  await t.close();
+  await osrm.close();
+});
+
+type Api = ReturnType<typeof apiFor>;
+
+async function planAndWait(api: Api, date = DATE) {
+  const started = await api.post('/plans', { date });
+  expect(started.status).toBe(202);
+  expect(started.body.status).toBe('QUEUED');
+  return waitFor(async () => {
+    const p = await api.get(`/plans/${started.body.id}`);
+    return p.body.status === 'DONE' || p.body.status === 'FAILED' ? p.body : null;
+  }, 60_000);
+}
+
+const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+
+describe('planning a day', () => {
+  it('books, plans in the worker on OSRM travel times and hands each driver a manifest', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const bookings = [
+      { clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } },
+      { clientId: day.clients.zofia, toPlaceId: day.healthId, arriveBy: '09:30', return: { departAfter: '11:00' } },
+      { clientId: day.clients.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' },
+      { clientId: day.clients.irena, toPlaceId: day.healthId, departAfter: '10:00' },
+      { clientId: day.clients.jan, toPlaceId: day.dayCentreId, arriveBy: '08:45', return: { departAfter: '13:00' } },
+    ];
+    for (const b of bookings) expect((await api.post('/rides', { date: DATE, ...b })).status).toBe(201);
+    const rides = (await api.get(`/rides?date=${DATE}`)).body.items as any[];
+    expect(rides).toHaveLength(8);
+
+    const plan = await planAndWait(api);
+
+    expect(plan.status).toBe('DONE');
+    expect(plan.progress).toBe(100);
+    expect(plan.travelTimes).toMatchObject({ source: 'osrm', estimate: false, dataVersion: '2026-11-20T21:21:02Z', note: null });
+    expect(plan.summary.ridesPlaced + plan.summary.ridesUnassigned).toBe(8);
+    expect(plan.summary.ridesPlaced).toBe(8);
+    // Every ride appears exactly once: a pickup then a drop-off on one route.
+    const seen = new Map<string, string[]>();
+    for (const route of plan.routes) {
+      expect(route.distanceKm).toBeGreaterThan(0);
+      const vehicle = route.vehicle.id === day.busId ? { seats: 8, wheelchairs: 1 } : { seats: 4, wheelchairs: 0 };
+      let previous = -1;
+      for (const stop of route.stops) {
+        expect(toMin(stop.time)).toBeGreaterThanOrEqual(previous);
+        previous = toMin(stop.time);
+        expect(stop.seatsAfter).toBeLessThanOrEqual(vehicle.seats);
+        expect(stop.wheelchairsAfter).toBeLessThanOrEqual(vehicle.wheelchairs);
+        seen.set(stop.rideId, [...(seen.get(stop.rideId) ?? []), `${route.vehicle.id}:${stop.kind}`]);
+      }
+    }
+    for (const ride of rides) {
+      const [pickup, dropoff] = seen.get(ride.id)!;
+      expect(pickup!.endsWith('PICKUP') && dropoff!.endsWith('DROPOFF')).toBe(true);
+      expect(pickup!.split(':')[0]).toBe(dropoff!.split(':')[0]);
+    }
+    // Appointments are kept: arrive-by drop-offs no later than the appointment, at most 30 min early.
+    for (const ride of rides.filter((r) => r.arriveBy)) {
+      const stop = plan.routes.flatMap((r: any) => r.stops).find((s: any) => s.rideId === ride.id && s.kind === 'DROPOFF');
+      expect(toMin(stop.time)).toBeLessThanOrEqual(toMin(ride.arriveBy));
+      expect(toMin(stop.time)).toBeGreaterThanOrEqual(toMin(ride.arriveBy) - 30);
+    }
+    // The wheelchair user rides in the minibus.
+    const zofiaStops = plan.routes.filter((r: any) => r.stops.some((s: any) => s.client.id === day.clients.zofia));
+    expect(zofiaStops.map((r: any) => r.vehicle.id)).toEqual([day.busId]);
+    // Placed rides are now scheduled.
+    expect((await api.get(`/rides?date=${DATE}&status=SCHEDULED`)).body.items).toHaveLength(8);
+
+    const busRoute = plan.routes.find((r: any) => r.vehicle.id === day.busId);
+    const manifest = await api.get(`/manifests/${DATE}/${day.busId}`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.body.stops.map((s: any) => [s.time, s.kind, s.rideId])).toEqual(busRoute.stops.map((s: any) => [s.time, s.kind, s.rideId]));
+    const zofiaPickup = manifest.body.stops.find((s: any) => s.passenger.name === 'Zofia Nowakowska' && s.kind === 'PICKUP');
+    expect(zofiaPickup.passenger.phone).toBe('601 234 103');
+    expect(zofiaPickup.needs.map((n: any) => n.code)).toEqual(['WHEELCHAIR']);
+    expect(zofiaPickup.place.address).toContain('Zofia Nowakowska dom');
+
+    const html = await api.get(`/manifests/${DATE}/${day.busId}?format=html`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain('Karta drogowa — Bus');
+    expect(html.text).toContain('Zofia Nowakowska');
+    expect(html.text).toContain('tel:601234103');
+    expect(html.text).not.toContain('szacunkowe');
+    if (manifest.body.stops.some((s: any) => s.passenger.name === 'Helena Kowalczyk')) {
+      expect(html.text).toContain('Dzwonić &lt;domofonem&gt;');
+    }
+  });
+
+  it('leaves a wheelchair ride unassigned, with the reason, when no vehicle has a wheelchair place', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
+    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const zofia = await createClient(api, 'Zofia Nowakowska', VILLAGE.jeglawki, { mobility: 'WHEELCHAIR' });
+    const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
+    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
+    await api.post('/rides', { clientId: zofia, date: DATE, toPlaceId: health, arriveBy: '09:30' });
+    await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30' });
+
+    const plan = await planAndWait(api);
+
+    expect(plan.summary).toMatchObject({ ridesPlaced: 1, ridesUnassigned: 1, vehiclesUsed: 1 });
+    expect(plan.unassigned).toEqual([
+      expect.objectContaining({ client: { id: zofia, name: 'Zofia Nowakowska' }, reasonCode: 'capacity', reason: 'Żaden pojazd nie ma miejsca na wózek', reasonEn: 'No vehicle has a wheelchair place' }),
+    ]);
+    expect((await api.get(`/rides?date=${DATE}&status=REQUESTED`)).body.items.map((r: any) => r.client.id)).toEqual([zofia]);
+  });
+
+  it('gives a valid empty plan for a day with no rides', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+
+    const plan = await planAndWait(api, '2026-11-25');
+
+    expect(plan).toMatchObject({ status: 'DONE', routes: [], unassigned: [], summary: { ridesPlaced: 0, ridesUnassigned: 0, vehiclesUsed: 0, distanceKm: 0 } });
+    const manifest = await api.get(`/manifests/2026-11-25/${day.carId}`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.body.stops).toEqual([]);
+    expect((await api.get(`/manifests/2026-11-25/${day.carId}?format=html`)).text).toContain('Brak przejazdów');
+  });
+
+  it('numbers plan revisions per day and leaves cancelled rides out of the next plan', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const jan = (await api.post('/rides', { clientId: day.clients.jan, date: DATE, toPlaceId: day.healthId, arriveBy: '10:00' })).body.outbound;
+    await api.post('/rides', { clientId: day.clients.jozef, date: DATE, toPlaceId: day.healthId, arriveBy: '10:00' });
+    const first = await planAndWait(api);
+    await api.post(`/rides/${jan.id}/cancel`, { reason: 'Choroba' });
+
+    const second = await planAndWait(api);
+
+    expect([first.revision, second.revision]).toEqual([1, 2]);
+    expect(first.summary.ridesPlaced).toBe(2);
+    expect(second.summary.ridesPlaced).toBe(1);
+    expect(second.routes.flatMap((r: any) => r.stops).some((s: any) => s.rideId === jan.id)).toBe(false);
+    expect((await api.get(`/plans?date=${DATE}`)).body.items.map((p: any) => p.revision)).toEqual([2, 1]);
+  });
+
+  it('says 404 for a manifest when the day has no finished plan', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const res = await api.get(`/manifests/2026-12-01/${day.busId}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.messageEn).toBe('No finished plan for 2026-12-01');
+  });
+});
