@@ -2,7 +2,7 @@ import { OsrmError, toOsrmErrorCode } from './osrm-error.js';
 import {
   parseNearestResponse,
   parseRouteResponse,
-  parseTableText,
+  parseTableResponse,
   type OsrmNearest,
   type OsrmRoute,
   type OsrmTable,
@@ -170,7 +170,7 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       if (request.destinations) query.set('destinations', request.destinations.join(';'));
       // URLSearchParams escapes ';' and ','; osrm-routed decodes them, but unescaped stays readable in logs.
       const queryString = decodeURIComponent(query.toString());
-      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, parseTableText);
+      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, (text) => parseTableResponse(JSON.parse(text)));
     },
 
     async route(coordinates, request = {}) {

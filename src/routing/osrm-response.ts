@@ -1,6 +1,5 @@
 import { OsrmError } from './osrm-error.js';
 import { decodePolyline } from './polyline.js';
-import { scanMatrix, type ScannedMatrix } from './scan-table-text.js';
 
 /**
  * Validation of OSRM v5 answers at the edge: a malformed body becomes an `InvalidResponse` error
@@ -125,38 +124,6 @@ export function parseTableResponse(body: unknown): OsrmTable {
   readMatrix(object.durations, 'durations', rows, cols, durationsSec);
   readMatrix(object.distances, 'distances', rows, cols, distancesM);
   return { rows, cols, durationsSec, distancesM, sources, destinations, dataVersion: readDataVersion(object) };
-}
-
-/**
- * Parses the text of a `/table` answer: the two matrices by scanning (scan-table-text.ts), the rest
- * (code, waypoints, data_version) by JSON.parse of the text without them. Falls back to
- * `parseTableResponse(JSON.parse(text))` whenever the scan does not apply, so errors stay the same.
- */
-export function parseTableText(text: string): OsrmTable {
-  const durations = scanMatrix(text, 'durations');
-  const distances = durations && scanMatrix(text, 'distances');
-  if (!durations || !distances) return parseTableResponse(JSON.parse(text));
-  const [first, second] = durations.start < distances.start ? [durations, distances] : [distances, durations];
-  let rest: unknown;
-  try {
-    rest = JSON.parse(`${text.slice(0, first.start)}null${text.slice(first.end, second.start)}null${text.slice(second.end)}`);
-  } catch {
-    return parseTableResponse(JSON.parse(text));
-  }
-  const object = asOk(rest);
-  const sources = parseWaypoints(object.sources, 'sources');
-  const destinations = parseWaypoints(object.destinations, 'destinations');
-  const fits = (m: ScannedMatrix): boolean => m.rows === sources.length && (m.cols === destinations.length || m.rows === 0);
-  if (!fits(durations) || !fits(distances)) return parseTableResponse(JSON.parse(text));
-  return {
-    rows: sources.length,
-    cols: destinations.length,
-    durationsSec: durations.values,
-    distancesM: distances.values,
-    sources,
-    destinations,
-    dataVersion: readDataVersion(object),
-  };
 }
 
 function parseGeometry(value: unknown, precision: number): [number, number][] {

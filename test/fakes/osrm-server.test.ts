@@ -50,6 +50,14 @@ describe('fake OSRM /table', () => {
     expect(body.sources[1]).toMatchObject({ location: [21, 54.02], distance: 0, name: 'main' });
   });
 
+  it('sends an 88-character hint per waypoint unless generate_hints=false', async () => {
+    const fake = await fakeOsrm({ graph: LINE });
+    const withHints = await getJson(fake, '/table/v1/driving/21,54;21,54.02');
+    const withoutHints = await getJson(fake, '/table/v1/driving/21,54;21,54.02?generate_hints=false');
+    expect(withHints.body.sources[0].hint).toHaveLength(88);
+    expect(withoutHints.body.sources[0].hint).toBeUndefined();
+  });
+
   it('returns only durations when annotations are not given, like osrm-routed', async () => {
     const fake = await fakeOsrm({ graph: LINE });
     const { body } = await getJson(fake, '/table/v1/driving/21,54;21,54.02');

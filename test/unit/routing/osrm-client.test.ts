@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOsrmClient, type OsrmClientOptions } from '../../../src/routing/osrm-client.js';
 import { OsrmError } from '../../../src/routing/osrm-error.js';
 import type { LatLon } from '../../../src/routing/types.js';
@@ -102,8 +102,9 @@ describe('createOsrmClient retries', () => {
   });
 
   it('times out a stalled request and retries it', async () => {
-    fake.failOn({ delayMs: 300 });
-    const table = await client({ timeoutMs: 100, retries: 1 }).table([SROKOWO, KETRZYN]);
+    fake.failOn({ delayMs: 1500 });
+    // Generous against a busy machine: the second, normal attempt must finish within the timeout.
+    const table = await client({ timeoutMs: 500, retries: 1 }).table([SROKOWO, KETRZYN]);
     expect(table.rows).toBe(2);
     expect(fake.requestCount).toBe(2);
   });
@@ -119,7 +120,8 @@ describe('createOsrmClient retries', () => {
     fake.failOn({ delayMs: 300 });
     const controller = new AbortController();
     const pending = client({ retries: 3 }).table([SROKOWO, KETRZYN], { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('plan cancelled')), 20);
+    await vi.waitFor(() => expect(fake.requestCount).toBe(1)); // the request is being held by the fake
+    controller.abort(new Error('plan cancelled'));
     await expect(pending).rejects.toThrow('plan cancelled');
     expect(fake.requestCount).toBe(1);
   });
@@ -138,6 +140,28 @@ describe('createOsrmClient response validation', () => {
     const error = await rejection(client().table([SROKOWO]));
     expect(error.code).toBe('InvalidResponse');
     expect(error.message).toMatch(/durations/);
+  });
+});
+
+describe('createOsrmClient error codes in successful answers', () => {
+  it('reads an OSRM error code even when a proxy answers it with HTTP 200', async () => {
+    fake.failOn({ body: JSON.stringify({ code: 'NoSegment', message: 'Could not find a matching segment for coordinate 0' }) });
+    const error = await rejection(client().table([SROKOWO, KETRZYN]));
+    expect(error.code).toBe('NoSegment');
+    expect(error.httpStatus).toBe(200);
+  });
+
+  it('keeps an unknown OSRM code readable', async () => {
+    fake.failOn({ status: 400, body: JSON.stringify({ code: 'NoSuchThing', message: 'new in OSRM 27' }) });
+    const error = await rejection(client().table([SROKOWO, KETRZYN]));
+    expect(error.code).toBe('Unknown');
+    expect(error.osrmCode).toBe('NoSuchThing');
+    expect(error.message).toBe('NoSuchThing: new in OSRM 27');
+  });
+
+  it('asks OSRM not to send hints it would never use', async () => {
+    await client().table([SROKOWO, KETRZYN]);
+    expect(fake.requests[0]?.url).toMatch(/generate_hints=false/);
   });
 });
 
