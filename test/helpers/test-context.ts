@@ -34,7 +34,9 @@ export interface TestContext {
 
 export async function createTestContext(options: { now?: () => Date } = {}): Promise<TestContext> {
   const databaseUrl = inject('databaseUrl');
-  const prefix = inject('queuePrefix');
+  // Each test file gets its own queue, so one file's workers never take another file's jobs.
+  // (Global teardown removes every key under the run's prefix.)
+  const prefix = `${inject('queuePrefix')}_${randomBytes(3).toString('hex')}`;
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = createDb(databaseUrl);
   const redis = createRedis(inject('redisUrl'), 'client');

@@ -15,6 +15,8 @@ export interface PlanningRide {
   readonly wheelchair: boolean;
   readonly assistant: boolean;
   readonly mobility: Mobility;
+  /** For a return ride: its outbound ride. */
+  readonly outboundRideId: string | null;
 }
 
 export interface PlanningVehicle {

@@ -14,6 +14,7 @@ import { fromDbDate } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
+import { solveLinkedRides } from './solve-linked-rides.js';
 
 export interface PlanDeps {
   readonly db: Db;
@@ -85,10 +86,12 @@ export async function planServiceDay(
   await onProgress(PROGRESS.matrixEnd);
 
   const instance = buildPlanInstance(rides, vehicles, placeIds, matrix);
-  const solution =
+  const { solution, orphanedReturns } =
     rides.length === 0
-      ? emptySolution()
-      : await deps.solve(instance, (p) => void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction));
+      ? { solution: emptySolution(), orphanedReturns: [] }
+      : await solveLinkedRides(instance, rides, deps.solve, (p) =>
+          void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),
+        );
 
   const placeIndex = (i: number) => placeIds[i]!;
   const routes = solution.routes
@@ -114,7 +117,11 @@ export async function planServiceDay(
         };
       }),
     }));
-  const unassigned = solution.unassigned.map((u) => {
+  const notPlaced = [
+    ...solution.unassigned,
+    ...orphanedReturns.map((request) => ({ request, reason: 'outboundUnassigned' as const })),
+  ];
+  const unassigned = notPlaced.map((u) => {
     const ride = rides[u.request]!;
     const req = instance.requests[u.request]!;
     const window = ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] as const : [req.pickup.twStart, req.pickup.twEnd] as const;

@@ -5,8 +5,11 @@
 import type { UnassignedReason } from '../../solver/model/solution.js';
 import { formatSeconds } from '../common/time.js';
 
+/** The optimiser's reasons, and the domain's own: a return whose outbound ride was not placed. */
+export type UnassignedCode = UnassignedReason | 'outboundUnassigned';
+
 export interface ReasonText {
-  readonly code: UnassignedReason;
+  readonly code: UnassignedCode;
   readonly pl: string;
   readonly en: string;
 }
@@ -21,7 +24,7 @@ export interface ReasonContext {
   readonly toName: string;
 }
 
-export function describeUnassigned(code: UnassignedReason, c: ReasonContext): ReasonText {
+export function describeUnassigned(code: UnassignedCode, c: ReasonContext): ReasonText {
   const a = formatSeconds(Math.max(0, c.window[0]));
   const b = formatSeconds(c.window[1]);
   const free = c.wheelchair
@@ -44,6 +47,8 @@ export function describeUnassigned(code: UnassignedReason, c: ReasonContext): Re
       return { code, pl: `Żaden kierowca nie pracuje w godzinach ${a}–${b}`, en: `No driver's shift covers ${a}–${b}` };
     case 'timeWindow':
       return { code, pl: `Żaden pojazd nie zdąży dojechać między ${a} a ${b}`, en: `No vehicle can get there between ${a} and ${b}` };
+    case 'outboundUnassigned':
+      return { code, pl: 'Przejazd w tamtą stronę nie został zaplanowany, więc powrót też nie', en: 'The outbound ride was not placed, so neither is the return' };
     case 'busy':
       return { code, pl: `Brak pojazdu z ${free.pl} między ${a} a ${b}`, en: `No vehicle with ${free.en} between ${a} and ${b}` };
   }

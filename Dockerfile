@@ -1,0 +1,13 @@
+# Production image for the API, the worker and the one-shot migration step (docker-compose.yml).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# Dependencies' install scripts are skipped, as on development machines (package.json allowScripts);
+# our own postinstall generates the Prisma client, which needs no native engine.
+RUN npm ci --ignore-scripts
+COPY . .
+RUN npm run postinstall
+USER node
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "src/api/server.ts"]

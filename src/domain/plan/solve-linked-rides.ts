@@ -1,0 +1,64 @@
+/**
+ * A return ride only makes sense when its outbound ride is placed: the client cannot be picked up
+ * at the clinic if nobody took them there. The optimiser treats requests independently, so when
+ * it places a return whose outbound is left unassigned, the return is taken out and the day solved
+ * again without it (rarely more than once).
+ */
+import type { Instance } from '../../solver/model/instance.js';
+import type { Solution, SolveProgress } from '../../solver/model/solution.js';
+
+export interface LinkedRide {
+  readonly id: string;
+  /** For a return ride: its outbound ride's id. */
+  readonly outboundRideId: string | null;
+}
+
+export interface LinkedSolution {
+  /** Request indices refer to the full instance; orphaned returns are not in `unassigned`. */
+  readonly solution: Solution;
+  /** Return rides left out because their outbound ride was not placed (request indices). */
+  readonly orphanedReturns: readonly number[];
+}
+
+const MAX_ROUNDS = 3;
+
+export async function solveLinkedRides(
+  instance: Instance,
+  rides: readonly LinkedRide[],
+  solve: (instance: Instance, onProgress: (p: SolveProgress) => void) => Promise<Solution>,
+  onProgress: (p: SolveProgress) => void,
+): Promise<LinkedSolution> {
+  const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
+  const excluded = new Set<number>();
+  for (let round = 0; ; round++) {
+    const kept = instance.requests.map((_, i) => i).filter((i) => !excluded.has(i));
+    const sub: Instance = { ...instance, requests: kept.map((i) => instance.requests[i]!) };
+    // Progress is reported for the first round only, so the bar never runs backwards.
+    const raw = await solve(sub, round === 0 ? onProgress : () => undefined);
+    const solution = remapRequests(raw, kept);
+    const unplaced = new Set([...excluded, ...solution.unassigned.map((u) => u.request)]);
+    const orphans = solution.routes
+      .flatMap((r) => r.stops)
+      .filter((s) => s.kind === 'pickup')
+      .map((s) => s.request)
+      .filter((i) => {
+        const outbound = rides[i]!.outboundRideId;
+        const o = outbound === null ? undefined : indexOfRide.get(outbound);
+        return o !== undefined && unplaced.has(o);
+      });
+    // After MAX_ROUNDS the last solution stands even with an orphan left: it is feasible, and
+    // the dispatcher sees the unassigned outbound next to its placed return.
+    if (orphans.length === 0 || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
+    for (const o of orphans) excluded.add(o);
+  }
+}
+
+/** Maps request indices of a solution to a subset instance back to the full instance. */
+function remapRequests(s: Solution, kept: readonly number[]): Solution {
+  const to = (i: number) => kept[i]!;
+  return {
+    ...s,
+    routes: s.routes.map((r) => ({ ...r, stops: r.stops.map((st) => ({ ...st, request: to(st.request) })) })),
+    unassigned: s.unassigned.map((u) => ({ ...u, request: to(u.request) })),
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinutes, formatSeconds, isCalendarDate, nextWorkingDay, parseTimeOfDay, todayIn } from '../../../../src/domain/common/time.js';
+
+describe('service-day time', () => {
+  it('converts between HH:MM and minutes after midnight', () => {
+    expect(parseTimeOfDay('08:30')).toBe(510);
+    expect(formatMinutes(510)).toBe('08:30');
+    expect(formatSeconds(8 * 3600 + 29 * 60 + 40)).toBe('08:30');
+  });
+
+  it('knows real calendar dates', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+  });
+
+  it('takes today in Warsaw, not in UTC', () => {
+    // 23:30 UTC on 31 March is already 1 April in Warsaw (summer time, UTC+2).
+    expect(todayIn('Europe/Warsaw', new Date('2026-03-31T23:30:00Z'))).toBe('2026-04-01');
+    expect(todayIn('UTC', new Date('2026-03-31T23:30:00Z'))).toBe('2026-03-31');
+  });
+
+  it('skips the weekend to find the next working day', () => {
+    expect(nextWorkingDay('2026-11-20')).toBe('2026-11-23'); // Friday → Monday
+    expect(nextWorkingDay('2026-11-23')).toBe('2026-11-24');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { renderManifestHtml } from '../../../../src/domain/manifest/render-manifest-html.js';
+import type { Manifest } from '../../../../src/domain/manifest/manifest.js';
+
+const manifest = (over: Partial<Manifest> = {}): Manifest => ({
+  date: '2026-11-24',
+  vehicle: { id: 'v', name: 'Bus z windą', registration: 'NKE 10101', seats: 8, wheelchairPlaces: 1 },
+  plan: { id: 'p', revision: 2, finishedAt: null },
+  travelTimes: { source: 'osrm', estimate: false, dataVersion: '2026-11-20', note: null },
+  depot: { name: 'Baza', address: 'ul. Szkolna 4' },
+  shift: { start: '07:00', end: '16:00' },
+  departDepot: '07:31',
+  returnDepot: '14:55',
+  distanceKm: 231.6,
+  stops: [
+    {
+      sequence: 1, kind: 'PICKUP', action: { pl: 'Odbiór', en: 'Pick up' }, time: '07:39',
+      place: { name: 'dom', address: 'Jegławki 8', lat: 54.175, lon: 21.457 },
+      passenger: { name: 'Zofia <b>Nowakowska</b>', phone: '601 234 103' },
+      needs: [{ code: 'WHEELCHAIR', pl: 'Wózek', en: 'Wheelchair' }], notes: ['Pies "Burek" w ogrodzie'],
+      appointment: null, rideId: 'r', navigationUrl: 'geo:54.175,21.457?q=54.175,21.457',
+    },
+  ],
+  ...over,
+});
+
+describe('the printable manifest', () => {
+  it('shows each stop with time, passenger, phone to tap and needs, escaping what people typed', () => {
+    const html = renderManifestHtml(manifest());
+    expect(html).toContain('<html lang="pl">');
+    expect(html).toContain('07:39');
+    expect(html).toContain('Zofia &lt;b&gt;Nowakowska&lt;/b&gt;');
+    expect(html).not.toContain('<b>Nowakowska</b>');
+    expect(html).toContain('href="tel:601234103"');
+    expect(html).toContain('Pies &quot;Burek&quot; w ogrodzie');
+    expect(html).toContain('@page { size: A4');
+    expect(html).not.toContain('szacunkowe');
+  });
+
+  it('warns the driver when the times are estimates', () => {
+    const html = renderManifestHtml(manifest({ travelTimes: { source: 'estimate', estimate: true, dataVersion: null, note: { pl: 'Czasy przejazdu szacunkowe', en: 'Estimated travel times' } } }));
+    expect(html).toContain('Czasy przejazdu szacunkowe');
+  });
+
+  it('says so when the vehicle has no rides', () => {
+    expect(renderManifestHtml(manifest({ stops: [], departDepot: null, returnDepot: null }))).toContain('Brak przejazdów');
+  });
+});

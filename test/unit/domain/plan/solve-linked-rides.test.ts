@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { solveLinkedRides } from '../../../../src/domain/plan/solve-linked-rides.js';
+import { solve } from '../../../../src/solver/index.js';
+import type { Instance, Request } from '../../../../src/solver/model/instance.js';
+
+// Locations: 0 depot, 1 home, 2 clinic; 10 minutes apart.
+const d = new Float64Array([0, 600, 600, 600, 0, 600, 600, 600, 0]);
+const req = (from: number, to: number, start: number, load: number[]): Request => ({
+  pickup: { location: from, twStart: start, twEnd: start + 1800, serviceTime: 60 },
+  dropoff: { location: to, twStart: start, twEnd: start + 7200, serviceTime: 60 },
+  load,
+  maxRideTime: 3600,
+  priority: 1,
+});
+
+describe('return rides follow their outbound ride', () => {
+  it('takes out a placed return whose outbound could not be placed', async () => {
+    // Outbound needs a wheelchair place the only car lacks; the return (seat only, by mistake) would fit.
+    const instance: Instance = {
+      loadDimensions: 2,
+      requests: [req(1, 2, 8 * 3600, [0, 1]), req(2, 1, 12 * 3600, [1, 0])],
+      vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
+      size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
+    };
+    const rides = [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }];
+
+    const { solution, orphanedReturns } = await solveLinkedRides(instance, rides, async (i) => solve(i, { seed: 1, maxIterations: 50 }), () => undefined);
+
+    expect(solution.unassigned.map((u) => [u.request, u.reason])).toEqual([[0, 'capacity']]);
+    expect(orphanedReturns).toEqual([1]);
+    expect(solution.routes.every((r) => r.stops.length === 0)).toBe(true);
+  });
+
+  it('keeps both when both are placed, with request numbers of the full day', async () => {
+    const instance: Instance = {
+      loadDimensions: 2,
+      requests: [req(1, 2, 8 * 3600, [1, 0]), req(2, 1, 12 * 3600, [1, 0])],
+      vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
+      size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
+    };
+    const { solution, orphanedReturns } = await solveLinkedRides(
+      instance,
+      [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }],
+      async (i) => solve(i, { seed: 1, maxIterations: 50 }),
+      () => undefined,
+    );
+    expect(orphanedReturns).toEqual([]);
+    expect(solution.routes.flatMap((r) => r.stops.map((s) => s.request)).sort()).toEqual([0, 0, 1, 1]);
+  });
+});

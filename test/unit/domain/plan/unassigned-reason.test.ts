@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { describeUnassigned } from '../../../../src/domain/plan/unassigned-reason.js';
+
+const base = { seats: 1, window: [8 * 3600, 8.5 * 3600] as const, fromName: 'Jegławki 8', toName: 'Szpital w Kętrzynie' };
+
+describe('why a ride was not placed', () => {
+  it('names the missing wheelchair place and the window, in Polish and English', () => {
+    const t = describeUnassigned('busy', { ...base, wheelchair: true });
+    expect(t.pl).toBe('Brak pojazdu z wolnym miejscem na wózek między 08:00 a 08:30');
+    expect(t.en).toBe('No vehicle with a free wheelchair place between 08:00 and 08:30');
+  });
+
+  it('counts the seats a ride with an assistant needs', () => {
+    expect(describeUnassigned('busy', { ...base, wheelchair: false, seats: 2 }).pl).toBe('Brak pojazdu z 2 wolnymi miejscami między 08:00 a 08:30');
+  });
+
+  it('gives every solver reason its own words', () => {
+    const codes = ['unreachable', 'capacity', 'pinned', 'maxRideTime', 'shift', 'timeWindow', 'busy', 'outboundUnassigned'] as const;
+    const texts = codes.map((c) => describeUnassigned(c, { ...base, wheelchair: false }));
+    expect(new Set(texts.map((t) => t.pl)).size).toBe(codes.length);
+    expect(texts.every((t) => t.en.length > 10 && t.pl.length > 10)).toBe(true);
+    expect(texts[0]!.pl).toContain('Szpital w Kętrzynie');
+  });
+});
