@@ -120,6 +120,10 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     // Pickup goes right after old position i.
     const li = locationAt(p, v, nodes, m, i);
     const depI = earliest[i]! + (i === 0 ? 0 : nodeService[nodes[i]!]!);
+    // Earliest starts never decrease along a route: past the pickup's window, stop.
+    if (earliest[i]! > lp + EPS) break;
+    // Latest starts never decrease either: before the pickup's window opens nothing fits after i.
+    if (latest[i + 1]! < ep - EPS) continue;
     const arrP = depI + travel[li * size + pl]!;
     const bp = arrP > ep ? arrP : ep;
     if (!(bp <= lp + EPS)) continue;

@@ -23,9 +23,13 @@ export interface Problem {
 
   /** Index = node id: matrix location of the node. */
   readonly nodeLocation: Int32Array;
-  /** Index = node id: earliest start of service. */
+  /**
+   * Index = node id: earliest start of service, tightened by the implied bounds of the request's
+   * other stop (see tightenWindows); every feasible schedule meets it, and it lies within the
+   * caller's window.
+   */
   readonly nodeTwStart: Float64Array;
-  /** Index = node id: latest start of service. */
+  /** Index = node id: latest start of service, tightened likewise. */
   readonly nodeTwEnd: Float64Array;
   /** Index = node id: service duration. */
   readonly nodeService: Float64Array;
@@ -200,6 +204,7 @@ export function buildProblem(instance: Instance): Problem {
   });
 
   const travel = sanitise(instance.durations);
+  tightenWindows(n, size, travel, nodeLocation, nodeTwStart, nodeTwEnd, nodeService, maxRide);
   const distance = sanitise(instance.distances);
   return {
     instance,
@@ -229,4 +234,38 @@ export function buildProblem(instance: Instance): Problem {
     lockedNodes,
     vehicleClass,
   };
+}
+
+/**
+ * Narrows each stop's window to the times a feasible schedule can use (Cordeau 2006): the drop-off
+ * starts at least a direct ride after the pickup and at most a maximum ride after it, so
+ *   e_d ≥ e_p + s_p + t_pd,  l_d ≤ l_p + s_p + L,  e_p ≥ e_d − L − s_p,  l_p ≤ l_d − t_pd − s_p.
+ * Tighter windows make the O(1) insertion filters much sharper; they never exclude a feasible
+ * schedule. An empty window (start > end) marks a request that cannot be served at all.
+ */
+function tightenWindows(
+  n: number,
+  size: number,
+  travel: Float64Array,
+  nodeLocation: Int32Array,
+  twStart: Float64Array,
+  twEnd: Float64Array,
+  service: Float64Array,
+  maxRide: Float64Array,
+): void {
+  for (let r = 0; r < n; r++) {
+    const p = 2 * r;
+    const d = p + 1;
+    const direct = travel[nodeLocation[p]! * size + nodeLocation[d]!]!;
+    if (!Number.isFinite(direct)) continue;
+    const limit = maxRide[r]!;
+    for (let round = 0; round < 2; round++) {
+      twStart[d] = Math.max(twStart[d]!, twStart[p]! + service[p]! + direct);
+      twEnd[p] = Math.min(twEnd[p]!, twEnd[d]! - direct - service[p]!);
+      if (limit !== Infinity) {
+        twEnd[d] = Math.min(twEnd[d]!, twEnd[p]! + service[p]! + limit);
+        twStart[p] = Math.max(twStart[p]!, twStart[d]! - limit - service[p]!);
+      }
+    }
+  }
 }

@@ -40,6 +40,22 @@ describe('earliestSchedule', () => {
     expect(out[1]).toBe(35);
   });
 
+  it('delays an earlier pickup when a later stop forces waiting with the passenger on board', () => {
+    // Request 0 rides x=5 → x=15 (limit 20); request 1 is picked up on the way at x=10 no earlier than 40.
+    // Request 1 boards at 40 and request 0 alights at 45, so request 0's pickup must start at 25 or later.
+    const points: [number, number][] = [[0, 0], [5, 0], [15, 0], [10, 0]];
+    const p = buildProblem(
+      instance(points, [request({ from: 1, to: 2, maxRideTime: 20 }), request({ from: 3, to: 2, pickupWindow: [40, 45] })], [vehicle()]),
+    );
+    const out = new Float64Array(6);
+
+    const ok = earliestSchedule(p, 0, sequence(0, 2, 1, 3), 4, out);
+
+    expect(ok).toBe(true);
+    expect(out[1]).toBe(25); // pickup of request 0
+    expect(out[3]! - out[1]!).toBeLessThanOrEqual(20);
+  });
+
   it('rejects a ride-time limit that no departure time can meet', () => {
     const p = buildProblem(
       instance(line, [request({ from: 1, to: 2, pickupWindow: [0, 20], dropoffWindow: [50, 60], maxRideTime: 15 })], [vehicle()]),
