@@ -107,6 +107,14 @@ describe('buildOsrmMatrix blocks', () => {
     expect(cell(matrix, 0, 2)).toEqual({ durationSec: 0, distanceM: 0 });
   });
 
+  it('answers no points with an empty matrix and no request', async () => {
+    const fake = await fakeOsrm();
+    const matrix = await buildOsrmMatrix([], options(fake));
+    expect(matrix).toMatchObject({ size: 0, source: 'osrm', dataVersion: null, snapDistancesM: [] });
+    expect(matrix.durationsSec).toHaveLength(0);
+    expect(fake.requestCount).toBe(0);
+  });
+
   it('records the data_version of the road data', async () => {
     expect((await buildOsrmMatrix([SROKOWO, KETRZYN], options(await fakeOsrm({ dataVersion: '2026-10-30' })))).dataVersion).toBe('2026-10-30');
     expect((await buildOsrmMatrix([SROKOWO, KETRZYN], options(await fakeOsrm({ dataVersion: null })))).dataVersion).toBeNull();

@@ -44,6 +44,11 @@ describe('createOsrmClient table', () => {
     expect(table.dataVersion).toBe('2026-11-01T00:00:00Z');
   });
 
+  it('puts the configured profile in the URL and ignores a trailing slash on the base URL', async () => {
+    await createOsrmClient({ baseUrl: `${fake.url}/`, profile: 'car' }).table([SROKOWO, KETRZYN]);
+    expect(fake.requests[0]?.url).toMatch(/^\/table\/v1\/car\//);
+  });
+
   it('turns TooBig into a typed error without retrying it', async () => {
     await fake.close();
     fake = await startFakeOsrm({ maxTableSize: 2 });
