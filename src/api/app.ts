@@ -16,6 +16,7 @@ import { ridesRoutes } from './routes/rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -44,6 +45,7 @@ export function buildApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps));
+  app.use(homeRoutes());
 
   const api = express.Router();
   api.use(organisationContext(deps.db, deps.defaultOrganisation));

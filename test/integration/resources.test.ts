@@ -93,6 +93,15 @@ describe('places', () => {
     expect(client.body.error.fields[0].path).toBe('homePlaceId');
   });
 
+  it('greets a person at the root in Polish and reports readiness', async () => {
+    const home = await fetch(`${t.baseUrl}/`);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    expect(await home.text()).toContain('Serwis działa');
+    const ready = await fetch(`${t.baseUrl}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok' });
+  });
+
   it('answers 404 for an unknown organisation', async () => {
     const res = await apiFor(t.baseUrl, 'no-such-centre').get('/places');
     expect(res.status).toBe(404);
@@ -151,5 +160,25 @@ describe('vehicles', () => {
     const badUpdate = await api.patch(`/vehicles/${car.id}`, { shiftEnd: '06:00', version: 1 });
     expect(badUpdate.status).toBe(400);
     expect((await api.get(`/vehicles/${car.id}`)).body.shiftEnd).toBe('15:00');
+  });
+});
+
+describe('readiness', () => {
+  it('answers 503 naming Redis when Redis cannot be reached', async () => {
+    const { buildApp } = await import('../../src/api/app.js');
+    const { createLogger } = await import('../../src/logger.js');
+    const { Redis } = await import('ioredis');
+    const deadRedis = new Redis({ port: 1, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const app = buildApp({ db: t.db, redis: deadRedis, log: createLogger('silent'), enqueuePlan: async () => undefined, now: () => new Date() });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/ready`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'not ready', database: 'ok', redis: 'unavailable' });
+    } finally {
+      server.close();
+      deadRedis.disconnect();
+    }
   });
 });
