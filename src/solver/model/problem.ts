@@ -66,6 +66,11 @@ export interface Problem {
    * shift, duration, layouts, fixed cost, no locked stops), so insertion tries one empty route per class.
    */
   readonly vehicleClass: Int32Array;
+  /**
+   * True when travel times are known to satisfy the triangle inequality, so that removing a stop
+   * can never make a route infeasible. Checked only for small matrices (O(size³)); false otherwise.
+   */
+  readonly isTriangleSafe: boolean;
 }
 
 /** Node id of request r's pickup / drop-off and back. */
@@ -73,6 +78,21 @@ export const pickupNode = (r: number): number => 2 * r;
 export const dropoffNode = (r: number): number => 2 * r + 1;
 export const requestOfNode = (node: number): number => node >> 1;
 export const isPickupNode = (node: number): boolean => (node & 1) === 0;
+
+/** Largest matrix whose triangle inequality is verified (about 15 million comparisons). */
+const MAX_TRIANGLE_CHECK_SIZE = 250;
+
+function satisfiesTriangleInequality(travel: Float64Array, size: number): boolean {
+  for (let a = 0; a < size; a++) {
+    for (let x = 0; x < size; x++) {
+      const ax = travel[a * size + x]!;
+      for (let b = 0; b < size; b++) {
+        if (travel[a * size + b]! > ax + travel[x * size + b]! + 1e-9) return false;
+      }
+    }
+  }
+  return true;
+}
 
 function sanitise(matrix: Float64Array): Float64Array {
   const out = new Float64Array(matrix.length);
@@ -233,6 +253,7 @@ export function buildProblem(instance: Instance): Problem {
     layoutCapacity,
     lockedNodes,
     vehicleClass,
+    isTriangleSafe: size <= MAX_TRIANGLE_CHECK_SIZE && satisfiesTriangleInequality(travel, size),
   };
 }
 

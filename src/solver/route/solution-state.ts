@@ -45,7 +45,7 @@ export class SolutionState {
     const pickupPos = route.positionOf(2 * r);
     const dropoffPos = route.positionOf(2 * r + 1);
     route.removeRequest(r);
-    if (!route.isFeasible(this.scratch)) {
+    if (!this.problem.isTriangleSafe && !route.isFeasible(this.scratch)) {
       route.insertRequest(r, pickupPos, dropoffPos);
       return false;
     }

@@ -1,4 +1,5 @@
 import type { Rng } from '../../alns/rng.js';
+import { computeRemovalGains } from '../../route/request-positions.js';
 import type { SolutionState } from '../../route/solution-state.js';
 import { applyRelocate, createRelocateMove, evaluateRelocate } from './relocate-request.js';
 
@@ -7,11 +8,15 @@ const MIN_RELATIVE_GAIN = 1e-9;
 
 /**
  * Descends to a local optimum of the relocate-request neighbourhood: requests are visited in a
- * random order and each is moved to its best place when that lowers the cost, until a full pass
- * finds nothing or `maxPasses` is reached. Returns whether anything improved.
+ * random order and each is moved to its best place in another route when that lowers the cost,
+ * until a full pass finds nothing or `maxPasses` is reached. Returns whether anything improved.
  */
 export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10): boolean {
+  const n = state.problem.requestCount;
   const move = createRelocateMove();
+  const pickupPos = new Int32Array(n);
+  const dropoffPos = new Int32Array(n);
+  const gains = new Float64Array(n);
   const order = state.removable();
   let improvedAny = false;
   for (let pass = 0; pass < maxPasses; pass++) {
@@ -22,11 +27,16 @@ export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10): boo
       order[j] = t;
     }
     let improved = false;
+    let stale = true;
     const threshold = MIN_RELATIVE_GAIN * Math.max(1, state.cost());
     for (const r of order) {
-      if (evaluateRelocate(state, r, move) && move.gain > threshold) {
-        applyRelocate(state, move);
+      if (stale) {
+        computeRemovalGains(state, pickupPos, dropoffPos, gains);
+        stale = false;
+      }
+      if (evaluateRelocate(state, r, gains[r]!, move) && move.gain > threshold && applyRelocate(state, move)) {
         improved = true;
+        stale = true;
       }
     }
     if (!improved) break;

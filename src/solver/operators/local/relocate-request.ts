@@ -16,26 +16,20 @@ export const createRelocateMove = (): RelocateMove => ({ request: -1, vehicle: -
 const insertion: Insertion = createInsertion();
 
 /**
- * Best relocation of request r: take it out of its route and put it at its cheapest feasible place
- * in any enabled route (its own included). Leaves the solution as it was; returns false when r
- * cannot move (fixed, unassigned, or its route needs it).
+ * Best move of request r to another enabled route, given what removing it saves (`removalGain`,
+ * fixed cost included when its route would empty; see computeRemovalGains). Pure: the solution is
+ * not touched. Moves within the same route are left to the ALNS, which re-inserts anyway.
  */
-export function evaluateRelocate(state: SolutionState, r: number, move: RelocateMove): boolean {
+export function evaluateRelocate(state: SolutionState, r: number, removalGain: number, move: RelocateMove): boolean {
   const from = state.routeOf[r]!;
   if (from === -1 || state.isFixed[r]) return false;
-  const route = state.routes[from]!;
-  const pickupPos = route.positionOf(2 * r);
-  const dropoffPos = route.positionOf(2 * r + 1);
-  const before = state.cost();
-  if (!state.remove(r)) return false;
-  const removedGain = before - state.cost() + state.problem.unassignedCost[r]!;
   move.request = r;
   move.gain = 0;
   move.vehicle = -1;
   for (let v = 0; v < state.routes.length; v++) {
-    if (!state.isEnabled[v] && v !== from) continue;
-    if (findBestInsertion(state.routes[v]!, r, insertion, removedGain - move.gain)) {
-      const gain = removedGain - insertion.cost;
+    if (v === from || !state.isEnabled[v]) continue;
+    if (findBestInsertion(state.routes[v]!, r, insertion, removalGain - move.gain)) {
+      const gain = removalGain - insertion.cost;
       if (gain > move.gain) {
         move.gain = gain;
         move.vehicle = v;
@@ -44,12 +38,15 @@ export function evaluateRelocate(state: SolutionState, r: number, move: Relocate
       }
     }
   }
-  state.insert(r, from, pickupPos, dropoffPos);
   return move.vehicle !== -1;
 }
 
-/** Applies a move found by evaluateRelocate on the same, unchanged solution. */
-export function applyRelocate(state: SolutionState, move: RelocateMove): void {
-  state.remove(move.request);
+/**
+ * Applies a move found by evaluateRelocate on the same, unchanged solution. Returns false (and
+ * changes nothing) if the origin route cannot do without the request (non-metric travel times).
+ */
+export function applyRelocate(state: SolutionState, move: RelocateMove): boolean {
+  if (!state.remove(move.request)) return false;
   state.insert(move.request, move.vehicle, move.pickupPos, move.dropoffPos);
+  return true;
 }

@@ -3,6 +3,7 @@ import { buildProblem } from '../../../../../src/solver/model/problem.js';
 import { SolutionState } from '../../../../../src/solver/route/solution-state.js';
 import { toSolution } from '../../../../../src/solver/route/to-solution.js';
 import { applyRelocate, createRelocateMove, evaluateRelocate } from '../../../../../src/solver/operators/local/relocate-request.js';
+import { computeRemovalGains } from '../../../../../src/solver/route/request-positions.js';
 import { localSearch } from '../../../../../src/solver/operators/local/local-search.js';
 import { randomRemoval } from '../../../../../src/solver/operators/destroy/random-removal.js';
 import { insertByRegret } from '../../../../../src/solver/operators/repair/regret-insertion.js';
@@ -18,10 +19,13 @@ describe('relocate-request', () => {
     const state = new SolutionState(buildProblem(inst));
     state.insert(0, 0, 1, 2);
     const move = createRelocateMove();
+    const n = state.problem.requestCount;
+    const gains = new Float64Array(n);
+    computeRemovalGains(state, new Int32Array(n), new Int32Array(n), gains);
 
-    expect(evaluateRelocate(state, 0, move)).toBe(true);
+    expect(evaluateRelocate(state, 0, gains[0]!, move)).toBe(true);
     expect(state.routeOf[0]).toBe(0); // evaluation leaves the solution as it was
-    applyRelocate(state, move);
+    expect(applyRelocate(state, move)).toBe(true);
 
     expect(move.vehicle).toBe(1);
     expect(move.gain).toBeCloseTo(204 - 4, 9);
