@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, { process: 'worker' });
   const db = createDb(config.DATABASE_URL);
   const connection = createRedis(config.REDIS_URL, 'worker');
+  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createPlanQueue(connection, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
   const travelTimes = createTravelTimeProvider({
     osrmUrl: config.OSRM_URL ?? null,

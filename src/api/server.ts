@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, { process: 'api' });
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'client');
+  // ioredis reconnects by itself; /ready reports the outage meanwhile.
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createPlanQueue(redis, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
   const app = buildApp({
     db,

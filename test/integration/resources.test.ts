@@ -169,6 +169,7 @@ describe('readiness', () => {
     const { createLogger } = await import('../../src/logger.js');
     const { Redis } = await import('ioredis');
     const deadRedis = new Redis({ port: 1, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    deadRedis.on('error', () => undefined);
     const app = buildApp({ db: t.db, redis: deadRedis, log: createLogger('silent'), enqueuePlan: async () => undefined, now: () => new Date() });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
