@@ -165,12 +165,10 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
     table(coordinates, request = {}) {
       // Hints (~90 base64 characters per waypoint) only help a later request on the same points; without
       // them a 100×100 block's answer is ~20 KB shorter to send and parse.
-      const query = new URLSearchParams({ annotations: 'duration,distance', generate_hints: 'false' });
-      if (request.sources) query.set('sources', request.sources.join(';'));
-      if (request.destinations) query.set('destinations', request.destinations.join(';'));
-      // URLSearchParams escapes ';' and ','; osrm-routed decodes them, but unescaped stays readable in logs.
-      const queryString = decodeURIComponent(query.toString());
-      return get('table', `${formatCoordinates(coordinates)}?${queryString}`, request.signal, (text) => parseTableResponse(JSON.parse(text)));
+      let query = 'annotations=duration,distance&generate_hints=false';
+      if (request.sources) query += `&sources=${request.sources.join(';')}`;
+      if (request.destinations) query += `&destinations=${request.destinations.join(';')}`;
+      return get('table', `${formatCoordinates(coordinates)}?${query}`, request.signal, (text) => parseTableResponse(JSON.parse(text)));
     },
 
     async route(coordinates, request = {}) {
