@@ -3,9 +3,9 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# Dependencies' install scripts are skipped, as on development machines (package.json allowScripts);
+# Dependencies' install scripts are skipped, as on development machines (docs/DECISIONS.md D8);
 # our own postinstall generates the Prisma client, which needs no native engine.
-RUN npm ci --ignore-scripts
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run postinstall
 USER node
