@@ -2,6 +2,7 @@ import { dedupePoints, pointKey } from './dedupe-points.js';
 import { blockRequestLayout, planMatrixBlocks, type MatrixBlock } from './matrix-blocks.js';
 import type { CachedCells, MatrixCellCache } from './matrix-cell-cache.js';
 import type { OsrmClient } from './osrm-client.js';
+import { createUnsnappablePointFinder } from './find-unsnappable-points.js';
 import { OsrmError } from './osrm-error.js';
 import { runWithConcurrency } from './run-with-concurrency.js';
 import type { LatLon, MatrixOptions, TravelMatrix } from './types.js';
@@ -27,12 +28,6 @@ interface WorkingMatrix {
   /** Per unique point: metres moved to the road; null = OSRM cannot snap it; undefined = not known yet. */
   readonly snapDistancesM: (number | null | undefined)[];
   dataVersion: string | null | undefined;
-}
-
-/** OSRM names the first coordinate it could not snap: "Could not find a matching segment for coordinate 7". */
-function coordinateIndexInMessage(error: OsrmError): number | null {
-  const match = /coordinate (\d+)/.exec(error.message);
-  return match ? Number(match[1]) : null;
 }
 
 function emptyWorkingMatrix(n: number): WorkingMatrix {
@@ -120,41 +115,13 @@ export async function buildOsrmMatrix(points: readonly LatLon[], options: BuildO
   let done = blocks.length - missing.length;
   options.onProgress?.(done, blocks.length);
 
-  /** One `/nearest` probe per point at most, shared by blocks that fail at the same time. */
-  const probes = new Map<number, Promise<boolean>>();
-  /** Resolves true when the point cannot be snapped (and records that). */
-  const probeUnsnappable = (i: number): Promise<boolean> => {
-    let probe = probes.get(i);
-    if (probe === undefined) {
-      probe = client.nearest(unique[i] as LatLon, { signal }).then(
-        (nearest) => {
-          matrix.snapDistancesM[i] ??= nearest.waypoints[0]?.distanceM ?? null;
-          return false;
-        },
-        (error: unknown) => {
-          if (error instanceof OsrmError && error.code === 'NoSegment') {
-            matrix.snapDistancesM[i] = null;
-            return true;
-          }
-          throw error;
-        },
-      );
-      probes.set(i, probe);
-    }
-    return probe;
-  };
-
-  /** After a block's `NoSegment`: finds its unsnappable points; false when none could be found. */
-  const findUnsnappable = async (coordinateIndices: readonly number[], error: OsrmError): Promise<boolean> => {
-    const named = coordinateIndexInMessage(error);
-    const suspect = named === null ? undefined : coordinateIndices[named];
-    if (suspect !== undefined && (await probeUnsnappable(suspect))) return true;
-    let found = false;
-    await runWithConcurrency(coordinateIndices, options.concurrency, async (i) => {
-      if (await probeUnsnappable(i)) found = true;
-    });
-    return found;
-  };
+  const findUnsnappable = createUnsnappablePointFinder({
+    client,
+    points: unique,
+    snapDistancesM: matrix.snapDistancesM,
+    concurrency: options.concurrency,
+    signal,
+  });
 
   const isSnappable = (i: number): boolean => matrix.snapDistancesM[i] !== null;
 
@@ -172,12 +139,12 @@ export async function buildOsrmMatrix(points: readonly LatLon[], options: BuildO
         if (error instanceof OsrmError && error.code === 'NoSegment' && (await findUnsnappable(layout.coordinateIndices, error))) continue;
         throw error;
       }
-      const started = performance.now();
-      from.forEach((i, r) => (matrix.snapDistancesM[i] ??= table.sources[r]?.distanceM));
-      to.forEach((j, c) => (matrix.snapDistancesM[j] ??= table.destinations[c]?.distanceM));
       if (table.rows !== from.length || table.cols !== to.length) {
         throw new OsrmError('InvalidResponse', `OSRM answered a ${from.length}×${to.length} table with ${table.rows}×${table.cols}`);
       }
+      const started = performance.now();
+      from.forEach((i, r) => (matrix.snapDistancesM[i] ??= table.sources[r]?.distanceM));
+      to.forEach((j, c) => (matrix.snapDistancesM[j] ??= table.destinations[c]?.distanceM));
       for (let r = 0; r < from.length; r++) {
         const rowOffset = (from[r] as number) * n;
         for (let c = 0; c < to.length; c++) {
