@@ -53,7 +53,7 @@ interface DemoClient {
 const CLIENTS: DemoClient[] = [
   { first: 'Helena', last: 'Kowalczyk', village: 'Leśny Rów', no: '3', dLat: 0.002, dLon: -0.001, mobility: 'WALKER', phone: '601 234 101', notes: 'Dzwonić domofonem, mieszka na parterze' },
   { first: 'Stanisław', last: 'Wiśniewski', village: 'Leśny Rów', no: '17', dLat: -0.001, dLon: 0.003, mobility: 'WALKS', phone: '601 234 102' },
-  { first: 'Zofia', last: 'Nowakowska', village: 'Jegławki', no: '8', dLat: 0.001, dLon: 0.002, mobility: 'WHEELCHAIR', phone: '601 234 103', notes: 'Wózek składany nie — wózek elektryczny, potrzebna winda' },
+  { first: 'Zofia', last: 'Nowakowska', village: 'Jegławki', no: '8', dLat: 0.001, dLon: 0.002, mobility: 'WHEELCHAIR', phone: '601 234 103', notes: 'Wózek elektryczny (nie składa się) — potrzebna winda' },
   { first: 'Józef', last: 'Zieliński', village: 'Solanka', no: '2', dLat: -0.002, dLon: 0.001, mobility: 'WALKS', phone: '601 234 104' },
   { first: 'Krystyna', last: 'Lewandowska', village: 'Wyskok', no: '11', dLat: 0.001, dLon: -0.002, mobility: 'WALKER', phone: '601 234 105' },
   { first: 'Tadeusz', last: 'Kamiński', village: 'Kosakowo', no: '5', dLat: 0.0, dLon: 0.002, mobility: 'WHEELCHAIR', assistant: true, phone: '601 234 106', notes: 'Jedzie z żoną (asystentka)' },

@@ -33,8 +33,7 @@ export async function solveLinkedRides(
   for (let round = 0; ; round++) {
     const kept = instance.requests.map((_, i) => i).filter((i) => !excluded.has(i));
     const sub: Instance = { ...instance, requests: kept.map((i) => instance.requests[i]!) };
-    // Progress is reported for the first round only, so the bar never runs backwards.
-    const raw = await solve(sub, round === 0 ? onProgress : () => undefined);
+    const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }));
     const solution = remapRequests(raw, kept);
     const unplaced = new Set([...excluded, ...solution.unassigned.map((u) => u.request)]);
     const orphans = solution.routes
@@ -51,6 +50,15 @@ export async function solveLinkedRides(
     if (orphans.length === 0 || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
     for (const o of orphans) excluded.add(o);
   }
+}
+
+/**
+ * The progress bar moves forward only: the first round fills 80 % of it, the rare further rounds
+ * share the rest.
+ */
+export function overallFraction(round: number, fraction: number): number {
+  if (round === 0) return 0.8 * fraction;
+  return 0.8 + (0.2 * (round - 1 + fraction)) / (MAX_ROUNDS - 1);
 }
 
 /** Maps request indices of a solution to a subset instance back to the full instance. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveLinkedRides } from '../../../../src/domain/plan/solve-linked-rides.js';
+import { overallFraction, solveLinkedRides } from '../../../../src/domain/plan/solve-linked-rides.js';
 import { solve } from '../../../../src/solver/index.js';
 import type { Instance, Request } from '../../../../src/solver/model/instance.js';
 
@@ -46,5 +46,14 @@ describe('return rides follow their outbound ride', () => {
     );
     expect(orphanedReturns).toEqual([]);
     expect(solution.routes.flatMap((r) => r.stops.map((s) => s.request)).sort()).toEqual([0, 0, 1, 1]);
+  });
+});
+
+describe('progress over re-solving rounds', () => {
+  it('never runs backwards and ends at 1', () => {
+    const points = [0, 1, 2].flatMap((round) => [0, 0.5, 1].map((f) => overallFraction(round, f)));
+    expect(points).toEqual([...points].sort((a, b) => a - b));
+    expect(points[0]).toBe(0);
+    expect(points[points.length - 1]).toBeCloseTo(1);
   });
 });
