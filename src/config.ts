@@ -23,6 +23,12 @@ export const ConfigSchema = z.object({
   /** OSRM v5 server; unset = the built-in estimate, and plans say so. */
   OSRM_URL: optionalUrl,
   OSRM_PROFILE: z.string().regex(/^[a-z-]+$/).default('driving'),
+  /**
+   * Version of the road data loaded into OSRM (e.g. the extract's date). Cached matrix cells are
+   * kept per version, so new road data starts a fresh cache.
+   */
+  OSRM_DATA_VERSION: z.string().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - only').default('1'),
+  OSRM_CACHE_TTL_SEC: z.coerce.number().int().min(60).default(7 * 24 * 3600),
   OSRM_MAX_TABLE_SIZE: z.coerce.number().int().min(2).max(100_000).default(100),
   /** A place OSRM moves further than this to reach a road is treated as unroutable. */
   MAX_SNAP_DISTANCE_M: z.coerce.number().positive().default(2000),

@@ -5,6 +5,7 @@ import { createDb } from '../src/db/client.js';
 import { createRedis } from '../src/queue/connection.js';
 import { createPlanQueue } from '../src/queue/plan-queue.js';
 import { createTravelTimeProvider } from '../src/routing/create-travel-time-provider.js';
+import { createRedisMatrixCellCache } from '../src/routing/matrix-cache.js';
 import { createPlanWorker } from './plan.worker.js';
 import { requeueStalePlans } from './requeue-stale-plans.js';
 
@@ -22,6 +23,14 @@ async function main(): Promise<void> {
     maxSnapDistanceM: config.MAX_SNAP_DISTANCE_M,
     estimateSpeedKmh: config.ESTIMATE_SPEED_KMH,
     estimateDetourFactor: config.ESTIMATE_DETOUR_FACTOR,
+    // Matrix cells are shared by all workers: re-planning a day asks OSRM nothing new.
+    matrixCache: createRedisMatrixCellCache({
+      redis: connection,
+      profile: config.OSRM_PROFILE,
+      version: config.OSRM_DATA_VERSION,
+      ttlSec: config.OSRM_CACHE_TTL_SEC,
+      keyPrefix: `${config.QUEUE_PREFIX}:matrix`,
+    }),
   });
   if (travelTimes.source === 'estimate') {
     log.warn('OSRM_URL is not set: travel times are a great-circle estimate, and every plan says so');
