@@ -10,9 +10,11 @@ export interface Insertion {
   cost: number;
   pickupPos: number;
   dropoffPos: number;
+  /** False when only the O(1) filters vouch for it (see findBestInsertion's `verify`). */
+  isVerified: boolean;
 }
 
-export const createInsertion = (): Insertion => ({ cost: Infinity, pickupPos: -1, dropoffPos: -1 });
+export const createInsertion = (): Insertion => ({ cost: Infinity, pickupPos: -1, dropoffPos: -1, isVerified: false });
 
 // Candidate buffers (grown on demand; reused so the hot loop does not allocate).
 /** Index = candidate: objective delta of inserting there. */
@@ -78,8 +80,11 @@ export function isInsertionScheduleFeasible(route: RouteState, r: number, pick: 
  * stop ≤ its latest start). Ride time is pruned by the minimum possible ride along the path.
  * When ride-time or duration limits are present, the surviving candidates are confirmed with the
  * exact scheduler in increasing cost order, so the answer is exact and usually needs one check.
+ * With `verify` false that confirmation is skipped: the answer is then the best candidate of the
+ * relaxation (a lower bound on the true best cost), flagged `isVerified: false`, for callers that
+ * confirm only the insertions they actually consider (regret insertion).
  */
-export function findBestInsertion(route: RouteState, r: number, out: Insertion, maxCost = Infinity): boolean {
+export function findBestInsertion(route: RouteState, r: number, out: Insertion, maxCost = Infinity, verify = true): boolean {
   const p = route.problem;
   const v = route.vehicle;
   const pinned = p.pinnedVehicle[r]!;
@@ -206,7 +211,8 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
       }
     }
     if (best < 0) return false;
-    if (!exact || isInsertionScheduleFeasible(route, r, candPick[best]!, candDrop[best]!)) {
+    if (!exact || !verify || isInsertionScheduleFeasible(route, r, candPick[best]!, candDrop[best]!)) {
+      out.isVerified = !exact || verify;
       out.cost = bestCost;
       out.pickupPos = candPick[best]!;
       out.dropoffPos = candDrop[best]!;

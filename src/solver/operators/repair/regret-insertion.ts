@@ -11,7 +11,9 @@ import type { RepairOperator } from '../operator.js';
  *
  * The best insertion of every (request, route) pair is cached and only the column of the route that
  * changed is re-evaluated after each insertion. Identical empty vehicles are tried once, through one
- * representative per vehicle class.
+ * representative per vehicle class. Cells are first filled from the O(1) filters alone and
+ * confirmed by the exact scheduler only when chosen: a chosen cell that fails is re-evaluated
+ * exactly and the choice is made again, so every insertion made is feasible.
  */
 export function insertByRegret(state: SolutionState, k: number, rng: Rng | null, noise: number): void {
   const p = state.problem;
@@ -25,6 +27,10 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
   const cellPick = new Int32Array(U * V);
   /** Index = u * V + v: new drop-off position of that insertion. */
   const cellDrop = new Int32Array(U * V);
+  /** Index = u * V + v: noise added to that cell's cost. */
+  const cellNoise = new Float64Array(U * V);
+  /** Index = u * V + v: 1 when the cell's insertion was confirmed by the exact scheduler. */
+  const cellVerified = new Uint8Array(U * V);
   /** Index = u: 1 while requests[u] waits in the bank. */
   const waiting = new Uint8Array(U).fill(1);
   const insertion = createInsertion();
@@ -34,15 +40,18 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
     for (let u = 0; u < U; u++) {
       if (!waiting[u]) continue;
       const cell = u * V + v;
-      if (findBestInsertion(route, requests[u]!, insertion)) {
+      if (findBestInsertion(route, requests[u]!, insertion, Infinity, false)) {
         let c = insertion.cost;
+        let shift = 0;
         if (noise > 0 && rng) {
-          c += noise * (2 * rng.next() - 1);
-          if (c < 0) c = 0;
+          shift = noise * (2 * rng.next() - 1);
+          c = Math.max(0, c + shift);
         }
         cellCost[cell] = c;
+        cellNoise[cell] = shift;
         cellPick[cell] = insertion.pickupPos;
         cellDrop[cell] = insertion.dropoffPos;
+        cellVerified[cell] = insertion.isVerified ? 1 : 0;
       } else {
         cellCost[cell] = Infinity;
       }
@@ -114,6 +123,22 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
     if (chosen === -1) return;
     const cell = chosen * V + chosenRoute;
     const route = state.routes[chosenRoute]!;
+    if (!cellVerified[cell]) {
+      // Confirm exactly; if the cost or place changes, choose again with the corrected cell.
+      cellVerified[cell] = 1;
+      const before = cellCost[cell]!;
+      if (findBestInsertion(route, requests[chosen]!, insertion)) {
+        cellCost[cell] = Math.max(0, insertion.cost + cellNoise[cell]!);
+        cellPick[cell] = insertion.pickupPos;
+        cellDrop[cell] = insertion.dropoffPos;
+      } else {
+        cellCost[cell] = Infinity;
+      }
+      if (cellCost[cell] !== before) {
+        remaining++;
+        continue;
+      }
+    }
     const wasEmpty = route.isEmpty;
     state.insert(requests[chosen]!, chosenRoute, cellPick[cell]!, cellDrop[cell]!);
     waiting[chosen] = 0;
