@@ -85,6 +85,13 @@ describe('planning a day', () => {
     // The wheelchair user rides in the minibus.
     const zofiaStops = plan.routes.filter((r: any) => r.stops.some((s: any) => s.client.id === day.clients.zofia));
     expect(zofiaStops.map((r: any) => r.vehicle.id)).toEqual([day.busId]);
+    // Each route's road geometry was fetched once and is served on request.
+    const withGeometry = (await api.get(`/plans/${plan.id}?include=geometry`)).body;
+    for (const route of withGeometry.routes) {
+      expect(route.geometry.type).toBe('LineString');
+      expect(route.geometry.coordinates.length).toBeGreaterThan(route.stops.length);
+    }
+    expect(plan.routes[0].geometry).toBeUndefined();
     // Placed rides are now scheduled.
     expect((await api.get(`/rides?date=${DATE}&status=SCHEDULED`)).body.items).toHaveLength(8);
 
@@ -127,6 +134,27 @@ describe('planning a day', () => {
       expect.objectContaining({ client: { id: zofia, name: 'Zofia Nowakowska' }, reasonCode: 'capacity', reason: 'Żaden pojazd nie ma miejsca na wózek', reasonEn: 'No vehicle has a wheelchair place' }),
     ]);
     expect((await api.get(`/rides?date=${DATE}&status=REQUESTED`)).body.items.map((r: any) => r.client.id)).toEqual([zofia]);
+  });
+
+  it('leaves rides to places OSRM cannot route unassigned with the reason, and plans the rest', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    // Far from any road of the test graph (OSRM answers NoSegment), and on a road island.
+    const lake = (await api.post('/places', { kind: 'OTHER', name: 'Wyspa na jeziorze', address: 'Jezioro', lat: 54.6, lon: 22.4 })).body.id;
+    const island = (await api.post('/places', { kind: 'OTHER', name: 'Łężany Pole', address: 'Łężany', lat: 54.03, lon: 21.215 })).body.id;
+    await api.post('/rides', { clientId: day.clients.jan, date: DATE, toPlaceId: lake, arriveBy: '10:00' });
+    await api.post('/rides', { clientId: day.clients.jozef, date: DATE, toPlaceId: island, arriveBy: '10:00' });
+    await api.post('/rides', { clientId: day.clients.helena, date: DATE, toPlaceId: day.healthId, arriveBy: '10:00' });
+
+    const plan = await planAndWait(api);
+
+    expect(plan.status).toBe('DONE');
+    expect(plan.summary).toMatchObject({ ridesPlaced: 1, ridesUnassigned: 2 });
+    expect(plan.unassigned.map((u: any) => [u.client.id, u.reasonCode]).sort()).toEqual(
+      [[day.clients.jan, 'unreachable'], [day.clients.jozef, 'unreachable']].sort(),
+    );
+    expect(plan.unassigned.find((u: any) => u.client.id === day.clients.jan).reason).toContain('Wyspa na jeziorze');
   });
 
   it('gives a valid empty plan for a day with no rides', async () => {

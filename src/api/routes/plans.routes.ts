@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
-import { PlanListQuerySchema, RequestPlanSchema } from '../../domain/plan/plan.schema.js';
+import { PlanListQuerySchema, PlanQuerySchema, RequestPlanSchema } from '../../domain/plan/plan.schema.js';
 import { requestPlan, type RequestPlanDeps } from '../../domain/plan/request-plan.js';
 import { getPlan, listPlans } from '../../domain/plan/get-plan.js';
 import { ctxOf } from '../organisation-context.js';
@@ -19,7 +19,8 @@ export function plansRoutes(deps: DomainDeps & RequestPlanDeps): Router {
     res.json({ date, items: await listPlans(deps, ctxOf(req), date) });
   });
   r.get('/:id', async (req, res) => {
-    res.json(await getPlan(deps, ctxOf(req), parseId(req)));
+    const { include } = parseQuery(PlanQuerySchema, req);
+    res.json(await getPlan(deps, ctxOf(req), parseId(req), { geometry: include === 'geometry' }));
   });
   return r;
 }

@@ -3,7 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findPlanWithRoutes, listPlansOfDay, type PlanWithRoutes } from '../../db/repositories/plan.repo.js';
 import { formatSeconds, fromDbDate } from '../common/time.js';
-import type { PlanView, TravelTimesNote } from './plan.schema.js';
+import type { PlanRouteView, PlanView, TravelTimesNote } from './plan.schema.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -23,7 +23,7 @@ export function travelTimesNote(source: string | null, dataVersion: string | nul
   };
 }
 
-export function toPlanView(p: PlanWithRoutes): PlanView {
+export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}): PlanView {
   const clientName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
   return {
     id: p.id,
@@ -53,6 +53,7 @@ export function toPlanView(p: PlanWithRoutes): PlanView {
       distanceKm: round(r.distanceM / 1000, 1),
       hours: round((r.endSec - r.startSec) / 3600, 2),
       drivingHours: round(r.drivingSec / 3600, 2),
+      ...(options.geometry ? { geometry: (r.geometry as PlanRouteView['geometry']) ?? null } : {}),
       stops: r.stops.map((s) => {
         const place = s.kind === 'PICKUP' ? s.ride.fromPlace : s.ride.toPlace;
         return {
@@ -81,10 +82,10 @@ export function toPlanView(p: PlanWithRoutes): PlanView {
   };
 }
 
-export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<PlanView> {
+export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string, options: { geometry?: boolean } = {}): Promise<PlanView> {
   const plan = await findPlanWithRoutes(deps.db, ctx.organisationId, id);
   if (!plan) throw notFound('plan', 'plan');
-  return toPlanView(plan);
+  return toPlanView(plan, options);
 }
 
 export async function listPlans(deps: DomainDeps, ctx: OrganisationContext, date: string) {

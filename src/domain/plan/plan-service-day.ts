@@ -5,6 +5,7 @@
  * plan changes nothing.
  */
 import type { Db } from '../../db/client.js';
+import { Prisma } from '../../db/generated/client.js';
 import { findPlanRow } from '../../db/repositories/plan.repo.js';
 import { loadRidesForPlanning } from '../../db/repositories/ride.repo.js';
 import type { Instance } from '../../solver/model/instance.js';
@@ -137,6 +138,7 @@ export async function planServiceDay(
   const distanceM = routes.reduce((s, r) => s + r.distanceM, 0);
   const durationSec = routes.reduce((s, r) => s + (r.endSec - r.startSec), 0);
   const placedIds = new Set(routes.flatMap((r) => r.stops.map((s) => s.rideId)));
+  const geometries = await fetchRouteGeometries(deps.travelTimes, routes, vehicles, places);
 
   const written = await deps.db.$transaction(async (tx) => {
     // Only the run that holds the plan as RUNNING may finish it; a duplicate finds DONE and stops.
@@ -157,9 +159,10 @@ export async function planServiceDay(
     if (!count) return false;
     await tx.planRoute.deleteMany({ where: { planId } });
     await tx.planUnassigned.deleteMany({ where: { planId } });
-    for (const r of routes) {
+    for (const [i, r] of routes.entries()) {
       const { stops, ...route } = r;
-      const created = await tx.planRoute.create({ data: { ...route, organisationId, planId }, select: { id: true } });
+      const geometry = geometries[i] ?? Prisma.DbNull;
+      const created = await tx.planRoute.create({ data: { ...route, geometry, organisationId, planId }, select: { id: true } });
       await tx.planStop.createMany({ data: stops.map((s) => ({ ...s, organisationId, routeId: created.id })) });
     }
     await tx.planUnassigned.createMany({ data: unassigned.map((u) => ({ ...u, organisationId, planId })) });
@@ -182,6 +185,31 @@ export async function planServiceDay(
     distanceM,
     alreadyDone: !written,
   };
+}
+
+/**
+ * The road geometry of each route (depot → stops → depot), fetched once per plan for the map and
+ * the driver's navigation. A failure leaves that route without geometry; the plan still stands.
+ */
+async function fetchRouteGeometries(
+  travelTimes: TravelTimeProvider,
+  routes: readonly { vehicleId: string; stops: readonly { placeId: string }[] }[],
+  vehicles: readonly PlanningVehicle[],
+  places: ReadonlyMap<string, { lat: number; lon: number }>,
+): Promise<({ type: 'LineString'; coordinates: [number, number][] } | null)[]> {
+  const depotOf = new Map(vehicles.map((v) => [v.id, v.depotPlaceId]));
+  return Promise.all(
+    routes.map(async (r) => {
+      const depot = depotOf.get(r.vehicleId)!;
+      const ids = [depot, ...r.stops.map((s) => s.placeId), depot];
+      try {
+        const route = await travelTimes.route(ids.map((id) => places.get(id)!));
+        return { type: 'LineString' as const, coordinates: route.coordinates };
+      } catch {
+        return null;
+      }
+    }),
+  );
 }
 
 function emptySolution(): Solution {

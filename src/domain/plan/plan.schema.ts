@@ -3,6 +3,7 @@ import { DateSchema } from '../common/schemas.js';
 
 export const RequestPlanSchema = z.strictObject({ date: DateSchema });
 export const PlanListQuerySchema = z.object({ date: DateSchema });
+export const PlanQuerySchema = z.object({ include: z.enum(['geometry']).optional() });
 
 /** The job that plans a day; its payload is validated again by the worker (queue/jobs.ts). */
 export interface PlanJobPayload {
@@ -40,6 +41,8 @@ export interface PlanRouteView {
   readonly distanceKm: number;
   readonly hours: number;
   readonly drivingHours: number;
+  /** With ?include=geometry: the road route as GeoJSON (null when routing could not give it). */
+  readonly geometry?: { readonly type: 'LineString'; readonly coordinates: readonly (readonly [number, number])[] } | null;
   readonly stops: readonly PlanStopView[];
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "plan_route" ADD COLUMN     "geometry" JSONB;
