@@ -84,3 +84,44 @@ describe('booking a ride', () => {
     expect((await api.get('/rides?date=2026-11-24&status=CANCELLED')).body.items).toHaveLength(1);
   });
 });
+
+describe('booking twice by accident', () => {
+  const post = (slug: string, body: unknown, key?: string) =>
+    fetch(`${t.baseUrl}/api/v1/rides`, {
+      method: 'POST',
+      headers: { 'X-Organisation': slug, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('books once when the same request comes twice at the same moment with one Idempotency-Key', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const body = { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00', return: { departAfter: '12:00' } };
+
+    const responses = await Promise.all([post(org.slug, body, 'click-7f3a9c21'), post(org.slug, body, 'click-7f3a9c21')]);
+
+    expect(responses.map((r) => r.status)).toEqual([201, 201]);
+    const [a, b] = await Promise.all(responses.map((r) => r.json()));
+    expect(b.outbound.id).toBe(a.outbound.id);
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
+    expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
+  });
+
+  it('refuses a key reused for a different booking, and books without a key every time', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const body = { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' };
+    expect((await post(org.slug, body, 'booking-0001')).status).toBe(201);
+
+    const reused = await post(org.slug, { ...body, arriveBy: '11:00' }, 'booking-0001');
+    const badKey = await post(org.slug, body, 'x');
+
+    expect(reused.status).toBe(409);
+    expect(badKey.status).toBe(400);
+    expect((await badKey.json()).error.fields[0].path).toBe('idempotency-key');
+    expect((await post(org.slug, body)).status).toBe(201);
+    expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
+  });
+});

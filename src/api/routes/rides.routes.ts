@@ -4,7 +4,7 @@ import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../../dom
 import { bookRide } from '../../domain/booking/book-ride.js';
 import { cancelRide, getRide, listRides } from '../../domain/booking/manage-rides.js';
 import { ctxOf } from '../organisation-context.js';
-import { parseBody, parseId, parseQuery } from '../parse.js';
+import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 
 export function ridesRoutes(deps: DomainDeps): Router {
   const r = Router();
@@ -13,8 +13,12 @@ export function ridesRoutes(deps: DomainDeps): Router {
     const q = parseQuery(RideListQuerySchema, req);
     res.json({ date: q.date, items: await listRides(deps, ctxOf(req), q.date, q.status) });
   });
+  /** Book; with an Idempotency-Key header, the same booking sent twice is made once. */
   r.post('/', async (req, res) => {
-    res.status(201).json(await bookRide(deps, ctxOf(req), parseBody(BookRideSchema, req)));
+    const input = parseBody(BookRideSchema, req);
+    const { replayed, ...booking } = await bookRide(deps, ctxOf(req), input, idempotencyOf(req));
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).json(booking);
   });
   r.get('/:id', async (req, res) => {
     res.json(await getRide(deps, ctxOf(req), parseId(req)));

@@ -7,6 +7,7 @@ import { findRide, insertRide } from '../../db/repositories/ride.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { parseTimeOfDay, todayIn } from '../common/time.js';
 import type { BookRide, RideView } from './ride.schema.js';
+import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 
 function invalid(fields: FieldError[]): AppError {
   return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
@@ -16,11 +17,17 @@ function invalid(fields: FieldError[]): AppError {
  * Books a ride and, when asked, its return, in one transaction: both or neither.
  * A client in a wheelchair always needs a wheelchair place; an assistant takes a seat.
  */
+export interface Booking {
+  readonly outbound: RideView;
+  readonly return: RideView | null;
+}
+
 export async function bookRide(
   deps: DomainDeps,
   ctx: OrganisationContext,
   input: BookRide,
-): Promise<{ outbound: RideView; return: RideView | null }> {
+  idempotency?: IdempotencyKeyInput,
+): Promise<Booking & { replayed: boolean }> {
   const org = await findOrganisationById(deps.db, ctx.organisationId);
   const client = await findClient(deps.db, ctx.organisationId, input.clientId);
   const fields: FieldError[] = [];
@@ -47,7 +54,7 @@ export async function bookRide(
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
   const common = { clientId: client.id, date: input.date, wheelchair, assistant, notes: input.notes ?? null };
-  const ids = await deps.db.$transaction(async (tx) => {
+  const { result, replayed } = await runIdempotent(deps.db, ctx.organisationId, idempotency, async (tx): Promise<Booking> => {
     const outboundId = await insertRide(tx, ctx.organisationId, {
       ...common,
       fromPlaceId,
@@ -66,9 +73,10 @@ export async function bookRide(
           outboundRideId: outboundId,
         })
       : null;
-    return { outboundId, returnId };
+    return {
+      outbound: (await findRide(tx, ctx.organisationId, outboundId))!,
+      return: returnId ? await findRide(tx, ctx.organisationId, returnId) : null,
+    };
   });
-  const outbound = (await findRide(deps.db, ctx.organisationId, ids.outboundId))!;
-  const ret = ids.returnId ? await findRide(deps.db, ctx.organisationId, ids.returnId) : null;
-  return { outbound, return: ret };
+  return { ...result, replayed };
 }

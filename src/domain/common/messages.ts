@@ -13,6 +13,7 @@ export const messages = {
   'ride.oneTime': { pl: 'podaj dokładnie jedno: godzinę przyjazdu (arriveBy) albo wyjazdu (departAfter)', en: 'give exactly one of arriveBy and departAfter' },
   'ride.samePlace': { pl: 'miejsce docelowe musi różnić się od miejsca startu', en: 'the destination must differ from the origin' },
   'ride.returnAfter': { pl: 'powrót musi być po godzinie przejazdu w tamtą stronę', en: 'the return must be after the outbound time' },
+  'idempotency.key': { pl: 'klucz Idempotency-Key: 8–100 znaków (litery, cyfry, _ . : -)', en: 'Idempotency-Key: 8–100 characters (letters, digits, _ . : -)' },
   'uuid': { pl: 'identyfikator w formacie UUID', en: 'an id in UUID format' },
   'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
   'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },
