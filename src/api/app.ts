@@ -1,6 +1,6 @@
 /** Builds the express app from its dependencies; listening is server.ts's job (tests use the app in process). */
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
@@ -17,6 +17,7 @@ import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
+import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 
 export interface AppDeps {
   readonly db: Db;
@@ -25,6 +26,18 @@ export interface AppDeps {
   readonly enqueuePlan: (payload: PlanJobPayload) => Promise<void>;
   readonly now: () => Date;
   readonly defaultOrganisation?: string | undefined;
+}
+
+/** The resource routers under /api/v1; the OpenAPI test walks this same list. */
+export function resourceRouters(deps: AppDeps): [string, Router][] {
+  return [
+    ['/places', placesRoutes(deps)],
+    ['/clients', clientsRoutes(deps)],
+    ['/vehicles', vehiclesRoutes(deps)],
+    ['/rides', ridesRoutes(deps)],
+    ['/plans', plansRoutes(deps)],
+    ['/manifests', manifestsRoutes(deps)],
+  ];
 }
 
 export function buildApp(deps: AppDeps): Express {
@@ -48,13 +61,15 @@ export function buildApp(deps: AppDeps): Express {
   app.use(homeRoutes());
 
   const api = express.Router();
+  const openApi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.get('/docs', (_req, res) => {
+    res.type('html').send(renderApiReference(openApi));
+  });
   api.use(organisationContext(deps.db, deps.defaultOrganisation));
-  api.use('/places', placesRoutes(deps));
-  api.use('/clients', clientsRoutes(deps));
-  api.use('/vehicles', vehiclesRoutes(deps));
-  api.use('/rides', ridesRoutes(deps));
-  api.use('/plans', plansRoutes(deps));
-  api.use('/manifests', manifestsRoutes(deps));
+  for (const [prefix, router] of resourceRouters(deps)) api.use(prefix, router);
   app.use('/api/v1', api);
 
   app.use(() => {

@@ -102,7 +102,7 @@ describe('booking twice by accident', () => {
     const responses = await Promise.all([post(org.slug, body, 'click-7f3a9c21'), post(org.slug, body, 'click-7f3a9c21')]);
 
     expect(responses.map((r) => r.status)).toEqual([201, 201]);
-    const [a, b] = await Promise.all(responses.map((r) => r.json()));
+    const [a, b] = (await Promise.all(responses.map((r) => r.json()))) as any[];
     expect(b.outbound.id).toBe(a.outbound.id);
     expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
     expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('booking twice by accident', () => {
 
     expect(reused.status).toBe(409);
     expect(badKey.status).toBe(400);
-    expect((await badKey.json()).error.fields[0].path).toBe('idempotency-key');
+    expect(((await badKey.json()) as any).error.fields[0].path).toBe('idempotency-key');
     expect((await post(org.slug, body)).status).toBe(201);
     expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
   });

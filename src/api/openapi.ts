@@ -1,0 +1,138 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate the
+ * requests. test/integration/openapi.test.ts fails when a mounted route is missing here.
+ */
+import { z } from 'zod';
+import { CreatePlaceSchema, PlaceListQuerySchema, UpdatePlaceSchema } from '../domain/booking/place.schema.js';
+import { ClientListQuerySchema, CreateClientSchema, UpdateClientSchema } from '../domain/booking/client.schema.js';
+import { CreateVehicleSchema, UpdateVehicleSchema } from '../domain/fleet/vehicle.schema.js';
+import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../domain/booking/ride.schema.js';
+import { PlanListQuerySchema, PlanQuerySchema, RequestPlanSchema } from '../domain/plan/plan.schema.js';
+import { DateSchema, IdSchema } from '../domain/common/schemas.js';
+
+interface Operation {
+  readonly method: 'get' | 'post' | 'patch';
+  /** Path under /api/v1 in OpenAPI form: /places/{id}. */
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly success: { readonly status: number; readonly description: string; readonly html?: boolean };
+  readonly headers?: readonly { name: string; description: string }[];
+}
+
+const Id = z.object({ id: IdSchema });
+const ManifestParams = z.object({ date: DateSchema, vehicleId: IdSchema });
+const ManifestQuery = z.object({ format: z.enum(['json', 'html']).optional() });
+
+export const operations: readonly Operation[] = [
+  { method: 'get', path: '/places', tag: 'places', summary: 'Miejsca organizacji / list places', query: PlaceListQuerySchema, success: { status: 200, description: '{ items: Place[] }' } },
+  { method: 'post', path: '/places', tag: 'places', summary: 'Dodaj miejsce / create a place', body: CreatePlaceSchema, success: { status: 201, description: 'The place, with insideGmina computed from the boundary' } },
+  { method: 'get', path: '/places/{id}', tag: 'places', summary: 'Miejsce / read a place', params: Id, success: { status: 200, description: 'The place' } },
+  { method: 'patch', path: '/places/{id}', tag: 'places', summary: 'Zmień miejsce / update a place (with its version)', params: Id, body: UpdatePlaceSchema, success: { status: 200, description: 'The updated place' } },
+  { method: 'get', path: '/clients', tag: 'clients', summary: 'Klienci / list clients (q: name)', query: ClientListQuerySchema, success: { status: 200, description: '{ items: Client[] }' } },
+  { method: 'post', path: '/clients', tag: 'clients', summary: 'Dodaj klienta / create a client', body: CreateClientSchema, success: { status: 201, description: 'The client' } },
+  { method: 'get', path: '/clients/{id}', tag: 'clients', summary: 'Klient / read a client', params: Id, success: { status: 200, description: 'The client' } },
+  { method: 'patch', path: '/clients/{id}', tag: 'clients', summary: 'Zmień klienta / update a client (with its version)', params: Id, body: UpdateClientSchema, success: { status: 200, description: 'The updated client' } },
+  { method: 'get', path: '/vehicles', tag: 'vehicles', summary: 'Pojazdy / list vehicles', success: { status: 200, description: '{ items: Vehicle[] }' } },
+  { method: 'post', path: '/vehicles', tag: 'vehicles', summary: 'Dodaj pojazd / create a vehicle', body: CreateVehicleSchema, success: { status: 201, description: 'The vehicle' } },
+  { method: 'get', path: '/vehicles/{id}', tag: 'vehicles', summary: 'Pojazd / read a vehicle', params: Id, success: { status: 200, description: 'The vehicle' } },
+  { method: 'patch', path: '/vehicles/{id}', tag: 'vehicles', summary: 'Zmień pojazd / update a vehicle (with its version)', params: Id, body: UpdateVehicleSchema, success: { status: 200, description: 'The updated vehicle' } },
+  { method: 'get', path: '/rides', tag: 'rides', summary: 'Przejazdy dnia / a day’s rides with status', query: RideListQuerySchema, success: { status: 200, description: '{ date, items: Ride[] }' } },
+  {
+    method: 'post', path: '/rides', tag: 'rides', summary: 'Zarezerwuj przejazd (i powrót) / book a ride (and its return)', body: BookRideSchema,
+    success: { status: 201, description: '{ outbound: Ride, return: Ride | null }' },
+    headers: [{ name: 'Idempotency-Key', description: 'Optional, 8–100 characters: the same booking sent twice is made once' }],
+  },
+  { method: 'get', path: '/rides/{id}', tag: 'rides', summary: 'Przejazd / read a ride', params: Id, success: { status: 200, description: 'The ride' } },
+  { method: 'post', path: '/rides/{id}/cancel', tag: 'rides', summary: 'Odwołaj przejazd / cancel a ride with a reason', params: Id, body: CancelRideSchema, success: { status: 200, description: 'The cancelled ride' } },
+  { method: 'get', path: '/plans', tag: 'plans', summary: 'Plany dnia / a day’s plan revisions', query: PlanListQuerySchema, success: { status: 200, description: '{ date, items: PlanSummary[] }' } },
+  { method: 'post', path: '/plans', tag: 'plans', summary: 'Zaplanuj dzień / plan a day in the background', body: RequestPlanSchema, success: { status: 202, description: '{ id, date, revision, status: QUEUED }' } },
+  { method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'Plan: stan, trasy, nieprzydzielone / status, routes, unassigned rides with reasons', params: Id, query: PlanQuerySchema, success: { status: 200, description: 'The plan' } },
+  { method: 'get', path: '/manifests/{date}/{vehicleId}', tag: 'manifests', summary: 'Karta drogowa / driver’s manifest (JSON or printable HTML)', params: ManifestParams, query: ManifestQuery, success: { status: 200, description: 'The manifest', html: true } },
+  { method: 'get', path: '/openapi.json', tag: 'meta', summary: 'Ten opis / this description', success: { status: 200, description: 'OpenAPI 3.1 document' } },
+  { method: 'get', path: '/docs', tag: 'meta', summary: 'Opis do czytania / readable reference', success: { status: 200, description: 'HTML page', html: true } },
+];
+
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+function parametersOf(op: Operation) {
+  const params: object[] = [{ name: 'X-Organisation', in: 'header', required: false, description: "The organisation's slug (default: the installation's)", schema: { type: 'string' } }];
+  for (const h of op.headers ?? []) params.push({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } });
+  for (const [where, schema] of [['path', op.params], ['query', op.query]] as const) {
+    if (!schema) continue;
+    const s = jsonSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      params.push({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: prop });
+    }
+  }
+  return params;
+}
+
+const ErrorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string', enum: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'ROUTING_UNAVAILABLE', 'INTERNAL'] },
+        message: { type: 'string', description: 'Polish' },
+        messageEn: { type: 'string' },
+        fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const op of operations) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      tags: [op.tag],
+      summary: op.summary,
+      parameters: parametersOf(op),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      responses: {
+        [op.success.status]: {
+          description: op.success.description,
+          content: { 'application/json': { schema: { type: 'object' } }, ...(op.success.html ? { 'text/html': { schema: { type: 'string' } } } : {}) },
+        },
+        400: { description: 'Invalid input: every failing field, in Polish and English', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        404: { description: 'Unknown (or another organisation’s) record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ...(op.method === 'patch' || op.path === '/rides' ? { 409: { description: 'Stale version or reused Idempotency-Key', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Dowóz API', version: '1', description: 'Przewozy door-to-door dla centrów usług społecznych / door-to-door transport for social services centres' },
+    servers: [{ url: '/api/v1' }],
+    paths,
+    components: { schemas: { Error: ErrorSchema } },
+  };
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A readable reference page, with no script or outside resource (works offline). */
+export function renderApiReference(doc: ReturnType<typeof buildOpenApiDocument>): string {
+  const sections = Object.entries(doc.paths)
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => {
+        const o = op as { summary: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { 'application/json': { schema: object } } } };
+        const params = o.parameters.filter((p) => p.name !== 'X-Organisation').map((p) => `<code>${esc(p.name)}</code> (${p.in}${p.required ? ', wymagany / required' : ''})`).join(', ');
+        const body = o.requestBody ? `<details><summary>Treść / body</summary><pre>${esc(JSON.stringify(o.requestBody.content['application/json'].schema, null, 2))}</pre></details>` : '';
+        return `<section><h3><code>${method.toUpperCase()} /api/v1${esc(path)}</code></h3><p>${esc(o.summary)}</p>${params ? `<p>${params}</p>` : ''}${body}</section>`;
+      }),
+    )
+    .join('\n');
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Dowóz API</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}section{border-top:1px solid #ccc;padding:.5rem 0}pre{background:#f4f4f4;padding:.5rem;overflow:auto}</style></head>
+<body><h1>Dowóz API</h1><p>${esc(doc.info.description)}. <a href="/api/v1/openapi.json">openapi.json</a></p>${sections}</body></html>`;
+}
