@@ -48,10 +48,10 @@ export const ConfigSchema = z.object({
    * Organisation used when a request names none (X-Organisation header). Until accounts exist
    * (issue #7) this is how a one-gmina installation works; unset in a multi-centre one.
    */
-  DEFAULT_ORGANISATION: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'an organisation slug: lowercase letters, digits and -')
-    .optional(),
+  DEFAULT_ORGANISATION: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().regex(/^[a-z0-9-]+$/, 'an organisation slug: lowercase letters, digits and -').optional(),
+  ),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

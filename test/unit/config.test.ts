@@ -9,8 +9,10 @@ describe('configuration from the environment', () => {
   });
 
   it('treats an empty OSRM_URL as not set, and reads numbers', () => {
-    const c = loadConfig({ OSRM_URL: '', PORT: '8080', PLAN_TIME_LIMIT_SEC: '2.5' });
+    // docker-compose passes unset variables as empty strings.
+    const c = loadConfig({ OSRM_URL: '', DEFAULT_ORGANISATION: '', PORT: '8080', PLAN_TIME_LIMIT_SEC: '2.5' });
     expect(c.OSRM_URL).toBeUndefined();
+    expect(c.DEFAULT_ORGANISATION).toBeUndefined();
     expect(c.PORT).toBe(8080);
     expect(c.PLAN_TIME_LIMIT_SEC).toBe(2.5);
   });
