@@ -187,6 +187,15 @@ describe('planning a day', () => {
     expect(second.summary.ridesPlaced).toBe(1);
     expect(second.routes.flatMap((r: any) => r.stops).some((s: any) => s.rideId === jan.id)).toBe(false);
     expect((await api.get(`/plans?date=${DATE}`)).body.items.map((p: any) => p.revision)).toEqual([2, 1]);
+    // Every status change is on record: who, when, why.
+    const history = (await api.get(`/rides/${jan.id}`)).body.history;
+    expect(history.map((h: any) => [h.actor, h.from, h.to])).toEqual([
+      ['api', null, 'REQUESTED'],
+      ['planner', 'REQUESTED', 'SCHEDULED'],
+      ['api', 'SCHEDULED', 'CANCELLED'],
+    ]);
+    expect(history[1].reason).toBe('plan nr 1');
+    expect(history[2].reason).toBe('Choroba');
   });
 
   it('says 404 for a manifest when the day has no finished plan', async () => {

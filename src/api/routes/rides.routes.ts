@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
 import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../../domain/booking/ride.schema.js';
 import { bookRide } from '../../domain/booking/book-ride.js';
-import { cancelRide, getRide, listRides } from '../../domain/booking/manage-rides.js';
+import { cancelRide, getRideWithHistory, listRides } from '../../domain/booking/manage-rides.js';
 import { ctxOf } from '../organisation-context.js';
 import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 
@@ -21,7 +21,7 @@ export function ridesRoutes(deps: DomainDeps): Router {
     res.status(201).json(booking);
   });
   r.get('/:id', async (req, res) => {
-    res.json(await getRide(deps, ctxOf(req), parseId(req)));
+    res.json(await getRideWithHistory(deps, ctxOf(req), parseId(req)));
   });
   r.post('/:id/cancel', async (req, res) => {
     const id = parseId(req);

@@ -40,10 +40,47 @@ export interface NewRide {
   outboundRideId: string | null;
 }
 
-export async function insertRide(db: Db | Tx, organisationId: string, r: NewRide): Promise<string> {
+/** Inserts a ride with the first entry of its history. Call inside a transaction. */
+export async function insertRide(tx: Tx, organisationId: string, r: NewRide, actor: string): Promise<string> {
   const { date, ...rest } = r;
-  const row = await db.ride.create({ data: { organisationId, serviceDate: toDbDate(date), ...rest }, select: { id: true } });
+  const row = await tx.ride.create({ data: { organisationId, serviceDate: toDbDate(date), ...rest }, select: { id: true } });
+  await tx.rideEvent.create({ data: { organisationId, rideId: row.id, actor, toStatus: 'REQUESTED', reason: 'zarezerwowany / booked' } });
   return row.id;
+}
+
+export interface RideStatusChange {
+  readonly at: string;
+  readonly actor: string;
+  readonly from: RideStatus | null;
+  readonly to: RideStatus;
+  readonly reason: string | null;
+}
+
+export async function listRideHistory(db: Db | Tx, organisationId: string, rideId: string): Promise<RideStatusChange[]> {
+  const events = await db.rideEvent.findMany({ where: { organisationId, rideId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  return events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason }));
+}
+
+/**
+ * Moves rides from one status to another and records each change, in the caller's transaction.
+ * Only rides still in `from` move, so a ride changed meanwhile is left alone.
+ */
+export async function moveRidesStatus(
+  tx: Tx,
+  organisationId: string,
+  rideIds: readonly string[],
+  from: RideStatus,
+  to: RideStatus,
+  actor: string,
+  reason: string,
+): Promise<number> {
+  if (rideIds.length === 0) return 0;
+  const moving = await tx.ride.findMany({ where: { organisationId, id: { in: [...rideIds] }, status: from }, select: { id: true } });
+  if (moving.length === 0) return 0;
+  const ids = moving.map((r) => r.id);
+  await tx.ride.updateMany({ where: { organisationId, id: { in: ids }, status: from }, data: { status: to, version: { increment: 1 } } });
+  await tx.rideEvent.createMany({ data: ids.map((rideId) => ({ organisationId, rideId, actor, fromStatus: from, toStatus: to, reason })) });
+  return ids.length;
 }
 
 export async function findRide(db: Db | Tx, organisationId: string, id: string): Promise<RideView | null> {
@@ -61,18 +98,20 @@ export async function listRidesOfDay(db: Db | Tx, organisationId: string, date: 
 }
 
 export async function cancelRideVersioned(
-  db: Db | Tx,
+  tx: Tx,
   organisationId: string,
-  id: string,
-  version: number,
+  ride: { id: string; version: number; status: RideStatus },
   reason: string,
   at: Date,
+  actor: string,
 ): Promise<boolean> {
-  const { count } = await db.ride.updateMany({
-    where: { organisationId, id, version },
+  const { count } = await tx.ride.updateMany({
+    where: { organisationId, id: ride.id, version: ride.version },
     data: { status: 'CANCELLED', cancelReason: reason, cancelledAt: at, version: { increment: 1 } },
   });
-  return count === 1;
+  if (count !== 1) return false;
+  await tx.rideEvent.create({ data: { organisationId, rideId: ride.id, actor, fromStatus: ride.status, toStatus: 'CANCELLED', reason, at } });
+  return true;
 }
 
 /** What planning needs of a day's rides: every ride not cancelled, with its client and places. */

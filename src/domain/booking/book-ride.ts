@@ -62,7 +62,7 @@ export async function bookRide(
       timeMode: input.arriveBy ? 'ARRIVE_BY' : 'DEPART_AFTER',
       timeMin: parseTimeOfDay((input.arriveBy ?? input.departAfter)!),
       outboundRideId: null,
-    });
+    }, ctx.actor);
     const returnId = input.return
       ? await insertRide(tx, ctx.organisationId, {
           ...common,
@@ -71,7 +71,7 @@ export async function bookRide(
           timeMode: 'DEPART_AFTER',
           timeMin: parseTimeOfDay(input.return.departAfter),
           outboundRideId: outboundId,
-        })
+        }, ctx.actor)
       : null;
     return {
       outbound: (await findRide(tx, ctx.organisationId, outboundId))!,

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { cancelRideVersioned, findRide, listRidesOfDay } from '../../db/repositories/ride.repo.js';
+import { cancelRideVersioned, findRide, listRideHistory, listRidesOfDay, type RideStatusChange } from '../../db/repositories/ride.repo.js';
 import type { RideStatus, RideView } from './ride.schema.js';
 
 export async function getRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RideView> {
@@ -10,18 +10,29 @@ export async function getRide(deps: DomainDeps, ctx: OrganisationContext, id: st
   return r;
 }
 
+/** A ride with every change of its status: who, when, why. */
+export async function getRideWithHistory(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  id: string,
+): Promise<RideView & { history: RideStatusChange[] }> {
+  const ride = await getRide(deps, ctx, id);
+  return { ...ride, history: await listRideHistory(deps.db, ctx.organisationId, id) };
+}
+
 export function listRides(deps: DomainDeps, ctx: OrganisationContext, date: string, status?: RideStatus): Promise<RideView[]> {
   return listRidesOfDay(deps.db, ctx.organisationId, date, status);
 }
 
 /**
  * Cancels a ride with a reason. The ride is kept for the reports; the next plan of the day leaves
- * it out. The full status history (who, when, late cancellations) comes with issue #5.
+ * it out. The change goes into the ride's history; late cancellations come with issue #5's rules.
  */
 export async function cancelRide(deps: DomainDeps, ctx: OrganisationContext, id: string, reason: string): Promise<RideView> {
   const ride = await getRide(deps, ctx, id);
   if (ride.status === 'CANCELLED') return ride;
-  if (!(await cancelRideVersioned(deps.db, ctx.organisationId, id, ride.version, reason, deps.now()))) {
+  const done = await deps.db.$transaction((tx) => cancelRideVersioned(tx, ctx.organisationId, ride, reason, deps.now(), ctx.actor));
+  if (!done) {
     throw new AppError('CONFLICT', 'Przejazd zmienił się w międzyczasie; spróbuj ponownie', { messageEn: 'The ride changed meanwhile; try again' });
   }
   return getRide(deps, ctx, id);

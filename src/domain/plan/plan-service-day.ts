@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/client.js';
 import { findPlanRow } from '../../db/repositories/plan.repo.js';
-import { loadRidesForPlanning } from '../../db/repositories/ride.repo.js';
+import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { Instance } from '../../solver/model/instance.js';
 import type { Solution, SolveProgress } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
@@ -169,9 +169,10 @@ export async function planServiceDay(
     // Ride statuses follow the newest plan of the day only: an older revision finishing late changes nothing.
     const newer = await tx.plan.count({ where: { organisationId, serviceDate: plan.serviceDate, revision: { gt: plan.revision } } });
     if (newer === 0) {
-      await tx.ride.updateMany({ where: { organisationId, id: { in: [...placedIds] }, status: 'REQUESTED' }, data: { status: 'SCHEDULED', version: { increment: 1 } } });
+      const why = `plan nr ${plan.revision}`;
+      await moveRidesStatus(tx, organisationId, [...placedIds], 'REQUESTED', 'SCHEDULED', 'planner', why);
       const unplaced = rides.map((r) => r.id).filter((id) => !placedIds.has(id));
-      await tx.ride.updateMany({ where: { organisationId, id: { in: unplaced }, status: 'SCHEDULED' }, data: { status: 'REQUESTED', version: { increment: 1 } } });
+      await moveRidesStatus(tx, organisationId, unplaced, 'SCHEDULED', 'REQUESTED', 'planner', `${why}: nieprzydzielony / unassigned`);
     }
     return true;
   });
