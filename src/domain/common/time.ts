@@ -1,3 +1,5 @@
+import { polishHolidayOn } from './polish-holidays.js';
+
 /**
  * Dates and times of the service day. A service date is a calendar date in the organisation's
  * time zone (Europe/Warsaw); times of day are wall-clock minutes after its midnight. Plans use
@@ -43,10 +45,26 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** The next working day (Monday–Friday) after the given date. Public holidays come with issue #5. */
-export function nextWorkingDay(date: string): string {
+/** ISO weekday of a "YYYY-MM-DD": 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return toDbDate(date).getUTCDay() || 7;
+}
+
+/** "YYYY-MM-DD" plus a number of days. */
+export function addDays(date: string, days: number): string {
   const d = toDbDate(date);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  d.setUTCDate(d.getUTCDate() + days);
   return fromDbDate(d);
+}
+
+/** Monday to Friday and not a public holiday. */
+export function isWorkingDay(date: string): boolean {
+  return isoWeekday(date) <= 5 && polishHolidayOn(date) === null;
+}
+
+/** The next working day after the given date. */
+export function nextWorkingDay(date: string): string {
+  let d = addDays(date, 1);
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  return d;
 }
