@@ -15,6 +15,7 @@ import { vehiclesRoutes } from './routes/vehicles.routes.js';
 import { ridesRoutes } from './routes/rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
+import { planEventsRoutes } from './routes/plan-events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
@@ -26,6 +27,9 @@ export interface AppDeps {
   readonly enqueuePlan: (payload: PlanJobPayload) => Promise<void>;
   readonly now: () => Date;
   readonly defaultOrganisation?: string | undefined;
+  /** The planning queue's Redis and key prefix: GET /plans/:id/events reads its job events. */
+  readonly redisUrl?: string | undefined;
+  readonly queuePrefix?: string | undefined;
 }
 
 /** The resource routers under /api/v1; the OpenAPI test walks this same list. */
@@ -36,6 +40,7 @@ export function resourceRouters(deps: AppDeps): [string, Router][] {
     ['/vehicles', vehiclesRoutes(deps)],
     ['/rides', ridesRoutes(deps)],
     ['/plans', plansRoutes(deps)],
+    ['/plans', planEventsRoutes(deps)],
     ['/manifests', manifestsRoutes(deps)],
   ];
 }

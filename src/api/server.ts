@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     enqueuePlan: (p) => enqueuePlanDay(queue, p),
     now: () => new Date(),
     defaultOrganisation: config.DEFAULT_ORGANISATION,
+    redisUrl: config.REDIS_URL,
+    queuePrefix: config.QUEUE_PREFIX,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening');

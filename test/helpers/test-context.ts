@@ -42,7 +42,15 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
   const redis = createRedis(inject('redisUrl'), 'client');
   const workerConnection = createRedis(inject('redisUrl'), 'worker');
   const queue = createPlanQueue(redis, prefix, 3);
-  const app = buildApp({ db, redis, log, enqueuePlan: (p) => enqueuePlanDay(queue, p), now: options.now ?? (() => new Date()) });
+  const app = buildApp({
+    db,
+    redis,
+    log,
+    enqueuePlan: (p) => enqueuePlanDay(queue, p),
+    now: options.now ?? (() => new Date()),
+    redisUrl: inject('redisUrl'),
+    queuePrefix: prefix,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
