@@ -8,6 +8,7 @@ import { createTravelTimeProvider } from '../src/routing/create-travel-time-prov
 import { createRedisMatrixCellCache } from '../src/routing/matrix-cache.js';
 import { createPlanWorker } from './plan.worker.js';
 import { requeueStalePlans } from './requeue-stale-plans.js';
+import { createMaterialiseRecurringWorker, scheduleDailyMaterialisation } from './materialise-recurring.worker.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     lockMs: config.PLAN_JOB_LOCK_MS,
     stalledIntervalMs: Math.min(30_000, config.PLAN_JOB_LOCK_MS),
   });
+  const maintenance = createMaterialiseRecurringWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
+  const maintenanceQueue = await scheduleDailyMaterialisation(connection, config.QUEUE_PREFIX);
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   const sweep = setInterval(() => {
@@ -56,8 +59,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping: finishing the current job');
     clearInterval(sweep);
-    await worker.close();
-    await queue.close();
+    await Promise.all([worker.close(), maintenance.close()]);
+    await Promise.all([queue.close(), maintenanceQueue.close()]);
     connection.disconnect();
     await db.$disconnect();
     process.exit(0);

@@ -13,6 +13,7 @@ import { placesRoutes } from './routes/places.routes.js';
 import { clientsRoutes } from './routes/clients.routes.js';
 import { vehiclesRoutes } from './routes/vehicles.routes.js';
 import { ridesRoutes } from './routes/rides.routes.js';
+import { recurringRidesRoutes } from './routes/recurring-rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
 import { planEventsRoutes } from './routes/plan-events.routes.js';
@@ -39,6 +40,7 @@ export function resourceRouters(deps: AppDeps): [string, Router][] {
     ['/clients', clientsRoutes(deps)],
     ['/vehicles', vehiclesRoutes(deps)],
     ['/rides', ridesRoutes(deps)],
+    ['/recurring-rides', recurringRidesRoutes(deps)],
     ['/plans', plansRoutes(deps)],
     ['/plans', planEventsRoutes(deps)],
     ['/manifests', manifestsRoutes(deps)],

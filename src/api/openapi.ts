@@ -9,6 +9,8 @@ import { CreateVehicleSchema, UpdateVehicleSchema } from '../domain/fleet/vehicl
 import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../domain/booking/ride.schema.js';
 import { PlanListQuerySchema, PlanQuerySchema, RequestPlanSchema } from '../domain/plan/plan.schema.js';
 import { DateSchema, IdSchema } from '../domain/common/schemas.js';
+import { CreateRecurringRideSchema, UpdateRecurringRideSchema } from '../domain/booking/recurring-ride.schema.js';
+import { RecurringListQuerySchema } from './routes/recurring-rides.routes.js';
 
 interface Operation {
   readonly method: 'get' | 'post' | 'patch';
@@ -48,6 +50,10 @@ export const operations: readonly Operation[] = [
   },
   { method: 'get', path: '/rides/{id}', tag: 'rides', summary: 'Przejazd / read a ride', params: Id, success: { status: 200, description: 'The ride' } },
   { method: 'post', path: '/rides/{id}/cancel', tag: 'rides', summary: 'Odwołaj przejazd / cancel a ride with a reason', params: Id, body: CancelRideSchema, success: { status: 200, description: 'The cancelled ride' } },
+  { method: 'get', path: '/recurring-rides', tag: 'recurring rides', summary: 'Przejazdy cykliczne / weekly patterns', query: RecurringListQuerySchema, success: { status: 200, description: '{ items: RecurringRide[] }' } },
+  { method: 'post', path: '/recurring-rides', tag: 'recurring rides', summary: 'Dodaj przejazd cykliczny (rezerwuje dni na 30 dni naprzód, bez świąt) / create a weekly pattern (books the next 30 days, skipping holidays)', body: CreateRecurringRideSchema, success: { status: 201, description: 'The pattern' } },
+  { method: 'get', path: '/recurring-rides/{id}', tag: 'recurring rides', summary: 'Przejazd cykliczny / read a pattern', params: Id, success: { status: 200, description: 'The pattern' } },
+  { method: 'patch', path: '/recurring-rides/{id}', tag: 'recurring rides', summary: 'Zmień wzorzec (niezaplanowane przyszłe przejazdy idą za nim) / change a pattern (future unplanned rides follow)', params: Id, body: UpdateRecurringRideSchema, success: { status: 200, description: 'The updated pattern' } },
   { method: 'get', path: '/plans', tag: 'plans', summary: 'Plany dnia / a day’s plan revisions', query: PlanListQuerySchema, success: { status: 200, description: '{ date, items: PlanSummary[] }' } },
   { method: 'post', path: '/plans', tag: 'plans', summary: 'Zaplanuj dzień / plan a day in the background', body: RequestPlanSchema, success: { status: 202, description: '{ id, date, revision, status: QUEUED }' } },
   { method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'Plan: stan, trasy, nieprzydzielone / status, routes, unassigned rides with reasons', params: Id, query: PlanQuerySchema, success: { status: 200, description: 'The plan' } },

@@ -32,3 +32,12 @@ export interface PlanDayResult {
 export function planJobId(p: Pick<PlanDayPayload, 'organisationId' | 'date' | 'revision'>): string {
   return `plan-${p.organisationId}-${p.date}-r${p.revision}`;
 }
+
+/** Housekeeping jobs: making recurring rides ahead of planning, once a day and on demand. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const MATERIALISE_RECURRING_JOB = 'materialise-recurring';
+export const MaterialiseRecurringPayloadSchema = z.strictObject({
+  /** Limit to one organisation; all when absent. */
+  organisationId: IdSchema.optional(),
+});
+export type MaterialiseRecurringPayload = z.infer<typeof MaterialiseRecurringPayloadSchema>;

@@ -38,6 +38,9 @@ export interface NewRide {
   assistant: boolean;
   notes: string | null;
   outboundRideId: string | null;
+  /** Set when materialised from a weekly pattern: the pattern and the leg (0 outbound, 1 return). */
+  recurringRideId?: string;
+  recurringLeg?: 0 | 1;
 }
 
 /** Inserts a ride with the first entry of its history. Call inside a transaction. */

@@ -14,6 +14,8 @@ export const messages = {
   'ride.samePlace': { pl: 'miejsce docelowe musi różnić się od miejsca startu', en: 'the destination must differ from the origin' },
   'ride.returnAfter': { pl: 'powrót musi być po godzinie przejazdu w tamtą stronę', en: 'the return must be after the outbound time' },
   'idempotency.key': { pl: 'klucz Idempotency-Key: 8–100 znaków (litery, cyfry, _ . : -)', en: 'Idempotency-Key: 8–100 characters (letters, digits, _ . : -)' },
+  'weekdays.unique': { pl: 'każdy dzień tygodnia tylko raz (1 = poniedziałek … 7 = niedziela)', en: 'each weekday once (1 = Monday … 7 = Sunday)' },
+  'pattern.endBeforeStart': { pl: 'koniec nie może być przed początkiem', en: 'the end cannot be before the start' },
   'uuid': { pl: 'identyfikator w formacie UUID', en: 'an id in UUID format' },
   'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
   'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },

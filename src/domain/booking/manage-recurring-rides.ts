@@ -1,0 +1,136 @@
+import { AppError, notFound, type FieldError } from '../../errors.js';
+import type { DomainDeps } from '../deps.js';
+import type { OrganisationContext } from '../organisation/organisation-context.js';
+import { findClient } from '../../db/repositories/client.repo.js';
+import { findPlace } from '../../db/repositories/place.repo.js';
+import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
+import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
+import {
+  findRecurringRide,
+  insertRecurringRide,
+  listRecurringRides,
+  updateRecurringRideVersioned,
+  type RecurringRideData,
+} from '../../db/repositories/recurring-ride.repo.js';
+import { addDays, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
+import { patternDates } from './recurring-dates.js';
+import { materialisePattern, MATERIALISE_DAYS_AHEAD } from './materialise-recurring-rides.js';
+import type { CreateRecurringRide, RecurringRideView, UpdateRecurringRide } from './recurring-ride.schema.js';
+import { throwStale } from './manage-places.js';
+
+const invalid = (fields: FieldError[]) => new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
+
+async function today(deps: DomainDeps, ctx: OrganisationContext): Promise<string> {
+  const org = await findOrganisationById(deps.db, ctx.organisationId);
+  return todayIn(org?.timeZone ?? 'Europe/Warsaw', deps.now());
+}
+
+async function checkPlaces(deps: DomainDeps, ctx: OrganisationContext, ids: { path: string; id: string | undefined }[]): Promise<FieldError[]> {
+  const fields: FieldError[] = [];
+  for (const { path, id } of ids) {
+    if (id && !(await findPlace(deps.db, ctx.organisationId, id))) fields.push({ path, message: 'nie ma takiego miejsca', messageEn: 'no such place' });
+  }
+  return fields;
+}
+
+/** Creates a weekly pattern and makes its rides for the booking horizon at once. */
+export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationContext, input: CreateRecurringRide): Promise<RecurringRideView> {
+  const client = await findClient(deps.db, ctx.organisationId, input.clientId);
+  const fields: FieldError[] = [];
+  if (!client) fields.push({ path: 'clientId', message: 'nie ma takiego klienta', messageEn: 'no such client' });
+  else if (!client.active) fields.push({ path: 'clientId', message: 'klient jest nieaktywny', messageEn: 'the client is inactive' });
+  fields.push(...(await checkPlaces(deps, ctx, [{ path: 'fromPlaceId', id: input.fromPlaceId }, { path: 'toPlaceId', id: input.toPlaceId }])));
+  const fromPlaceId = input.fromPlaceId ?? client?.homePlaceId;
+  if (fromPlaceId && fromPlaceId === input.toPlaceId) fields.push({ path: 'toPlaceId', message: 'cel jest miejscem startu', messageEn: 'the destination is the origin' });
+  if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
+    fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
+  }
+  const now = await today(deps, ctx);
+  if (input.endDate && input.endDate < now) fields.push({ path: 'endDate', message: 'koniec jest w przeszłości', messageEn: 'the end is in the past' });
+  if (fields.length || !client || !fromPlaceId) throw invalid(fields);
+
+  const data: RecurringRideData = {
+    clientId: client.id,
+    fromPlaceId,
+    toPlaceId: input.toPlaceId,
+    timeMode: input.arriveBy ? 'ARRIVE_BY' : 'DEPART_AFTER',
+    timeMin: parseTimeOfDay((input.arriveBy ?? input.departAfter)!),
+    returnTimeMin: input.returnDepartAfter ? parseTimeOfDay(input.returnDepartAfter) : null,
+    weekdays: [...input.weekdays].sort(),
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    exceptDates: input.exceptDates,
+    wheelchair: input.wheelchair ?? client.mobility === 'WHEELCHAIR',
+    assistant: input.assistant ?? client.needsAssistant,
+    notes: input.notes ?? null,
+    active: true,
+  };
+  const created = await insertRecurringRide(deps.db, ctx.organisationId, data);
+  await materialiseOne(deps, ctx, created.id, now);
+  return created;
+}
+
+async function materialiseOne(deps: DomainDeps, ctx: OrganisationContext, id: string, from: string): Promise<void> {
+  const pattern = await deps.db.recurringRide.findFirst({ where: { organisationId: ctx.organisationId, id } });
+  if (!pattern?.active) return;
+  await materialisePattern(deps.db, pattern, from, addDays(from, MATERIALISE_DAYS_AHEAD), ctx.actor);
+}
+
+export async function getRecurringRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RecurringRideView> {
+  const r = await findRecurringRide(deps.db, ctx.organisationId, id);
+  if (!r) throw notFound('przejazd cykliczny', 'recurring ride');
+  return r;
+}
+
+export function listRecurringRidesOf(deps: DomainDeps, ctx: OrganisationContext, filter: { clientId?: string }) {
+  return listRecurringRides(deps.db, ctx.organisationId, filter);
+}
+
+/**
+ * Changes a pattern. Its future rides that are not yet planned (still REQUESTED) follow: those on
+ * days the pattern no longer runs are cancelled with the reason, the others take the new times
+ * and places. Rides already scheduled stay as planned; the dispatcher re-plans the day.
+ */
+export async function updateRecurringRide(deps: DomainDeps, ctx: OrganisationContext, id: string, input: UpdateRecurringRide): Promise<RecurringRideView> {
+  const current = await getRecurringRide(deps, ctx, id);
+  const { version, arriveBy, departAfter, returnDepartAfter, ...rest } = input;
+  const fields = await checkPlaces(deps, ctx, [{ path: 'fromPlaceId', id: rest.fromPlaceId }, { path: 'toPlaceId', id: rest.toPlaceId }]);
+  if (fields.length) throw invalid(fields);
+  const changes: Partial<RecurringRideData> = {
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    ...(arriveBy ? { timeMode: 'ARRIVE_BY' as const, timeMin: parseTimeOfDay(arriveBy) } : {}),
+    ...(departAfter ? { timeMode: 'DEPART_AFTER' as const, timeMin: parseTimeOfDay(departAfter) } : {}),
+    ...(returnDepartAfter !== undefined ? { returnTimeMin: returnDepartAfter === null ? null : parseTimeOfDay(returnDepartAfter) } : {}),
+    ...(rest.weekdays ? { weekdays: [...rest.weekdays].sort() } : {}),
+  };
+  const from = addDays(await today(deps, ctx), 1);
+  await deps.db.$transaction(async (tx) => {
+    if (!(await updateRecurringRideVersioned(tx, ctx.organisationId, id, version, changes))) throwStale(current.version);
+    const p = (await tx.recurringRide.findFirst({ where: { organisationId: ctx.organisationId, id } }))!;
+    const future = await tx.ride.findMany({
+      where: { organisationId: ctx.organisationId, recurringRideId: id, status: 'REQUESTED', serviceDate: { gte: toDbDate(from) } },
+      select: { id: true, serviceDate: true, recurringLeg: true },
+    });
+    const stillRuns = new Set(
+      p.active
+        ? patternDates({ weekdays: p.weekdays, startDate: p.startDate.toISOString().slice(0, 10), endDate: p.endDate?.toISOString().slice(0, 10) ?? null, exceptDates: p.exceptDates.map((d) => d.toISOString().slice(0, 10)) }, from, addDays(from, 3660))
+        : [],
+    );
+    const dropped = future.filter((r) => !stillRuns.has(r.serviceDate.toISOString().slice(0, 10)) || (r.recurringLeg === 1 && p.returnTimeMin === null));
+    await moveRidesStatus(tx, ctx.organisationId, dropped.map((r) => r.id), 'REQUESTED', 'CANCELLED', ctx.actor, 'wzorzec zmieniony / pattern changed');
+    const kept = future.filter((r) => !dropped.includes(r));
+    const common = { wheelchair: p.wheelchair, assistant: p.assistant, notes: p.notes, clientId: p.clientId, version: { increment: 1 } };
+    await tx.ride.updateMany({
+      where: { id: { in: kept.filter((r) => r.recurringLeg === 0).map((r) => r.id) } },
+      data: { ...common, fromPlaceId: p.fromPlaceId, toPlaceId: p.toPlaceId, timeMode: p.timeMode, timeMin: p.timeMin },
+    });
+    if (p.returnTimeMin !== null) {
+      await tx.ride.updateMany({
+        where: { id: { in: kept.filter((r) => r.recurringLeg === 1).map((r) => r.id) } },
+        data: { ...common, fromPlaceId: p.toPlaceId, toPlaceId: p.fromPlaceId, timeMode: 'DEPART_AFTER', timeMin: p.returnTimeMin },
+      });
+    }
+  });
+  await materialiseOne(deps, ctx, id, from);
+  return getRecurringRide(deps, ctx, id);
+}
