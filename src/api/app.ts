@@ -19,6 +19,7 @@ import { manifestsRoutes } from './routes/manifests.routes.js';
 import { planEventsRoutes } from './routes/plan-events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
+import { webRoutes } from './routes/web.routes.js';
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** The planning queue's Redis and key prefix: GET /plans/:id/events reads its job events. */
   readonly redisUrl?: string | undefined;
   readonly queuePrefix?: string | undefined;
+  /** The web app's map tiles (env MAP_TILE_URL); default OpenStreetMap's. */
+  readonly mapTileUrl?: string | undefined;
 }
 
 /** The resource routers under /api/v1; the OpenAPI test walks this same list. */
@@ -66,6 +69,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps));
   app.use(homeRoutes());
+  app.use('/app', webRoutes({ mapTileUrl: deps.mapTileUrl }));
 
   const api = express.Router();
   const openApi = buildOpenApiDocument();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 
 /**
  * What a person sees at the root: the service is up and where to go next. The web app for
- * caseworkers, dispatchers and drivers comes with issue #6.
+ * caseworkers, dispatchers and drivers is at /app/ (issue #6).
  */
 export function homeRoutes(): Router {
   const r = Router();
@@ -15,6 +15,8 @@ export function homeRoutes(): Router {
 <h1>Dowóz</h1>
 <p>Planowanie przewozów door-to-door dla centrum usług społecznych. Serwis działa.
 <br><small lang="en">Door-to-door transport planning for a social services centre. The service is running.</small></p>
+<p><a href="/app/"><strong>Otwórz aplikację</strong></a> — dyspozytor, rezerwacja, kierowca
+<br><small lang="en"><a href="/app/">Open the web app</a> — dispatcher, booking, driver</small></p>
 <h2>API <small>(JSON)</small></h2>
 <ul>
 <li><code>GET /api/v1/rides?date=RRRR-MM-DD</code> — przejazdy dnia / the day's rides</li>

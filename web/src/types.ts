@@ -1,0 +1,14 @@
+/** The API's response shapes, taken from the server's own view types (type-only: nothing is bundled). */
+export type { PlanView, PlanRouteView, PlanStopView } from '../../src/domain/plan/plan.schema.js';
+export type { Manifest, ManifestStop } from '../../src/domain/manifest/manifest.js';
+export type { RideView } from '../../src/domain/booking/ride.schema.js';
+export type { ClientView } from '../../src/domain/booking/client.schema.js';
+export type { PlaceView } from '../../src/domain/booking/place.schema.js';
+export type { VehicleView } from '../../src/domain/fleet/vehicle.schema.js';
+
+export interface Items<T> {
+  readonly items: readonly T[];
+}
+
+/** A view draws itself into the main element and returns what to undo when the page moves on. */
+export type View = (root: HTMLElement, params: URLSearchParams) => Promise<(() => void) | void>;

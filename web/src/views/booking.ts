@@ -1,0 +1,168 @@
+/**
+ * The caseworker's booking form: find the client (type-ahead), destination, date, arrive-by or
+ * depart-after, optional return; wheelchair and assistant default from the client. The API's
+ * failing fields are shown next to their inputs; success lists the booked rides.
+ */
+import { api, ApiError, type FieldError } from '../api.js';
+import { h, warsawDate } from '../dom.js';
+import { lang, t, type MessageKey } from '../i18n.js';
+import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
+import { clientCombobox } from './client-combobox.js';
+
+/** API field path → the input it belongs to. */
+const FIELD_INPUT: Record<string, string> = {
+  clientId: 'bk-client',
+  date: 'bk-date',
+  toPlaceId: 'bk-to',
+  fromPlaceId: 'bk-to',
+  arriveBy: 'bk-time',
+  departAfter: 'bk-time',
+  'return.departAfter': 'bk-return-time',
+  return: 'bk-return-time',
+  wheelchair: 'bk-wheelchair',
+  assistant: 'bk-assistant',
+  notes: 'bk-notes',
+};
+
+const rideLine = (label: string, r: RideView) =>
+  h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${t(`status${r.status}` as MessageKey)})`);
+
+export const renderBooking: View = async (root) => {
+  const places = (await api.get<Items<PlaceView>>('/places')).items;
+  // Destinations are service places; home addresses and depots are not booked to.
+  const destinations = places.filter((p) => p.kind !== 'ADDRESS' && p.kind !== 'DEPOT').sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+
+  let client: ClientView | null = null;
+  const wheelchair = h('input', { id: 'bk-wheelchair', type: 'checkbox' });
+  const assistant = h('input', { id: 'bk-assistant', type: 'checkbox' });
+  const clientInfo = h('p', { class: 'muted', id: 'bk-client-info', 'aria-live': 'polite' });
+  const combobox = clientCombobox('bk-client', (c) => {
+    client = c;
+    clientInfo.textContent = c ? `${t('home')}: ${c.homeAddress}` : '';
+    wheelchair.checked = c?.mobility === 'WHEELCHAIR';
+    assistant.checked = c?.needsAssistant ?? false;
+  });
+
+  const to = h('select', { id: 'bk-to', required: true },
+    h('option', { value: '' }, t('chooseDestination')),
+    ...destinations.map((p) => h('option', { value: p.id }, `${p.name} — ${p.address}`)),
+  );
+  const date = h('input', { id: 'bk-date', type: 'date', value: warsawDate(1), required: true });
+  const arriveBy = h('input', { type: 'radio', name: 'bk-kind', id: 'bk-kind-arrive', value: 'arriveBy', checked: true });
+  const departAfter = h('input', { type: 'radio', name: 'bk-kind', id: 'bk-kind-depart', value: 'departAfter' });
+  const time = h('input', { id: 'bk-time', type: 'time', required: true, step: 300 });
+  const withReturn = h('input', { id: 'bk-return', type: 'checkbox' });
+  const returnTime = h('input', { id: 'bk-return-time', type: 'time', step: 300, disabled: true });
+  withReturn.addEventListener('change', () => {
+    returnTime.disabled = !withReturn.checked;
+  });
+  const notes = h('textarea', { id: 'bk-notes', rows: 2, maxlength: 500 });
+  const formError = h('p', { role: 'alert', class: 'error', id: 'bk-error' });
+  const result = h('div', { id: 'bk-result', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('book'));
+  // One key per booking attempt: a double click or a resend books once.
+  let idempotencyKey = crypto.randomUUID();
+
+  const field = (id: string, label: string, input: HTMLElement, hint?: string) =>
+    h('div', { class: 'field' },
+      h('label', { for: id }, label),
+      input,
+      hint ? h('small', { id: `${id}-hint`, class: 'muted' }, hint) : null,
+      h('small', { class: 'field-error', id: `${id}-error` }),
+    );
+
+  const form = h('form', { novalidate: true, class: 'booking', 'aria-describedby': 'bk-error' },
+    field('bk-client', t('client'), combobox.element, t('clientHint')),
+    clientInfo,
+    field('bk-to', t('destination'), to),
+    field('bk-date', t('day'), date),
+    h('fieldset', {},
+      h('legend', {}, t('timeKind')),
+      h('label', { class: 'inline' }, arriveBy, ' ', t('arriveByLabel')),
+      h('label', { class: 'inline' }, departAfter, ' ', t('departAfterLabel')),
+      field('bk-time', t('time'), time),
+    ),
+    h('fieldset', {},
+      h('legend', {}, t('returnRide')),
+      h('label', { class: 'inline' }, withReturn, ' ', t('returnRide')),
+      field('bk-return-time', t('returnAfter'), returnTime),
+    ),
+    h('fieldset', {},
+      h('legend', {}, t('needs')),
+      h('label', { class: 'inline', for: 'bk-wheelchair' }, wheelchair, ' ', t('wheelchair')),
+      h('label', { class: 'inline', for: 'bk-assistant' }, assistant, ' ', t('assistant')),
+      h('small', { class: 'field-error', id: 'bk-wheelchair-error' }),
+      h('small', { class: 'field-error', id: 'bk-assistant-error' }),
+    ),
+    field('bk-notes', t('notes'), notes),
+    formError,
+    submit,
+  );
+
+  const clearErrors = () => {
+    formError.textContent = '';
+    for (const el of form.querySelectorAll('.field-error')) el.textContent = '';
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  };
+  const showFieldErrors = (fields: readonly FieldError[]) => {
+    let first: HTMLElement | null = null;
+    for (const f of fields) {
+      const id = FIELD_INPUT[f.path];
+      const input = id ? document.getElementById(id) : null;
+      const slot = id ? document.getElementById(`${id}-error`) : null;
+      const text = lang() === 'en' && f.messageEn ? f.messageEn : f.message;
+      if (!input || !slot) {
+        formError.append(` ${f.path}: ${text}`);
+        continue;
+      }
+      slot.textContent = slot.textContent ? `${slot.textContent}; ${text}` : text;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', [`${id}-error`, document.getElementById(`${id}-hint`) ? `${id}-hint` : ''].join(' ').trim());
+      first ??= input;
+    }
+    first?.focus();
+  };
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors();
+    result.replaceChildren();
+    // The API names a missing client as clientId; say it here without a round trip.
+    if (!client) {
+      formError.textContent = t('fixFields');
+      showFieldErrors([{ path: 'clientId', message: t('chooseClient'), messageEn: t('chooseClient') }]);
+      return;
+    }
+    const kind = departAfter.checked ? 'departAfter' : 'arriveBy';
+    const body = {
+      clientId: client.id,
+      date: date.value,
+      toPlaceId: to.value,
+      [kind]: time.value,
+      wheelchair: wheelchair.checked,
+      assistant: assistant.checked,
+      ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
+      ...(withReturn.checked ? { return: { departAfter: returnTime.value } } : {}),
+    };
+    submit.disabled = true;
+    try {
+      const booked = await api.post<{ outbound: RideView; return: RideView | null }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
+      idempotencyKey = crypto.randomUUID();
+      result.replaceChildren(
+        h('div', { class: 'success', role: 'status' },
+          h('h2', {}, t('booked')),
+          h('ul', {}, rideLine(t('outbound'), booked.outbound), booked.return ? rideLine(t('back'), booked.return) : null),
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      formError.textContent = err.fields.length ? t('fixFields') : err.text();
+      showFieldErrors(err.fields);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  root.replaceChildren(h('h1', {}, t('bookingTitle')), form, result);
+  return () => combobox.dispose();
+};

@@ -1,0 +1,41 @@
+/** A finished plan on the day board: summary, estimate warning, map, timelines, unassigned rides, manifests. */
+import { h } from '../dom.js';
+import { pick, t } from '../i18n.js';
+import type { PlaceView, PlanView } from '../types.js';
+import { renderRouteMap, routeColour } from './route-map.js';
+import { renderTimelines } from './timeline.js';
+
+export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: ReadonlyMap<string, PlaceView>): () => void {
+  const s = plan.summary;
+  const mapBox = h('div', { class: 'map', id: 'route-map', role: 'region', 'aria-label': t('map') });
+  root.replaceChildren(
+    h('section', { 'aria-labelledby': 'result-heading', class: 'plan-result' },
+      h('h2', { id: 'result-heading' }, t('planDONE', { revision: plan.revision })),
+      s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: s.distanceKm })) : null,
+      plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, t('estimate'), ' ', plan.travelTimes.note ? pick(plan.travelTimes.note) : '') : null,
+      h('h3', {}, t('map')),
+      mapBox,
+      h('h3', {}, t('legend')),
+      h('ul', { class: 'legend' },
+        ...plan.routes.map((r, i) =>
+          h('li', {},
+            h('span', { class: 'swatch', style: `background:${routeColour(i)}`, 'aria-hidden': 'true' }),
+            `${r.vehicle.name}: ${r.start}–${r.end}, ${r.distanceKm} km `,
+            h('a', { href: `#/driver?date=${plan.date}&vehicle=${r.vehicle.id}` }, t('manifestLink')),
+          ),
+        ),
+      ),
+      h('h3', {}, t('timeline')),
+      renderTimelines(plan),
+      h('h3', { id: 'unassigned-heading' }, t('unassigned')),
+      plan.unassigned.length
+        ? h('ul', { class: 'unassigned', 'aria-labelledby': 'unassigned-heading' },
+            ...plan.unassigned.map((u) =>
+              h('li', {}, h('strong', {}, u.client.name), ` — ${u.from} → ${u.to}: `, h('span', { class: 'reason' }, pick({ pl: u.reason, en: u.reasonEn }))),
+            ),
+          )
+        : h('p', {}, t('noUnassigned')),
+    ),
+  );
+  return renderRouteMap(mapBox, plan, placeById);
+}
