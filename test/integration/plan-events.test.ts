@@ -102,6 +102,6 @@ describe('a plan’s progress as server-sent events', () => {
     const res = await fetch(`${t.baseUrl}/api/v1/plans/${plan.id}/events`, { headers: { 'X-Organisation': other.slug } });
 
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('NOT_FOUND');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 });
