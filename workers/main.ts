@@ -6,6 +6,7 @@ import { createRedis } from '../src/queue/connection.js';
 import { createPlanQueue } from '../src/queue/plan-queue.js';
 import { createTravelTimeProvider } from '../src/routing/create-travel-time-provider.js';
 import { createRedisMatrixCellCache } from '../src/routing/matrix-cache.js';
+import { withRouteGeometryCache } from '../src/routing/route-geometry-cache.js';
 import { createPlanWorker } from './plan.worker.js';
 import { requeueStalePlans } from './requeue-stale-plans.js';
 import { createMaterialiseRecurringWorker, scheduleDailyMaterialisation } from './materialise-recurring.worker.js';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const connection = createRedis(config.REDIS_URL, 'worker');
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createPlanQueue(connection, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
-  const travelTimes = createTravelTimeProvider({
+  const roads = createTravelTimeProvider({
     osrmUrl: config.OSRM_URL ?? null,
     osrmProfile: config.OSRM_PROFILE,
     osrmMaxTableSize: config.OSRM_MAX_TABLE_SIZE,
@@ -33,6 +34,16 @@ async function main(): Promise<void> {
       keyPrefix: `${config.QUEUE_PREFIX}:matrix`,
     }),
   });
+  const travelTimes =
+    roads.source === 'osrm'
+      ? withRouteGeometryCache(roads, {
+          redis: connection,
+          profile: config.OSRM_PROFILE,
+          version: config.OSRM_DATA_VERSION,
+          ttlSec: config.OSRM_CACHE_TTL_SEC,
+          keyPrefix: `${config.QUEUE_PREFIX}:route`,
+        })
+      : roads;
   if (travelTimes.source === 'estimate') {
     log.warn('OSRM_URL is not set: travel times are a great-circle estimate, and every plan says so');
   }

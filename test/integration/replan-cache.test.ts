@@ -5,6 +5,7 @@ import { waitFor } from '../helpers/wait-for.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { createRedisMatrixCellCache } from '../../src/routing/matrix-cache.js';
+import { withRouteGeometryCache } from '../../src/routing/route-geometry-cache.js';
 
 let t: TestContext;
 let osrm: FakeOsrm;
@@ -13,7 +14,9 @@ beforeAll(async () => {
   t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z') });
   osrm = await startFakeOsrm({ dataVersion: '2026-11-20' });
   const matrixCache = createRedisMatrixCellCache({ redis: t.redis, profile: 'driving', version: 'test', keyPrefix: `${t.prefix}:matrix` });
-  t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, matrixCache }), { maxIterations: 100 });
+  const roads = createTravelTimeProvider({ osrmUrl: osrm.url, matrixCache });
+  const travelTimes = withRouteGeometryCache(roads, { redis: t.redis, profile: 'driving', version: 'test', keyPrefix: `${t.prefix}:route` });
+  t.startWorker(travelTimes, { maxIterations: 100 });
 });
 afterAll(async () => {
   await t.close();
@@ -39,7 +42,9 @@ describe('re-planning a day', () => {
     const afterFirst = osrm.requestCount;
     const second = await plan();
 
-    expect(afterFirst).toBeGreaterThan(0);
+    // Tables for the matrix and one route per vehicle for the geometry, the first time only.
+    expect(osrm.requests.filter((r) => r.service === 'route').length).toBe(first.routes.length);
+    expect(afterFirst).toBeGreaterThan(first.routes.length);
     expect(osrm.requestCount).toBe(afterFirst);
     expect(second.travelTimes).toMatchObject({ source: 'osrm', dataVersion: '2026-11-20' });
     const stops = (p: any) => p.routes.map((r: any) => r.stops.map((s: any) => `${s.rideId}:${s.kind}:${s.time}`));
