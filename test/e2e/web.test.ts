@@ -50,8 +50,6 @@ beforeAll(async () => {
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    // Polish date and 24-hour time inputs, as on the centre's computers.
-    env: { ...process.env, LANG: 'pl_PL.UTF-8', LANGUAGE: 'pl' },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   org = await t.newOrganisation();

@@ -144,8 +144,8 @@ export const renderBoard: View = async (root, params) => {
       planButton,
     ),
     progressBox,
-    ridesBox,
     result,
+    ridesBox,
   );
 
   showRides(rides.items);

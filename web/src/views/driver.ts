@@ -75,7 +75,7 @@ export const renderDriver: View = async (root, params) => {
   body.replaceChildren();
   append(body,
     h('p', {}, h('strong', {}, manifest.vehicle.name), manifest.departDepot ? ` — ${t('departDepot', { time: manifest.departDepot, back: manifest.returnDepot ?? '' })}` : ''),
-    manifest.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, t('estimate')) : null,
+    manifest.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, manifest.travelTimes.note ? pick(manifest.travelTimes.note) : t('estimate')) : null,
     manifest.stops.length ? stopCard(manifest.stops[next]!, true) : h('p', {}, t('noStops')),
     manifest.stops.length > next + 1
       ? h('section', { 'aria-labelledby': 'later-heading' },

@@ -12,7 +12,7 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
     h('section', { 'aria-labelledby': 'result-heading', class: 'plan-result' },
       h('h2', { id: 'result-heading' }, t('planDONE', { revision: plan.revision })),
       s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: s.distanceKm })) : null,
-      plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, t('estimate'), ' ', plan.travelTimes.note ? pick(plan.travelTimes.note) : '') : null,
+      plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, plan.travelTimes.note ? pick(plan.travelTimes.note) : t('estimate')) : null,
       h('h3', {}, t('map')),
       mapBox,
       h('h3', {}, t('legend')),

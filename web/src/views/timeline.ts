@@ -34,7 +34,11 @@ export function renderTimelines(plan: PlanView): HTMLElement {
         ),
       );
       return h('div', { class: 'tl-row' },
-        h('div', { class: 'tl-label' }, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), `${route.vehicle.name} ${route.start}–${route.end}`),
+        h('div', { class: 'tl-label' },
+          h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }),
+          route.vehicle.name,
+          h('small', {}, `${route.start}–${route.end}`),
+        ),
         track,
         h('details', { class: 'tl-details' },
           h('summary', {}, t('stopsOf', { vehicle: route.vehicle.name })),
