@@ -116,7 +116,14 @@ export async function seedSrokowo(
   let org = await db.organisation.findUnique({ where: { slug } });
   if (!org) {
     org = await db.organisation.create({
-      data: { slug, name: 'Centrum Usług Społecznych w Srokowie', gminaName: 'Srokowo', boundary: SROKOWO_BOUNDARY },
+      data: {
+        slug,
+        name: 'Centrum Usług Społecznych w Srokowie',
+        gminaName: 'Srokowo',
+        boundary: SROKOWO_BOUNDARY,
+        // Book by 12:00 on the working day before, at most 30 days ahead (domain notes).
+        rules: { bookingHorizonDays: 30, bookingCutoff: { time: '12:00', workingDaysBefore: 1 } },
+      },
     });
   }
   const ctx: OrganisationContext = { organisationId: org.id, actor: 'seed' };
@@ -155,6 +162,8 @@ export async function seedSrokowo(
         toPlaceId: placeByName.get(SERVICE_PLACES[b.to].name)!,
         ...(b.arriveBy ? { arriveBy: b.arriveBy } : { departAfter: b.departAfter! }),
         ...(b.returnAt ? { return: { departAfter: b.returnAt } } : {}),
+        // The demo day is entered by the dispatcher, whatever the hour the demo starts.
+        overrideCutoff: true,
       });
     }
   }

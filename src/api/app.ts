@@ -16,6 +16,7 @@ import { ridesRoutes } from './routes/rides.routes.js';
 import { recurringRidesRoutes } from './routes/recurring-rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
+import { organisationRoutes } from './routes/organisation.routes.js';
 import { planEventsRoutes } from './routes/plan-events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
@@ -47,6 +48,7 @@ export function resourceRouters(deps: AppDeps): [string, Router][] {
     ['/plans', plansRoutes(deps)],
     ['/plans', planEventsRoutes(deps)],
     ['/manifests', manifestsRoutes(deps)],
+    ['/organisation', organisationRoutes(deps)],
   ];
 }
 
@@ -66,6 +68,8 @@ export function buildApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
+  // An official gmina boundary can be a few megabytes of GeoJSON; everything else stays small.
+  app.use('/api/v1/organisation/boundary', express.json({ limit: '20mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps));
   app.use(homeRoutes());

@@ -9,11 +9,13 @@ import { CreateVehicleSchema, UpdateVehicleSchema } from '../domain/fleet/vehicl
 import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../domain/booking/ride.schema.js';
 import { PlanListQuerySchema, PlanQuerySchema, RequestPlanSchema } from '../domain/plan/plan.schema.js';
 import { DateSchema, IdSchema } from '../domain/common/schemas.js';
+import { UpdateOrganisationRulesSchema } from '../domain/organisation/organisation-rules.js';
+import { BoundaryInputSchema } from '../domain/organisation/manage-organisation.js';
 import { CreateRecurringRideSchema, UpdateRecurringRideSchema } from '../domain/booking/recurring-ride.schema.js';
 import { RecurringListQuerySchema } from './routes/recurring-rides.routes.js';
 
 interface Operation {
-  readonly method: 'get' | 'post' | 'patch';
+  readonly method: 'get' | 'post' | 'patch' | 'put';
   /** Path under /api/v1 in OpenAPI form: /places/{id}. */
   readonly path: string;
   readonly tag: string;
@@ -59,6 +61,9 @@ export const operations: readonly Operation[] = [
   { method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'Plan: stan, trasy, nieprzydzielone / status, routes, unassigned rides with reasons', params: Id, query: PlanQuerySchema, success: { status: 200, description: 'The plan' } },
   { method: 'get', path: '/plans/{id}/events', tag: 'plans', summary: 'Postęp planu na żywo / the plan’s progress as server-sent events', params: Id, success: { status: 200, description: 'text/event-stream: status {id,status,progress,error} first, progress {id,progress} as the worker reports, then done or failed {…, summary} and the stream ends; a comment every 15 s' } },
   { method: 'get', path: '/manifests/{date}/{vehicleId}', tag: 'manifests', summary: 'Karta drogowa / driver’s manifest (JSON or printable HTML)', params: ManifestParams, query: ManifestQuery, success: { status: 200, description: 'The manifest', html: true } },
+  { method: 'get', path: '/organisation', tag: 'organisation', summary: 'Organizacja i jej zasady / the organisation and its rules', success: { status: 200, description: 'The organisation with complete rules' } },
+  { method: 'patch', path: '/organisation/rules', tag: 'organisation', summary: 'Zmień zasady (z wersją) / change rules (with the version)', body: UpdateOrganisationRulesSchema, success: { status: 200, description: 'The organisation with its new rules' } },
+  { method: 'put', path: '/organisation/boundary', tag: 'organisation', summary: 'Granica gminy (GeoJSON); miejsca przeliczane od razu / the gmina boundary (GeoJSON); places re-classified at once', body: BoundaryInputSchema, success: { status: 200, description: '{ places, inside }' } },
   { method: 'get', path: '/openapi.json', tag: 'meta', summary: 'Ten opis / this description', success: { status: 200, description: 'OpenAPI 3.1 document' } },
   { method: 'get', path: '/docs', tag: 'meta', summary: 'Opis do czytania / readable reference', success: { status: 200, description: 'HTML page', html: true } },
 ];

@@ -115,5 +115,6 @@ export function apiFor(baseUrl: string, slug: string) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
     patch: (path: string, body: unknown) => call('PATCH', path, body),
+    put: (path: string, body: unknown) => call('PUT', path, body),
   };
 }

@@ -108,7 +108,7 @@ describe('booking twice by accident', () => {
     expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
   });
 
-  it('refuses a key reused for a different booking, and books without a key every time', async () => {
+  it('refuses a key reused for a different booking, and books without a key', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);
     const day = await createSmallFleet(api);
@@ -121,7 +121,62 @@ describe('booking twice by accident', () => {
     expect(reused.status).toBe(409);
     expect(badKey.status).toBe(400);
     expect(((await badKey.json()) as any).error.fields[0].path).toBe('idempotency-key');
-    expect((await post(org.slug, body)).status).toBe(201);
+    expect((await post(org.slug, { ...body, arriveBy: '15:00' })).status).toBe(201);
     expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
+  });
+});
+
+describe('booking rules of the organisation', () => {
+  async function withRules(rules: object) {
+    const { api, day } = await setup();
+    const org = (await api.get('/organisation')).body;
+    const res = await api.patch('/organisation/rules', { rules, version: org.version });
+    expect(res.status).toBe(200);
+    return { api, day };
+  }
+
+  it('refuses a booking beyond the horizon', async () => {
+    const { api, day } = await withRules({ bookingHorizonDays: 7 });
+    const far = await api.post('/rides', { clientId: day.clients.jan, date: '2026-12-01', toPlaceId: day.healthId, arriveBy: '10:00' });
+    const near = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-30', toPlaceId: day.healthId, arriveBy: '10:00' });
+    expect(far.status).toBe(400);
+    expect(far.body.error.fields[0]).toMatchObject({ path: 'date', messageEn: 'too far ahead: at most 7 days' });
+    expect(near.status).toBe(201);
+  });
+
+  it('refuses a booking after the cut-off unless the dispatcher accepts it late', async () => {
+    // Now is Monday 10:00; the cut-off is 09:00 on the working day before.
+    const { api, day } = await withRules({ bookingCutoff: { time: '09:00', workingDaysBefore: 1 } });
+    const tuesday = { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' };
+    const late = await api.post('/rides', tuesday);
+    const wednesday = await api.post('/rides', { ...tuesday, date: '2026-11-25' });
+    const accepted = await api.post('/rides', { ...tuesday, overrideCutoff: true });
+    expect(late.status).toBe(400);
+    expect(late.body.error.fields[0].messageEn).toContain('2026-11-23 09:00');
+    expect(wednesday.status).toBe(201);
+    expect(accepted.status).toBe(201);
+  });
+
+  it('refuses a second ride for the same client at the same time, also when both are sent at once', async () => {
+    const { api, day } = await setup();
+    const base = { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId };
+
+    const both = await Promise.all([api.post('/rides', { ...base, arriveBy: '10:00' }), api.post('/rides', { ...base, arriveBy: '10:05' })]);
+
+    expect(both.map((r) => r.status).sort()).toEqual([201, 400]);
+    const refused = both.find((r) => r.status === 400)!;
+    expect(refused.body.error.fields[0].messageEn).toContain('the client already has a ride at that time');
+    expect((await api.post('/rides', { ...base, arriveBy: '13:00' })).status).toBe(201);
+    expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
+  });
+
+  it('keeps the rules a change does not name, and refuses bad values', async () => {
+    const { api } = await withRules({ bookingHorizonDays: 14 });
+    const org = (await api.get('/organisation')).body;
+    const changed = await api.patch('/organisation/rules', { rules: { maxRide: { factor: 2 } }, version: org.version });
+    expect(changed.body.rules).toMatchObject({ bookingHorizonDays: 14, maxRide: { factor: 2, slackMin: 15, capExtraMin: 60 } });
+    const bad = await api.patch('/organisation/rules', { rules: { bookingHorizonDays: 0, colour: 'red' }, version: changed.body.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: any) => f.path).sort()).toEqual(['rules.bookingHorizonDays', 'rules.colour']);
   });
 });

@@ -31,6 +31,25 @@ describe('places', () => {
     expect(moved.body).toMatchObject({ insideGmina: true, version: 2 });
   });
 
+  it('re-classifies every place when the gmina boundary is uploaded, and refuses a broken polygon', async () => {
+    const org = await t.newOrganisation(false);
+    const api = apiFor(t.baseUrl, org.slug);
+    const inside = (await api.post('/places', srokowo)).body;
+    const outside = (await api.post('/places', ketrzyn)).body;
+    expect([inside.insideGmina, outside.insideGmina]).toEqual([null, null]);
+    const { SROKOWO_BOUNDARY } = await import('../../prisma/demo-srokowo.js');
+
+    const res = await api.put('/organisation/boundary', { type: 'Feature', properties: { name: 'Srokowo' }, geometry: SROKOWO_BOUNDARY });
+    const broken = await api.put('/organisation/boundary', { type: 'Polygon', coordinates: [[[21.4, 54.3], [21.6, 54.3], [21.5, 54.2]]] });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ places: 2, inside: 1 });
+    expect((await api.get(`/places/${inside.id}`)).body.insideGmina).toBe(true);
+    expect((await api.get(`/places/${outside.id}`)).body.insideGmina).toBe(false);
+    expect((await api.get('/organisation')).body.hasBoundary).toBe(true);
+    expect(broken.status).toBe(400);
+  });
+
   it('refuses an update based on a stale version with 409 and changes nothing', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

@@ -5,7 +5,11 @@ import { findClient } from '../../db/repositories/client.repo.js';
 import { findPlace } from '../../db/repositories/place.repo.js';
 import { findRide, insertRide } from '../../db/repositories/ride.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
-import { parseTimeOfDay, todayIn } from '../common/time.js';
+import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
+import type { Tx } from '../../db/client.js';
+import { estimateLeg } from '../../routing/estimate.js';
+import { rulesOf } from '../organisation/manage-organisation.js';
+import { bookingDeadline, busyInterval, describeInterval, isBeyondHorizon, isPastDeadline, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 
@@ -34,17 +38,31 @@ export async function bookRide(
   if (!client) fields.push({ path: 'clientId', message: 'nie ma takiego klienta', messageEn: 'no such client' });
   else if (!client.active) fields.push({ path: 'clientId', message: 'klient jest nieaktywny', messageEn: 'the client is inactive' });
   const fromPlaceId = input.fromPlaceId ?? client?.homePlaceId;
-  if (input.fromPlaceId && !(await findPlace(deps.db, ctx.organisationId, input.fromPlaceId))) {
+  const fromPlace = fromPlaceId ? await findPlace(deps.db, ctx.organisationId, fromPlaceId) : null;
+  const toPlace = await findPlace(deps.db, ctx.organisationId, input.toPlaceId);
+  if (input.fromPlaceId && !fromPlace) {
     fields.push({ path: 'fromPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' });
   }
-  if (!(await findPlace(deps.db, ctx.organisationId, input.toPlaceId))) {
+  if (!toPlace) {
     fields.push({ path: 'toPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' });
   }
   if (fromPlaceId && fromPlaceId === input.toPlaceId) {
     fields.push({ path: 'toPlaceId', message: 'cel jest domem klienta', messageEn: "the destination is the client's home" });
   }
-  if (org && input.date < todayIn(org.timeZone, deps.now())) {
+  const timeZone = org?.timeZone ?? 'Europe/Warsaw';
+  const today = todayIn(timeZone, deps.now());
+  const rules = await rulesOf(deps, ctx.organisationId);
+  if (input.date < today) {
     fields.push({ path: 'date', message: 'data jest w przeszłości', messageEn: 'the date is in the past' });
+  } else if (isBeyondHorizon(input.date, today, rules)) {
+    fields.push({ path: 'date', message: `za daleko naprzód: najwyżej ${rules.bookingHorizonDays} dni`, messageEn: `too far ahead: at most ${rules.bookingHorizonDays} days` });
+  } else if (!input.overrideCutoff && isPastDeadline(input.date, { date: today, minutes: minutesNowIn(timeZone, deps.now()) }, rules)) {
+    const [d, m] = bookingDeadline(input.date, rules)!;
+    fields.push({
+      path: 'date',
+      message: `termin rezerwacji na ten dzień minął (${d} ${formatMinutes(m)}); dyspozytor może przyjąć rezerwację po terminie`,
+      messageEn: `the booking deadline for this day has passed (${d} ${formatMinutes(m)}); a dispatcher can accept a late booking`,
+    });
   }
   if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
     fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
@@ -54,13 +72,27 @@ export async function bookRide(
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
   const common = { clientId: client.id, date: input.date, wheelchair, assistant, notes: input.notes ?? null };
+  const timeMode = input.arriveBy ? ('ARRIVE_BY' as const) : ('DEPART_AFTER' as const);
+  const timeMin = parseTimeOfDay((input.arriveBy ?? input.departAfter)!);
+  const directMin = estimateLeg(fromPlace!, toPlace!).durationSec / 60;
+  const wanted: { path: string; interval: [number, number] }[] = [
+    { path: input.arriveBy ? 'arriveBy' : 'departAfter', interval: busyInterval({ timeMode, timeMin }, directMin) },
+    ...(input.return ? [{ path: 'return.departAfter', interval: busyInterval({ timeMode: 'DEPART_AFTER', timeMin: parseTimeOfDay(input.return.departAfter) }, directMin) }] : []),
+  ];
+  if (wanted.length === 2 && overlaps(wanted[0]!.interval, wanted[1]!.interval)) {
+    throw invalid([{ path: 'return.departAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${describeInterval(wanted[0]!.interval)})`, messageEn: `the return overlaps the outbound ride (${describeInterval(wanted[0]!.interval)})` }]);
+  }
   const { result, replayed } = await runIdempotent(deps.db, ctx.organisationId, idempotency, async (tx): Promise<Booking> => {
+    // One booking per client at a time, so two overlapping bookings sent together cannot both pass.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${client.id}))`;
+    const clash = await findOverlap(tx, ctx.organisationId, client.id, input.date, wanted);
+    if (clash) throw invalid([clash]);
     const outboundId = await insertRide(tx, ctx.organisationId, {
       ...common,
       fromPlaceId,
       toPlaceId: input.toPlaceId,
-      timeMode: input.arriveBy ? 'ARRIVE_BY' : 'DEPART_AFTER',
-      timeMin: parseTimeOfDay((input.arriveBy ?? input.departAfter)!),
+      timeMode,
+      timeMin,
       outboundRideId: null,
     }, ctx.actor);
     const returnId = input.return
@@ -79,4 +111,33 @@ export async function bookRide(
     };
   });
   return { ...result, replayed };
+}
+
+/**
+ * The client's other rides that day (not cancelled) against the wanted times. Travel time is the
+ * built-in estimate: booking must not wait for OSRM, and the check only has to catch clashes.
+ */
+async function findOverlap(
+  tx: Tx,
+  organisationId: string,
+  clientId: string,
+  date: string,
+  wanted: { path: string; interval: [number, number] }[],
+): Promise<FieldError | null> {
+  const others = await tx.ride.findMany({
+    where: { organisationId, clientId, serviceDate: toDbDate(date), status: { not: 'CANCELLED' } },
+    include: { fromPlace: true, toPlace: true },
+  });
+  for (const o of others) {
+    const busy = busyInterval(o, estimateLeg(o.fromPlace, o.toPlace).durationSec / 60);
+    const hit = wanted.find((w) => overlaps(w.interval, busy));
+    if (hit) {
+      return {
+        path: hit.path,
+        message: `klient ma już przejazd w tym czasie (${describeInterval(busy)}, do: ${o.toPlace.name})`,
+        messageEn: `the client already has a ride at that time (${describeInterval(busy)}, to: ${o.toPlace.name})`,
+      };
+    }
+  }
+  return null;
 }

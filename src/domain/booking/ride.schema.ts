@@ -23,6 +23,8 @@ export const BookRideSchema = z
     assistant: z.boolean().optional(),
     notes: z.string().trim().max(500).optional(),
     return: z.strictObject({ departAfter: TimeOfDaySchema }).optional(),
+    /** Accept a booking after the organisation's cut-off (dispatchers only, once accounts exist: issue #7). */
+    overrideCutoff: z.boolean().optional(),
   })
   .superRefine((b, ctx) => {
     if ((b.arriveBy === undefined) === (b.departAfter === undefined)) {

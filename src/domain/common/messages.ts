@@ -16,6 +16,7 @@ export const messages = {
   'idempotency.key': { pl: 'klucz Idempotency-Key: 8–100 znaków (litery, cyfry, _ . : -)', en: 'Idempotency-Key: 8–100 characters (letters, digits, _ . : -)' },
   'weekdays.unique': { pl: 'każdy dzień tygodnia tylko raz (1 = poniedziałek … 7 = niedziela)', en: 'each weekday once (1 = Monday … 7 = Sunday)' },
   'pattern.endBeforeStart': { pl: 'koniec nie może być przed początkiem', en: 'the end cannot be before the start' },
+  'boundary.ring': { pl: 'pierścień wielokąta musi się zamykać (pierwszy punkt = ostatni)', en: 'a polygon ring must close (first point = last)' },
   'uuid': { pl: 'identyfikator w formacie UUID', en: 'an id in UUID format' },
   'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
   'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },

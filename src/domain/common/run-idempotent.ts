@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Db, Tx } from '../../db/client.js';
-import { Prisma } from '../../db/generated/client.js';
+import type { Prisma } from '../../db/generated/client.js';
 
 export interface IdempotencyKeyInput {
   /** The client's Idempotency-Key header. */
@@ -43,10 +43,10 @@ export async function runIdempotent<T>(
       return { result, replayed: false };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      const concurrent = await replay();
-      if (concurrent) return concurrent;
-    }
+    // The same request, sent at the same moment, may have won: then its answer is ours (our own
+    // attempt failed on the key's unique index, or on a rule its booking now breaks).
+    const concurrent = await replay();
+    if (concurrent) return concurrent;
     throw err;
   }
 }

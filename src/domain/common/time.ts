@@ -45,6 +45,13 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The wall-clock time of day in the given time zone, minutes after midnight. */
+export function minutesNowIn(timeZone: string, now: Date = new Date()): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return get('hour') * 60 + get('minute');
+}
+
 /** ISO weekday of a "YYYY-MM-DD": 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   return toDbDate(date).getUTCDay() || 7;

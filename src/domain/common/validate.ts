@@ -11,7 +11,8 @@ export function toFieldError(issue: z.core.$ZodIssue): FieldError {
   const known = messages[issue.message as MessageKey];
   if (known) return { path, message: known.pl, messageEn: known.en };
   if (issue.code === 'unrecognized_keys') {
-    return { path: issue.keys.join(', '), message: 'nieznane pole', messageEn: 'unknown field' };
+    const at = issue.path.map(String);
+    return { path: issue.keys.map((k) => [...at, k].join('.')).join(', '), message: 'nieznane pole', messageEn: 'unknown field' };
   }
   const raw = issue as unknown as Parameters<typeof pl.localeError>[0];
   const msg = (l: typeof pl) => {

@@ -16,6 +16,8 @@ import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { solveLinkedRides } from './solve-linked-rides.js';
+import { rulesOf } from '../organisation/manage-organisation.js';
+import { rideRulesOf } from '../organisation/organisation-rules.js';
 
 export interface PlanDeps {
   readonly db: Db;
@@ -86,7 +88,7 @@ export async function planServiceDay(
   );
   await onProgress(PROGRESS.matrixEnd);
 
-  const instance = buildPlanInstance(rides, vehicles, placeIds, matrix);
+  const instance = buildPlanInstance(rides, vehicles, placeIds, matrix, rideRulesOf(await rulesOf(deps, organisationId)));
   const { solution, orphanedReturns } =
     rides.length === 0
       ? { solution: emptySolution(), orphanedReturns: [] }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "organisation" ADD COLUMN     "rules" JSONB,
+ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;

@@ -1,0 +1,40 @@
+/**
+ * Rules a booking must pass, pure (issue #5): the horizon, the cut-off and no two overlapping
+ * rides for one client. Dates "YYYY-MM-DD", times minutes after midnight (Warsaw wall clock).
+ */
+import type { OrganisationRules } from '../organisation/organisation-rules.js';
+import { addDays, formatMinutes, isWorkingDay, parseTimeOfDay } from '../common/time.js';
+
+/** The last moment a ride on `date` may be booked: [date, minutes], or null when there is no cut-off. */
+export function bookingDeadline(date: string, rules: OrganisationRules): [string, number] | null {
+  if (!rules.bookingCutoff) return null;
+  let d = date;
+  for (let k = 0; k < rules.bookingCutoff.workingDaysBefore; k++) {
+    do d = addDays(d, -1);
+    while (!isWorkingDay(d));
+  }
+  return [d, parseTimeOfDay(rules.bookingCutoff.time)];
+}
+
+export function isPastDeadline(date: string, now: { date: string; minutes: number }, rules: OrganisationRules): boolean {
+  const deadline = bookingDeadline(date, rules);
+  if (!deadline) return false;
+  return now.date > deadline[0] || (now.date === deadline[0] && now.minutes > deadline[1]);
+}
+
+export function isBeyondHorizon(date: string, today: string, rules: OrganisationRules): boolean {
+  return date > addDays(today, rules.bookingHorizonDays);
+}
+
+/** When a ride keeps the client busy: [from, to] in minutes, from its time and the direct travel time. */
+export function busyInterval(ride: { timeMode: 'ARRIVE_BY' | 'DEPART_AFTER'; timeMin: number }, directMin: number): [number, number] {
+  return ride.timeMode === 'ARRIVE_BY' ? [ride.timeMin - directMin, ride.timeMin] : [ride.timeMin, ride.timeMin + directMin];
+}
+
+export function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+export function describeInterval([from, to]: [number, number]): string {
+  return `${formatMinutes(Math.max(0, from))}–${formatMinutes(Math.min(24 * 60 - 1, to))}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * An organisation's booking and planning rules (issue #5), stored as JSON on the organisation and
+ * read through this schema, so a missing field takes its default and a stored value is checked.
+ */
+import { z } from 'zod';
+import { TimeOfDaySchema } from '../common/schemas.js';
+import type { RideRules } from '../booking/ride.rules.js';
+
+export const OrganisationRulesSchema = z.strictObject({
+  /** Rides may be booked at most this many days ahead. */
+  bookingHorizonDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * Book no later than `time` on the working day `workingDaysBefore` before the ride
+   * (e.g. 12:00 the working day before); null = no cut-off.
+   */
+  bookingCutoff: z
+    .strictObject({ time: TimeOfDaySchema, workingDaysBefore: z.number().int().min(0).max(14) })
+    .nullable()
+    .default(null),
+  /** Rides leaving the gmina wait for a dispatcher's approval before they are planned. */
+  outOfGminaNeedsApproval: z.boolean().default(true),
+  /** An appointment may be reached up to this many minutes early. */
+  arriveEarlyToleranceMin: z.number().int().min(0).max(180).default(30),
+  /** A depart-after ride may be picked up up to this many minutes late. */
+  pickupLateToleranceMin: z.number().int().min(0).max(180).default(30),
+  /** Maximum ride time = direct × factor + slack, at most direct + cap. */
+  maxRide: z
+    .strictObject({
+      factor: z.number().min(1).max(5).default(1.5),
+      slackMin: z.number().int().min(0).max(240).default(15),
+      capExtraMin: z.number().int().min(0).max(480).default(60),
+    })
+    .prefault({}),
+});
+export type OrganisationRules = z.infer<typeof OrganisationRulesSchema>;
+
+/**
+ * A change of some rules. The fields are checked after merging with the stored rules (a partial
+ * schema would fill the untouched fields with defaults and overwrite them).
+ */
+export const UpdateOrganisationRulesSchema = z.strictObject({
+  rules: z.record(z.string(), z.unknown()),
+  version: z.number().int().min(1),
+});
+
+/** Stored JSON (or null) → complete rules. Stored rules were validated when written. */
+export function readRules(stored: unknown): OrganisationRules {
+  return OrganisationRulesSchema.parse(stored ?? {});
+}
+
+/** The part of the rules that shapes each ride's windows and ride time, in seconds. */
+export function rideRulesOf(r: OrganisationRules): RideRules {
+  return {
+    arriveEarlyToleranceSec: r.arriveEarlyToleranceMin * 60,
+    pickupLateToleranceSec: r.pickupLateToleranceMin * 60,
+    maxRideFactor: r.maxRide.factor,
+    maxRideSlackSec: r.maxRide.slackMin * 60,
+    maxRideCapExtraSec: r.maxRide.capExtraMin * 60,
+  };
+}
