@@ -3,6 +3,12 @@ import { gapPercent, isFeasible, type InstanceResult, type SetSummary } from './
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
+/** A percentage without "-0.00": best-known values are rounded to 4 decimals, so tiny negatives are noise. */
+export function formatPercent(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
 function bestKnownCell(result: InstanceResult): string {
   const best = result.bestKnown;
   if (best === undefined) return '—';
@@ -11,7 +17,7 @@ function bestKnownCell(result: InstanceResult): string {
 
 function gapCell(result: InstanceResult): string {
   const gap = gapPercent(result);
-  if (gap !== undefined) return gap.toFixed(2);
+  if (gap !== undefined) return formatPercent(gap, 2);
   const bestVehicles = result.bestKnown?.vehicles;
   if (bestVehicles !== undefined && Number.isFinite(result.vehicles)) {
     const extra = result.vehicles - bestVehicles;
@@ -40,8 +46,8 @@ export function formatSummary(format: BenchmarkFormat, summary: SetSummary): str
       ? `- best-known vehicle count reached: ${summary.bestKnownVehicleCount ?? 0} of ${summary.instances}`
       : `- within 0.01 % of the optimum: ${summary.matchedBestKnown} of ${summary.instances}`,
     format === 'lilim'
-      ? `- mean distance gap where the vehicle count matches: ${summary.meanGapPercent === undefined ? '—' : `${summary.meanGapPercent.toFixed(3)} %`}`
-      : `- mean gap to best known (feasible instances): ${summary.meanGapPercent === undefined ? '—' : `${summary.meanGapPercent.toFixed(3)} %`}`,
+      ? `- mean distance gap where the vehicle count matches: ${summary.meanGapPercent === undefined ? '—' : `${formatPercent(summary.meanGapPercent, 3)} %`}`
+      : `- mean gap to best known (feasible instances): ${summary.meanGapPercent === undefined ? '—' : `${formatPercent(summary.meanGapPercent, 3)} %`}`,
     `- mean seconds per instance: ${summary.meanSeconds.toFixed(2)}`,
   ];
   return lines.join('\n');

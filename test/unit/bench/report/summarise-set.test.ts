@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRow } from '../../../../bench/report/format-report.js';
+import { formatPercent, formatRow } from '../../../../bench/report/format-report.js';
 import { gapPercent, summariseSet, type InstanceResult } from '../../../../bench/report/summarise-set.js';
 
 function result(overrides: Partial<InstanceResult>): InstanceResult {
@@ -52,5 +52,12 @@ describe('formatRow', () => {
     const row = formatRow(result({ instance: 'lc101', vehicles: 12, distance: 1139.93777, unassigned: 1, bestKnown: { vehicles: 10, distance: 828.9369 } }));
 
     expect(row).toBe('| lc101 | 12 | 1139.9378 | 10 / 828.9369 | +2 veh | 2.0 | NO: 1 unassigned |');
+  });
+});
+
+describe('formatPercent', () => {
+  it('prints a rounding-noise negative gap as zero, and a real one as negative', () => {
+    expect(formatPercent(-0.000001, 2)).toBe('0.00');
+    expect(formatPercent(-0.25, 2)).toBe('-0.25');
   });
 });
