@@ -10,6 +10,7 @@ import { createPlace } from '../src/domain/booking/manage-places.js';
 import { createClient } from '../src/domain/booking/manage-clients.js';
 import { createVehicle } from '../src/domain/fleet/manage-vehicles.js';
 import { bookRide } from '../src/domain/booking/book-ride.js';
+import { approveRide } from '../src/domain/booking/manage-rides.js';
 import type { CreatePlace } from '../src/domain/booking/place.schema.js';
 import type { Mobility } from '../src/domain/booking/client.schema.js';
 
@@ -167,6 +168,9 @@ export async function seedSrokowo(
       });
     }
   }
+  // The dispatcher has approved the demo day's rides that leave the gmina.
+  const waiting = await db.ride.findMany({ where: { organisationId: org.id, serviceDate: new Date(`${options.date}T00:00:00Z`), status: 'REQUESTED' }, select: { id: true } });
+  for (const r of waiting) await approveRide(deps, { ...ctx, actor: 'dyspozytor (demo)' }, r.id);
   const count = (model: 'place' | 'client' | 'vehicle') => (db[model] as { count(a: object): Promise<number> }).count({ where: { organisationId: org.id } });
   return {
     organisationId: org.id,

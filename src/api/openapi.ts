@@ -51,6 +51,8 @@ export const operations: readonly Operation[] = [
     headers: [{ name: 'Idempotency-Key', description: 'Optional, 8–100 characters: the same booking sent twice is made once' }],
   },
   { method: 'get', path: '/rides/{id}', tag: 'rides', summary: 'Przejazd / read a ride', params: Id, success: { status: 200, description: 'The ride' } },
+  { method: 'post', path: '/rides/{id}/approve', tag: 'rides', summary: 'Zatwierdź przejazd poza gminę / approve a ride leaving the gmina', params: Id, success: { status: 200, description: 'The approved ride' } },
+  { method: 'post', path: '/rides/{id}/turn-down', tag: 'rides', summary: 'Odmów z powodem (zostaje jako niezaspokojona potrzeba) / turn down with a reason (kept as unmet need)', params: Id, body: CancelRideSchema, success: { status: 200, description: 'The ride, turned down' } },
   { method: 'post', path: '/rides/{id}/cancel', tag: 'rides', summary: 'Odwołaj przejazd / cancel a ride with a reason', params: Id, body: CancelRideSchema, success: { status: 200, description: 'The cancelled ride' } },
   { method: 'get', path: '/recurring-rides', tag: 'recurring rides', summary: 'Przejazdy cykliczne / weekly patterns', query: RecurringListQuerySchema, success: { status: 200, description: '{ items: RecurringRide[] }' } },
   { method: 'post', path: '/recurring-rides', tag: 'recurring rides', summary: 'Dodaj przejazd cykliczny (rezerwuje dni na 30 dni naprzód, bez świąt) / create a weekly pattern (books the next 30 days, skipping holidays)', body: CreateRecurringRideSchema, success: { status: 201, description: 'The pattern' } },

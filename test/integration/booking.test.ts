@@ -25,7 +25,7 @@ describe('booking a ride', () => {
     const res = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-24', toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } });
 
     expect(res.status).toBe(201);
-    expect(res.body.outbound).toMatchObject({ status: 'REQUESTED', arriveBy: '08:30', departAfter: null, wheelchair: false, to: { id: day.dayCentreId } });
+    expect(res.body.outbound).toMatchObject({ status: 'APPROVED', awaitingApproval: false, arriveBy: '08:30', departAfter: null, wheelchair: false, to: { id: day.dayCentreId } });
     expect(res.body.outbound.from.name).toBe('Helena Kowalczyk dom');
     expect(res.body.return).toMatchObject({ departAfter: '14:00', outboundRideId: res.body.outbound.id, from: { id: day.dayCentreId } });
     const list = await api.get('/rides?date=2026-11-24');

@@ -133,11 +133,12 @@ describe('planning a day', () => {
     expect(plan.unassigned).toEqual([
       expect.objectContaining({ client: { id: zofia, name: 'Zofia Nowakowska' }, reasonCode: 'capacity', reason: 'Żaden pojazd nie ma miejsca na wózek', reasonEn: 'No vehicle has a wheelchair place' }),
     ]);
-    expect((await api.get(`/rides?date=${DATE}&status=REQUESTED`)).body.items.map((r: any) => r.client.id)).toEqual([zofia]);
+    expect((await api.get(`/rides?date=${DATE}&status=APPROVED`)).body.items.map((r: any) => r.client.id)).toEqual([zofia]);
   });
 
   it('leaves rides to places OSRM cannot route unassigned with the reason, and plans the rest', async () => {
-    const org = await t.newOrganisation();
+    // No boundary: nothing is "outside the gmina", so no ride waits for approval.
+    const org = await t.newOrganisation(false);
     const api = apiFor(t.baseUrl, org.slug);
     const day = await createSmallFleet(api);
     // Far from any road of the test graph (OSRM answers NoSegment), and on a road island.
@@ -155,6 +156,34 @@ describe('planning a day', () => {
       [[day.clients.jan, 'unreachable'], [day.clients.jozef, 'unreachable']].sort(),
     );
     expect(plan.unassigned.find((u: any) => u.client.id === day.clients.jan).reason).toContain('Wyspa na jeziorze');
+  });
+
+  it('plans a ride leaving the gmina only once a dispatcher approves it, and keeps a turned-down one as unmet need', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const ketrzyn = (await api.post('/places', { kind: 'HOSPITAL', name: 'Szpital w Kętrzynie', address: 'Kętrzyn', lat: 54.0792, lon: 21.3702 })).body.id;
+    const toHospital = (await api.post('/rides', { clientId: day.clients.jan, date: DATE, toPlaceId: ketrzyn, arriveBy: '10:00', return: { departAfter: '12:00' } })).body;
+    const toRehab = (await api.post('/rides', { clientId: day.clients.jozef, date: DATE, toPlaceId: ketrzyn, arriveBy: '11:00' })).body.outbound;
+    const local = (await api.post('/rides', { clientId: day.clients.helena, date: DATE, toPlaceId: day.healthId, arriveBy: '09:00' })).body.outbound;
+    expect([toHospital.outbound.status, toHospital.return.status, toRehab.status, local.status]).toEqual(['REQUESTED', 'REQUESTED', 'REQUESTED', 'APPROVED']);
+    expect(toHospital.outbound.awaitingApproval).toBe(true);
+
+    const before = await planAndWait(api);
+    expect(before.summary.ridesPlaced).toBe(1);
+    expect(before.awaitingApproval).toBe(3);
+
+    expect((await api.post(`/rides/${toHospital.outbound.id}/approve`)).body.status).toBe('APPROVED');
+    expect((await api.post(`/rides/${toHospital.return.id}/approve`)).body.status).toBe('APPROVED');
+    const refused = await api.post(`/rides/${toRehab.id}/turn-down`, { reason: 'Brak miejsc w tym dniu' });
+    expect(refused.body.status).toBe('TURNED_DOWN');
+    expect((await api.post(`/rides/${toRehab.id}/approve`)).status).toBe(409);
+
+    const after = await planAndWait(api);
+    expect(after.summary.ridesPlaced).toBe(3);
+    expect(after.awaitingApproval).toBe(0);
+    const history = (await api.get(`/rides/${toRehab.id}`)).body.history;
+    expect(history.at(-1)).toMatchObject({ from: 'REQUESTED', to: 'TURNED_DOWN', reason: 'Brak miejsc w tym dniu' });
   });
 
   it('gives a valid empty plan for a day with no rides', async () => {
@@ -190,8 +219,8 @@ describe('planning a day', () => {
     // Every status change is on record: who, when, why.
     const history = (await api.get(`/rides/${jan.id}`)).body.history;
     expect(history.map((h: any) => [h.actor, h.from, h.to])).toEqual([
-      ['api', null, 'REQUESTED'],
-      ['planner', 'REQUESTED', 'SCHEDULED'],
+      ['api', null, 'APPROVED'],
+      ['planner', 'APPROVED', 'SCHEDULED'],
       ['api', 'SCHEDULED', 'CANCELLED'],
     ]);
     expect(history[1].reason).toBe('plan nr 1');

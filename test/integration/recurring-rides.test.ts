@@ -38,7 +38,7 @@ describe('recurring rides', () => {
     const outbound = rides.filter((r) => r.arriveBy === '09:00');
     expect(outbound).toHaveLength(8);
     expect(rides.filter((r) => r.departAfter === '11:00').every((r) => outbound.some((o) => o.id === r.outboundRideId))).toBe(true);
-    expect(rides.every((r) => r.wheelchair && r.status === 'REQUESTED')).toBe(true);
+    expect(rides.every((r) => r.wheelchair && r.status === 'APPROVED')).toBe(true);
   });
 
   it('makes each day once however often and however concurrently it runs', async () => {
@@ -72,7 +72,7 @@ describe('recurring rides', () => {
     const history = (await api.get(`/rides/${wednesday[0].id}`)).body.history;
     expect(history.at(-1)).toMatchObject({ to: 'CANCELLED', reason: 'wzorzec zmieniony / pattern changed' });
     const monday = (await api.get('/rides?date=2026-11-02')).body.items;
-    expect(monday.map((r: any) => [r.arriveBy, r.departAfter, r.status]).sort()).toEqual([['09:15', null, 'REQUESTED'], [null, '13:00', 'REQUESTED']].sort());
+    expect(monday.map((r: any) => [r.arriveBy, r.departAfter, r.status]).sort()).toEqual([['09:15', null, 'APPROVED'], [null, '13:00', 'APPROVED']].sort());
     // Today's ride is not touched by a change made today.
     expect((await api.get('/rides?date=2026-10-26')).body.items.map((r: any) => r.arriveBy)).toEqual(['08:30']);
     expect((await api.patch(`/recurring-rides/${pattern.id}`, { weekdays: [2], version: 1 })).status).toBe(409);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
-import { BookRideSchema, CancelRideSchema, RideListQuerySchema } from '../../domain/booking/ride.schema.js';
+import { BookRideSchema, CancelRideSchema, RideListQuerySchema, TurnDownRideSchema } from '../../domain/booking/ride.schema.js';
 import { bookRide } from '../../domain/booking/book-ride.js';
-import { cancelRide, getRideWithHistory, listRides } from '../../domain/booking/manage-rides.js';
+import { approveRide, cancelRide, getRideWithHistory, listRides, turnDownRide } from '../../domain/booking/manage-rides.js';
 import { ctxOf } from '../organisation-context.js';
 import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 
@@ -22,6 +22,14 @@ export function ridesRoutes(deps: DomainDeps): Router {
   });
   r.get('/:id', async (req, res) => {
     res.json(await getRideWithHistory(deps, ctxOf(req), parseId(req)));
+  });
+  /** Rides leaving the gmina wait for a dispatcher: approve, or turn down with a reason. */
+  r.post('/:id/approve', async (req, res) => {
+    res.json(await approveRide(deps, ctxOf(req), parseId(req)));
+  });
+  r.post('/:id/turn-down', async (req, res) => {
+    const id = parseId(req);
+    res.json(await turnDownRide(deps, ctxOf(req), id, parseBody(TurnDownRideSchema, req).reason));
   });
   r.post('/:id/cancel', async (req, res) => {
     const id = parseId(req);

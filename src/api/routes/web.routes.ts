@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { AppError } from '../../errors.js';
 
 export interface WebOptions {
   /** Leaflet tile URL template (env MAP_TILE_URL); the page stays usable when tiles fail. */
@@ -32,7 +33,11 @@ export function webRoutes(options: WebOptions = {}): Router {
     res.json(config);
   });
   // Vite names assets by content hash, so they can be cached for good; index.html never.
-  r.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  r.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y' }));
+  // A missing asset is a 404, not the index page (a stale page asking for an old bundle).
+  r.use('/assets', () => {
+    throw new AppError('NOT_FOUND', 'Nie ma takiego pliku', { messageEn: 'No such file' });
+  });
   r.use(express.static(dist, { index: false }));
   r.get('/{*path}', (_req, res) => {
     const index = join(dist, 'index.html');

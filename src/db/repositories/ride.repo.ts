@@ -21,6 +21,7 @@ function toRideView(r: RideRow): RideView {
     assistant: r.assistant,
     notes: r.notes,
     cancelReason: r.cancelReason,
+    awaitingApproval: r.status === 'REQUESTED',
     outboundRideId: r.outboundRideId,
     returnRideId: r.returns[0]?.id ?? null,
     version: r.version,
@@ -43,11 +44,20 @@ export interface NewRide {
   recurringLeg?: 0 | 1;
 }
 
-/** Inserts a ride with the first entry of its history. Call inside a transaction. */
-export async function insertRide(tx: Tx, organisationId: string, r: NewRide, actor: string): Promise<string> {
+/**
+ * Inserts a ride with the first entry of its history: REQUESTED when it waits for approval,
+ * else APPROVED. Call inside a transaction.
+ */
+export async function insertRide(
+  tx: Tx,
+  organisationId: string,
+  r: NewRide,
+  actor: string,
+  initial: { status: 'REQUESTED' | 'APPROVED'; reason: string },
+): Promise<string> {
   const { date, ...rest } = r;
-  const row = await tx.ride.create({ data: { organisationId, serviceDate: toDbDate(date), ...rest }, select: { id: true } });
-  await tx.rideEvent.create({ data: { organisationId, rideId: row.id, actor, toStatus: 'REQUESTED', reason: 'zarezerwowany / booked' } });
+  const row = await tx.ride.create({ data: { organisationId, serviceDate: toDbDate(date), ...rest, status: initial.status }, select: { id: true } });
+  await tx.rideEvent.create({ data: { organisationId, rideId: row.id, actor, toStatus: initial.status, reason: initial.reason } });
   return row.id;
 }
 
@@ -72,18 +82,23 @@ export async function moveRidesStatus(
   tx: Tx,
   organisationId: string,
   rideIds: readonly string[],
-  from: RideStatus,
+  from: RideStatus | readonly RideStatus[],
   to: RideStatus,
   actor: string,
   reason: string,
 ): Promise<number> {
   if (rideIds.length === 0) return 0;
-  const moving = await tx.ride.findMany({ where: { organisationId, id: { in: [...rideIds] }, status: from }, select: { id: true } });
+  const fromAny = typeof from === 'string' ? [from] : [...from];
+  const moving = await tx.ride.findMany({ where: { organisationId, id: { in: [...rideIds] }, status: { in: fromAny } }, select: { id: true, status: true } });
   if (moving.length === 0) return 0;
-  const ids = moving.map((r) => r.id);
-  await tx.ride.updateMany({ where: { organisationId, id: { in: ids }, status: from }, data: { status: to, version: { increment: 1 } } });
-  await tx.rideEvent.createMany({ data: ids.map((rideId) => ({ organisationId, rideId, actor, fromStatus: from, toStatus: to, reason })) });
-  return ids.length;
+  // Row locks (FOR UPDATE via the update itself) keep the recorded "from" true.
+  for (const status of fromAny) {
+    const ids = moving.filter((r) => r.status === status).map((r) => r.id);
+    if (!ids.length) continue;
+    await tx.ride.updateMany({ where: { organisationId, id: { in: ids }, status }, data: { status: to, version: { increment: 1 } } });
+    await tx.rideEvent.createMany({ data: ids.map((rideId) => ({ organisationId, rideId, actor, fromStatus: status, toStatus: to, reason })) });
+  }
+  return moving.length;
 }
 
 export async function findRide(db: Db | Tx, organisationId: string, id: string): Promise<RideView | null> {
@@ -117,10 +132,10 @@ export async function cancelRideVersioned(
   return true;
 }
 
-/** What planning needs of a day's rides: every ride not cancelled, with its client and places. */
+/** What planning needs of a day's rides: the approved ones (and those already scheduled), with client and places. */
 export async function loadRidesForPlanning(db: Db | Tx, organisationId: string, date: string) {
   return db.ride.findMany({
-    where: { organisationId, serviceDate: toDbDate(date), status: { not: 'CANCELLED' } },
+    where: { organisationId, serviceDate: toDbDate(date), status: { in: ['APPROVED', 'SCHEDULED'] } },
     include: { client: true, fromPlace: true, toPlace: true },
     orderBy: [{ timeMin: 'asc' }, { id: 'asc' }],
   });

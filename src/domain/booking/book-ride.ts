@@ -9,7 +9,7 @@ import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '
 import type { Tx } from '../../db/client.js';
 import { estimateLeg } from '../../routing/estimate.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
-import { bookingDeadline, busyInterval, describeInterval, isBeyondHorizon, isPastDeadline, overlaps } from './booking.rules.js';
+import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 
@@ -87,6 +87,7 @@ export async function bookRide(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${client.id}))`;
     const clash = await findOverlap(tx, ctx.organisationId, client.id, input.date, wanted);
     if (clash) throw invalid([clash]);
+    const initial = initialStatus(needsApproval(rules, fromPlace!, toPlace!));
     const outboundId = await insertRide(tx, ctx.organisationId, {
       ...common,
       fromPlaceId,
@@ -94,7 +95,7 @@ export async function bookRide(
       timeMode,
       timeMin,
       outboundRideId: null,
-    }, ctx.actor);
+    }, ctx.actor, initial);
     const returnId = input.return
       ? await insertRide(tx, ctx.organisationId, {
           ...common,
@@ -103,7 +104,7 @@ export async function bookRide(
           timeMode: 'DEPART_AFTER',
           timeMin: parseTimeOfDay(input.return.departAfter),
           outboundRideId: outboundId,
-        }, ctx.actor)
+        }, ctx.actor, initial)
       : null;
     return {
       outbound: (await findRide(tx, ctx.organisationId, outboundId))!,

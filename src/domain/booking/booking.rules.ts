@@ -38,3 +38,14 @@ export function overlaps(a: [number, number], b: [number, number]): boolean {
 export function describeInterval([from, to]: [number, number]): string {
   return `${formatMinutes(Math.max(0, from))}–${formatMinutes(Math.min(24 * 60 - 1, to))}`;
 }
+
+/** A ride waits for a dispatcher when it leaves the gmina and the organisation asks for approval. */
+export function needsApproval(rules: OrganisationRules, from: { insideGmina: boolean | null }, to: { insideGmina: boolean | null }): boolean {
+  return rules.outOfGminaNeedsApproval && (from.insideGmina === false || to.insideGmina === false);
+}
+
+export function initialStatus(awaits: boolean): { status: 'REQUESTED' | 'APPROVED'; reason: string } {
+  return awaits
+    ? { status: 'REQUESTED', reason: 'poza gminą: czeka na zatwierdzenie / leaves the gmina: awaiting approval' }
+    : { status: 'APPROVED', reason: 'zarezerwowany / booked' };
+}

@@ -87,7 +87,7 @@ export function listRecurringRidesOf(deps: DomainDeps, ctx: OrganisationContext,
 }
 
 /**
- * Changes a pattern. Its future rides that are not yet planned (still REQUESTED) follow: those on
+ * Changes a pattern. Its future rides that are not yet planned (REQUESTED or APPROVED) follow: those on
  * days the pattern no longer runs are cancelled with the reason, the others take the new times
  * and places. Rides already scheduled stay as planned; the dispatcher re-plans the day.
  */
@@ -108,7 +108,7 @@ export async function updateRecurringRide(deps: DomainDeps, ctx: OrganisationCon
     if (!(await updateRecurringRideVersioned(tx, ctx.organisationId, id, version, changes))) throwStale(current.version);
     const p = (await tx.recurringRide.findFirst({ where: { organisationId: ctx.organisationId, id } }))!;
     const future = await tx.ride.findMany({
-      where: { organisationId: ctx.organisationId, recurringRideId: id, status: 'REQUESTED', serviceDate: { gte: toDbDate(from) } },
+      where: { organisationId: ctx.organisationId, recurringRideId: id, status: { in: ['REQUESTED', 'APPROVED'] }, serviceDate: { gte: toDbDate(from) } },
       select: { id: true, serviceDate: true, recurringLeg: true },
     });
     const stillRuns = new Set(
@@ -117,7 +117,7 @@ export async function updateRecurringRide(deps: DomainDeps, ctx: OrganisationCon
         : [],
     );
     const dropped = future.filter((r) => !stillRuns.has(r.serviceDate.toISOString().slice(0, 10)) || (r.recurringLeg === 1 && p.returnTimeMin === null));
-    await moveRidesStatus(tx, ctx.organisationId, dropped.map((r) => r.id), 'REQUESTED', 'CANCELLED', ctx.actor, 'wzorzec zmieniony / pattern changed');
+    await moveRidesStatus(tx, ctx.organisationId, dropped.map((r) => r.id), ['REQUESTED', 'APPROVED'], 'CANCELLED', ctx.actor, 'wzorzec zmieniony / pattern changed');
     const kept = future.filter((r) => !dropped.includes(r));
     const common = { wheelchair: p.wheelchair, assistant: p.assistant, notes: p.notes, clientId: p.clientId, version: { increment: 1 } };
     await tx.ride.updateMany({

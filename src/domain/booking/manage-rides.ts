@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { cancelRideVersioned, findRide, listRideHistory, listRidesOfDay, type RideStatusChange } from '../../db/repositories/ride.repo.js';
+import { cancelRideVersioned, findRide, listRideHistory, listRidesOfDay, moveRidesStatus, type RideStatusChange } from '../../db/repositories/ride.repo.js';
 import type { RideStatus, RideView } from './ride.schema.js';
 
 export async function getRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RideView> {
@@ -35,5 +35,26 @@ export async function cancelRide(deps: DomainDeps, ctx: OrganisationContext, id:
   if (!done) {
     throw new AppError('CONFLICT', 'Przejazd zmienił się w międzyczasie; spróbuj ponownie', { messageEn: 'The ride changed meanwhile; try again' });
   }
+  return getRide(deps, ctx, id);
+}
+
+/** A dispatcher approves a ride that leaves the gmina: it will be planned. */
+export async function approveRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RideView> {
+  return decide(deps, ctx, id, 'APPROVED', 'zatwierdzony / approved');
+}
+
+/** A dispatcher turns a ride down with a reason; it stays on record as unmet need. */
+export async function turnDownRide(deps: DomainDeps, ctx: OrganisationContext, id: string, reason: string): Promise<RideView> {
+  return decide(deps, ctx, id, 'TURNED_DOWN', reason);
+}
+
+async function decide(deps: DomainDeps, ctx: OrganisationContext, id: string, to: 'APPROVED' | 'TURNED_DOWN', reason: string): Promise<RideView> {
+  const ride = await getRide(deps, ctx, id);
+  if (ride.status === to) return ride;
+  if (ride.status !== 'REQUESTED') {
+    throw new AppError('CONFLICT', `Przejazd nie czeka na decyzję (status: ${ride.status})`, { messageEn: `The ride is not awaiting a decision (status: ${ride.status})` });
+  }
+  const moved = await deps.db.$transaction((tx) => moveRidesStatus(tx, ctx.organisationId, [id], 'REQUESTED', to, ctx.actor, reason));
+  if (!moved) throw new AppError('CONFLICT', 'Przejazd zmienił się w międzyczasie; spróbuj ponownie', { messageEn: 'The ride changed meanwhile; try again' });
   return getRide(deps, ctx, id);
 }

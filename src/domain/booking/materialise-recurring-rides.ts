@@ -9,6 +9,8 @@ import { insertRide } from '../../db/repositories/ride.repo.js';
 import { loadActivePatterns, materialisedLegs, type StoredPattern } from '../../db/repositories/recurring-ride.repo.js';
 import { addDays, fromDbDate } from '../common/time.js';
 import { patternDates } from './recurring-dates.js';
+import { initialStatus, needsApproval } from './booking.rules.js';
+import { rulesOf } from '../organisation/manage-organisation.js';
 
 /** Rides are made this many days ahead (the booking horizon; per organisation with issue #5's rules). */
 export const MATERIALISE_DAYS_AHEAD = 30;
@@ -21,6 +23,12 @@ export async function materialisePattern(db: Db, p: StoredPattern, from: string,
   );
   if (days.length === 0) return 0;
   const existing = await materialisedLegs(db, p.id, from, until);
+  const [rules, fromPlace, toPlace] = await Promise.all([
+    rulesOf({ db }, p.organisationId),
+    db.place.findUniqueOrThrow({ where: { id: p.fromPlaceId } }),
+    db.place.findUniqueOrThrow({ where: { id: p.toPlaceId } }),
+  ]);
+  const initial = initialStatus(needsApproval(rules, fromPlace, toPlace));
   let created = 0;
   for (const date of days) {
     const outbound = existing.get(`${date}:0`);
@@ -35,13 +43,13 @@ export async function materialisePattern(db: Db, p: StoredPattern, from: string,
         if (!outboundId) {
           outboundId = await insertRide(tx, p.organisationId, {
             ...common, fromPlaceId: p.fromPlaceId, toPlaceId: p.toPlaceId, timeMode: p.timeMode, timeMin: p.timeMin, outboundRideId: null, recurringLeg: 0,
-          }, actor);
+          }, actor, initial);
           made++;
         }
         if (needsReturn) {
           await insertRide(tx, p.organisationId, {
             ...common, fromPlaceId: p.toPlaceId, toPlaceId: p.fromPlaceId, timeMode: 'DEPART_AFTER', timeMin: p.returnTimeMin!, outboundRideId: outboundId, recurringLeg: 1,
-          }, actor);
+          }, actor, initial);
           made++;
         }
         return made;

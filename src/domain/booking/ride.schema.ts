@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateSchema, IdSchema, TimeOfDaySchema } from '../common/schemas.js';
 import { parseTimeOfDay } from '../common/time.js';
 
-export const RideStatuses = ['REQUESTED', 'SCHEDULED', 'CANCELLED'] as const;
+export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 'TURNED_DOWN'] as const;
 export const RideStatusSchema = z.enum(RideStatuses);
 export type RideStatus = z.infer<typeof RideStatusSchema>;
 
@@ -50,6 +50,7 @@ export const RideListQuerySchema = z.object({
 });
 
 export const CancelRideSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const TurnDownRideSchema = CancelRideSchema;
 
 export interface RideView {
   readonly id: string;
@@ -64,6 +65,8 @@ export interface RideView {
   readonly assistant: boolean;
   readonly notes: string | null;
   readonly cancelReason: string | null;
+  /** The ride leaves the gmina and waits for a dispatcher's approval (status REQUESTED). */
+  readonly awaitingApproval: boolean;
   /** For a return ride: the outbound ride it belongs to. */
   readonly outboundRideId: string | null;
   readonly returnRideId: string | null;

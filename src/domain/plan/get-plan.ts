@@ -85,7 +85,9 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
 export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string, options: { geometry?: boolean } = {}): Promise<PlanView> {
   const plan = await findPlanWithRoutes(deps.db, ctx.organisationId, id);
   if (!plan) throw notFound('plan', 'plan');
-  return toPlanView(plan, options);
+  // Rides of the day still waiting for approval are not planned: the dispatcher should know.
+  const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
+  return { ...toPlanView(plan, options), awaitingApproval };
 }
 
 export async function listPlans(deps: DomainDeps, ctx: OrganisationContext, date: string) {

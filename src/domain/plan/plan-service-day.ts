@@ -172,9 +172,9 @@ export async function planServiceDay(
     const newer = await tx.plan.count({ where: { organisationId, serviceDate: plan.serviceDate, revision: { gt: plan.revision } } });
     if (newer === 0) {
       const why = `plan nr ${plan.revision}`;
-      await moveRidesStatus(tx, organisationId, [...placedIds], 'REQUESTED', 'SCHEDULED', 'planner', why);
+      await moveRidesStatus(tx, organisationId, [...placedIds], 'APPROVED', 'SCHEDULED', 'planner', why);
       const unplaced = rides.map((r) => r.id).filter((id) => !placedIds.has(id));
-      await moveRidesStatus(tx, organisationId, unplaced, 'SCHEDULED', 'REQUESTED', 'planner', `${why}: nieprzydzielony / unassigned`);
+      await moveRidesStatus(tx, organisationId, unplaced, 'SCHEDULED', 'APPROVED', 'planner', `${why}: nieprzydzielony / unassigned`);
     }
     return true;
   });

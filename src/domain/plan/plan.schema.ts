@@ -65,6 +65,8 @@ export interface PlanView {
     readonly vehicleHours: number;
   } | null;
   readonly routes: readonly PlanRouteView[];
+  /** Rides of the day leaving the gmina that still wait for approval (not planned). */
+  readonly awaitingApproval?: number;
   readonly unassigned: readonly {
     readonly rideId: string;
     readonly client: { readonly id: string; readonly name: string };
