@@ -72,6 +72,23 @@ async function openApp(hash: string, viewport = { width: 1280, height: 900 }): P
   return page;
 }
 
+describe('serving the web app', () => {
+  it('serves the built page at /app/, for deep links too, with the map settings beside it', async () => {
+    const page = await fetch(`${t.baseUrl}/app/`);
+    const deep = await fetch(`${t.baseUrl}/app/board/anything`);
+    const config = await fetch(`${t.baseUrl}/app/config.json`);
+    const missingAsset = await fetch(`${t.baseUrl}/app/assets/no-such-file.js`);
+
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<html lang="pl">');
+    expect(html).toMatch(/\/app\/assets\/index-[\w-]+\.js/);
+    expect(await deep.text()).toBe(html);
+    expect(await config.json()).toMatchObject({ mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' });
+    expect(missingAsset.status).toBe(404);
+  });
+});
+
 describe('the web app in a browser', () => {
   it('lets a caseworker find a client by name and book a ride with its return, showing field errors first', async () => {
     const page = await openApp('#/booking');

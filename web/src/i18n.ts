@@ -29,12 +29,15 @@ const pl = {
   statusREQUESTED: 'zamówiony',
   statusSCHEDULED: 'zaplanowany',
   statusCANCELLED: 'odwołany',
+  statusAPPROVED: 'zatwierdzony',
+  statusTURNED_DOWN: 'odrzucony',
   wheelchair: 'wózek',
   assistant: 'opiekun',
   planDay: 'Zaplanuj dzień',
   planProgress: 'Postęp planowania',
   planQUEUED: 'W kolejce…',
   planRUNNING: 'Planowanie… {progress}%',
+  planRunningSpoken: 'Planowanie…',
   planDONE: 'Plan gotowy (wersja {revision})',
   planFAILED: 'Planowanie nie powiodło się: {error}',
   planStreamLost: 'Utracono połączenie z serwerem; odśwież stronę.',
@@ -115,12 +118,15 @@ const en: Record<MessageKey, string> = {
   statusREQUESTED: 'requested',
   statusSCHEDULED: 'scheduled',
   statusCANCELLED: 'cancelled',
+  statusAPPROVED: 'approved',
+  statusTURNED_DOWN: 'turned down',
   wheelchair: 'wheelchair',
   assistant: 'assistant',
   planDay: 'Plan the day',
   planProgress: 'Planning progress',
   planQUEUED: 'Queued…',
   planRUNNING: 'Planning… {progress}%',
+  planRunningSpoken: 'Planning…',
   planDONE: 'Plan ready (revision {revision})',
   planFAILED: 'Planning failed: {error}',
   planStreamLost: 'Lost the connection to the server; reload the page.',
@@ -188,6 +194,12 @@ export function setLang(next: Lang): void {
 /** The message in the current language, with {name} placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A ride status in words; a status this page does not know yet is shown as the API names it. */
+export function rideStatusText(status: string): string {
+  const key = `status${status}`;
+  return key in pl ? t(key as MessageKey) : status;
 }
 
 /** Picks the current language's text from the API's Polish/English pairs. */

@@ -4,7 +4,7 @@
  */
 import { api, ApiError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { t, type MessageKey } from '../i18n.js';
+import { rideStatusText, t } from '../i18n.js';
 import { openEventStream } from '../event-stream.js';
 import type { Items, PlaceView, PlanView, RideView, View } from '../types.js';
 import { renderPlanResult } from './plan-result.js';
@@ -35,7 +35,7 @@ function ridesTable(rides: readonly RideView[]): HTMLElement {
           h('td', {}, r.client.name),
           h('td', {}, `${r.from.name} → ${r.to.name}`),
           h('td', {}, [r.wheelchair ? t('wheelchair') : '', r.assistant ? t('assistant') : ''].filter(Boolean).join(', ')),
-          h('td', {}, h('span', { class: `badge status-${r.status.toLowerCase()}` }, t(`status${r.status}` as MessageKey))),
+          h('td', {}, h('span', { class: `badge status-${r.status.toLowerCase()}` }, rideStatusText(r.status))),
         ),
       ),
     );
@@ -74,8 +74,15 @@ export const renderBoard: View = async (root, params) => {
 
   const planButton = h('button', { type: 'button', class: 'primary', id: 'plan-day' }, t('planDay'));
   const bar = h('progress', { id: 'plan-progress', max: 100, value: 0, 'aria-labelledby': 'plan-status' });
-  const statusLine = h('p', { id: 'plan-status', role: 'status' });
-  const progressBox = h('div', { class: 'progress', hidden: true }, statusLine, bar);
+  // The percentage changes many times a second: shown, but not read out. Screen readers hear the
+  // phases (queued, planning, ready, failed) through the live region beside it.
+  const statusLine = h('p', { id: 'plan-status' });
+  const announce = h('p', { role: 'status', class: 'visually-hidden' });
+  const setStatus = (text: string, spoken = text) => {
+    statusLine.textContent = text;
+    if (announce.textContent !== spoken) announce.textContent = spoken;
+  };
+  const progressBox = h('div', { class: 'progress', hidden: true }, statusLine, bar, announce);
   const result = h('div', { id: 'plan-result' });
 
   const ridesBox = h('div', { id: 'rides' });
@@ -96,29 +103,29 @@ export const renderBoard: View = async (root, params) => {
     planButton.disabled = true;
     const setProgress = (p: number) => {
       bar.value = p;
-      statusLine.textContent = t('planRUNNING', { progress: p });
+      setStatus(t('planRUNNING', { progress: p }), t('planRunningSpoken'));
     };
     stopStream = openEventStream(`/api/v1/plans/${planId}/events`, {
       onEvent(event, data) {
         const d = data as { status: PlanView['status']; progress: number; error: string | null };
         if (event === 'progress') setProgress(d.progress);
         else if (event === 'status') {
-          if (d.status === 'QUEUED' && !d.progress) statusLine.textContent = t('planQUEUED');
+          if (d.status === 'QUEUED' && !d.progress) setStatus(t('planQUEUED'));
           else setProgress(d.progress);
         } else if (event === 'done') {
           bar.value = 100;
-          statusLine.textContent = t('planDONE', { revision });
+          setStatus(t('planDONE', { revision }));
           planButton.disabled = false;
           void showResult(planId);
           // Planning changed the rides' statuses (scheduled); show them.
           void api.get<Items<RideView>>(`/rides?date=${date}`).then((r) => showRides(r.items));
         } else if (event === 'failed') {
-          statusLine.textContent = t('planFAILED', { error: d.error ?? '' });
+          setStatus(t('planFAILED', { error: d.error ?? '' }));
           planButton.disabled = false;
         }
       },
       onLost() {
-        statusLine.textContent = t('planStreamLost');
+        setStatus(t('planStreamLost'));
         planButton.disabled = false;
       },
     });
@@ -133,7 +140,7 @@ export const renderBoard: View = async (root, params) => {
     } catch (err) {
       planButton.disabled = false;
       progressBox.hidden = false;
-      statusLine.textContent = err instanceof ApiError ? err.text() : String(err);
+      setStatus(err instanceof ApiError ? err.text() : String(err));
     }
   });
 

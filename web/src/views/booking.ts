@@ -5,7 +5,7 @@
  */
 import { api, ApiError, type FieldError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { lang, t, type MessageKey } from '../i18n.js';
+import { lang, rideStatusText, t } from '../i18n.js';
 import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
 import { clientCombobox } from './client-combobox.js';
 
@@ -25,7 +25,7 @@ const FIELD_INPUT: Record<string, string> = {
 };
 
 const rideLine = (label: string, r: RideView) =>
-  h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${t(`status${r.status}` as MessageKey)})`);
+  h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`);
 
 export const renderBooking: View = async (root) => {
   const places = (await api.get<Items<PlaceView>>('/places')).items;
