@@ -8,7 +8,6 @@
  * through the independent checker. Targets are reported, not asserted.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Solution, SolveProgress } from '../src/solver/model/solution.js';
 import { solve } from '../src/solver/index.js';
 import { checkSolution } from '../test/helpers/check-solution.js';
+import { describeRun } from './describe-run.js';
 import { generateRegionalDay } from './regional-day.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,7 +110,7 @@ function main(): void {
     '',
     `Seed ${seed}: ${instance.requests.length} requests (${day.wheelchairRequests} wheelchair, ${day.escortedRequests} with an escort), ` +
       `${instance.vehicles.length} vehicles, ${instance.size} locations; generated in ${generationSec.toFixed(2)} s. ` +
-      `${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, one solve at a time.`,
+      `${describeRun(REPO_ROOT)}, one solve at a time.`,
     '',
     `- first plan (${firstPlan.budgetSec} s budget; target: feasible within 5 s): ${describe(firstPlan)}`,
     `- converged plan (${convergedBudgetSec} s budget; target: converged within 60 s): ${describe(converged)}`,
@@ -127,7 +127,7 @@ function main(): void {
   writeFileSync(join(resultsDir, `${date}-regional.md`), report);
   writeFileSync(
     join(resultsDir, `${date}-regional.json`),
-    `${JSON.stringify({ date, seed, requests: instance.requests.length, vehicles: instance.vehicles.length, generationSec, firstPlan, converged, maxRssMb, peak }, null, 2)}\n`,
+    `${JSON.stringify({ date, run: describeRun(REPO_ROOT), seed, requests: instance.requests.length, vehicles: instance.vehicles.length, generationSec, firstPlan, converged, maxRssMb, peak }, null, 2)}\n`,
   );
   process.stdout.write(`\nwritten: bench/results/${date}-regional.md and .json\n`);
 }

@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './cli/parse-bench-args.js';
@@ -18,6 +17,7 @@ import { formatReport, formatRow, formatSummary, TABLE_HEADER } from './report/f
 import { summariseSet, type InstanceResult } from './report/summarise-set.js';
 import type { BenchmarkFormat } from './readers/benchmark-instance.js';
 import { checkPrintedRoutes } from './check-printed-routes.js';
+import { describeRun } from './describe-run.js';
 import type { SolveOutput } from './solve-output.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,7 +94,7 @@ function runSet(set: BenchmarkSet, files: readonly string[], args: BenchArgs): v
   const date = new Date().toISOString().slice(0, 10);
   const isPartial = args.instances !== undefined;
   const stem = `${date}-${set.folder}${isPartial ? '-partial' : ''}`;
-  const heading = { set: set.folder, date, timeLimitSec, seed: args.seed, machine: `${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` };
+  const heading = { set: set.folder, date, timeLimitSec, seed: args.seed, machine: describeRun(REPO_ROOT) };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${stem}.md`), formatReport(heading, set.format, results, summary));
   writeFileSync(join(RESULTS_DIR, `${stem}.json`), `${JSON.stringify({ ...heading, summary, results }, null, 2)}\n`);
