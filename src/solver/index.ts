@@ -10,6 +10,7 @@ import { defaultDestroyOperators, defaultRepairOperators } from './alns/index.js
 import { Rng } from './alns/rng.js';
 import { StopCriteria } from './alns/stop-criteria.js';
 import { minimiseVehicles } from './alns/vehicle-minimisation.js';
+import { explainUnassigned } from './feasibility/unassigned-reason.js';
 
 export type * from './model/instance.js';
 export type * from './model/solution.js';
@@ -46,8 +47,14 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
   alns.report(true);
   let best: SolutionState = state;
   if (state.removable().length > 0) {
+    // Fleet reduction pays only when vehicles cost something and every request that any vehicle
+    // could serve is served: otherwise placing the waiting requests (far larger penalties) comes
+    // first, which is the main search's job.
     const vehiclesCost = problem.fixedCost.some((c) => c > 0);
-    if (vehiclesCost && state.usedVehicles() > 1) best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
+    const waitingServable = state.bank().some((r) => explainUnassigned(problem, r) === 'busy');
+    if (vehiclesCost && !waitingServable && state.usedVehicles() > 1) {
+      best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
+    }
     best = alns.run(best, 1);
   }
   alns.report(true);

@@ -6,8 +6,9 @@ const DETERMINISM = 3;
 
 /**
  * Removes requests that cost the most where they are (largest saving when removed), with a
- * random bias so that the same ones are not always chosen. Savings are recomputed after each
- * removal, since removing a neighbour changes them.
+ * random bias so that the same ones are not always chosen. Savings change when a neighbour
+ * leaves, so they are recomputed after each removal (only the touched route changes, but a
+ * full pass is O(stops) and keeps this simple).
  */
 export const worstRemoval: DestroyOperator = {
   name: 'worst',
@@ -16,13 +17,14 @@ export const worstRemoval: DestroyOperator = {
     const pickupPos = new Int32Array(n);
     const dropoffPos = new Int32Array(n);
     const gains = new Float64Array(n);
-    for (let k = 0; k < count; k++) {
+    const candidates = state.removable();
+    for (let k = 0; k < count && candidates.length > 0; k++) {
       computeRemovalGains(state, pickupPos, dropoffPos, gains);
-      const candidates = state.removable();
-      if (candidates.length === 0) return;
       candidates.sort((a, b) => gains[b]! - gains[a]! || a - b);
       const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
-      state.remove(candidates[idx]!);
+      const r = candidates[idx]!;
+      candidates.splice(idx, 1);
+      state.remove(r);
     }
   },
 };
