@@ -149,6 +149,35 @@ describe('plan jobs survive failures', () => {
     }
   });
 
+  it('finishes its current plan before stopping on SIGTERM', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    await bookDay(api);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('databaseUrl'),
+        REDIS_URL: inject('redisUrl'),
+        QUEUE_PREFIX: t.prefix,
+        PLAN_TIME_LIMIT_SEC: '4',
+        OSRM_URL: '',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const planId = (await api.post('/plans', { date: DATE })).body.id;
+    await waitFor(async () => ((await api.get(`/plans/${planId}`)).body.status === 'RUNNING' ? true : null), 60_000);
+
+    child.kill('SIGTERM');
+    const code = await exited;
+
+    expect(code).toBe(0);
+    const plan = (await api.get(`/plans/${planId}`)).body;
+    expect(plan.status).toBe('DONE');
+    expect((await t.db.plan.findUnique({ where: { id: planId } }))!.attempts).toBe(1);
+  });
+
   it('never lets two workers plan the same organisation and day at once', async () => {
     const provider = createTravelTimeProvider({ osrmUrl: null });
     const workers = [t.startWorker(provider, { maxIterations: 300 }), t.startWorker(provider, { maxIterations: 300 })];
