@@ -174,7 +174,7 @@ describe('the web app in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it('shows a driver the next stop on top with phone and navigation', async () => {
+  it('shows a driver the next stop on top with phone and navigation, and the printable manifest', async () => {
     const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     expect(manifest.stops.length).toBeGreaterThan(0);
     const first = manifest.stops[0];
@@ -194,6 +194,12 @@ describe('the web app in a browser', () => {
     }
     expect(await page.locator('.stop-list > li').count()).toBe(manifest.stops.length - 1);
     await page.screenshot({ path: join(SCREENSHOTS, 'driver.png'), fullPage: true });
+
+    // The printable manifest opens in a new tab (fetched with the organisation header).
+    const [printable] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Wersja do druku' }).click()]);
+    await printable.getByText('Karta drogowa — Bus').first().waitFor();
+    expect(await printable.locator('body').textContent()).toContain(first.passenger.name);
+    await printable.close();
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -59,6 +59,8 @@ export const api = {
   post: <T>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
 };
 
+export const printablePath = (date: string, vehicleId: string): string => `/manifests/${date}/${vehicleId}?format=html`;
+
 /**
  * Opens the printable manifest. A plain link cannot carry the organisation header, so with a
  * chosen organisation the page fetches the HTML itself and shows it in a new tab.

@@ -2,7 +2,7 @@
  * The driver's phone page: pick the vehicle and day, then the manifest with the next stop on top
  * (time, what to do, address, passenger, needs, tap-to-call, navigation) and the rest below.
  */
-import { api, ApiError, openPrintable } from '../api.js';
+import { api, ApiError, apiUrl, openPrintable, printablePath } from '../api.js';
 import { append, h, toMinutes, warsawDate, warsawTime } from '../dom.js';
 import { pick, t } from '../i18n.js';
 import type { Items, Manifest, ManifestStop, VehicleView, View } from '../types.js';
@@ -70,7 +70,7 @@ export const renderDriver: View = async (root, params) => {
     }
     throw err;
   }
-  const printPath = `/manifests/${date}/${vehicleId}?format=html`;
+  const printPath = printablePath(date, vehicleId);
   const next = nextStopIndex(manifest);
   body.replaceChildren();
   append(body,
@@ -83,6 +83,6 @@ export const renderDriver: View = async (root, params) => {
           h('ol', { class: 'stop-list', start: next + 2 }, ...manifest.stops.slice(next + 1).map((s) => stopCard(s, false))),
         )
       : null,
-    h('p', {}, h('a', { href: `/api/v1${printPath}`, id: 'printable', onclick: ((e: Event) => { e.preventDefault(); void openPrintable(printPath); }) as EventListener }, t('printable'))),
+    h('p', {}, h('a', { href: apiUrl(printPath), id: 'printable', onclick: ((e: Event) => { e.preventDefault(); void openPrintable(printPath); }) as EventListener }, t('printable'))),
   );
 };

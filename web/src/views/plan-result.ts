@@ -1,4 +1,5 @@
 /** A finished plan on the day board: summary, estimate warning, map, timelines, unassigned rides, manifests. */
+import { apiUrl, openPrintable, printablePath } from '../api.js';
 import { h } from '../dom.js';
 import { pick, t } from '../i18n.js';
 import type { PlaceView, PlanView } from '../types.js';
@@ -22,6 +23,14 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
             h('span', { class: 'swatch', style: `background:${routeColour(i)}`, 'aria-hidden': 'true' }),
             `${r.vehicle.name}: ${r.start}–${r.end}, ${r.distanceKm} km `,
             h('a', { href: `#/driver?date=${plan.date}&vehicle=${r.vehicle.id}` }, t('manifestLink')),
+            ' · ',
+            h('a', {
+              href: apiUrl(printablePath(plan.date, r.vehicle.id)),
+              onclick: ((e: Event) => {
+                e.preventDefault();
+                void openPrintable(printablePath(plan.date, r.vehicle.id));
+              }) as EventListener,
+            }, t('printable')),
           ),
         ),
       ),
