@@ -94,6 +94,17 @@ describe('a plan’s progress as server-sent events', () => {
     expect(events[1]!.data.summary.ridesPlaced).toBe(4);
   });
 
+  it('ends with a failed event carrying the reason when the plan failed', async () => {
+    const org = await t.newOrganisation();
+    const plan = (await apiFor(t.baseUrl, org.slug).post('/plans', { date: DATE })).body;
+    await t.db.plan.update({ where: { id: plan.id }, data: { status: 'FAILED', error: 'OSRM unreachable', finishedAt: new Date() } });
+
+    const { events } = await readEvents(`${t.baseUrl}/api/v1/plans/${plan.id}/events`, org.slug, 10_000);
+
+    expect(events.map((e) => e.event)).toEqual(['status', 'failed']);
+    expect(events[1]!.data).toMatchObject({ status: 'FAILED', error: 'OSRM unreachable', summary: null });
+  });
+
   it('answers 404, not a stream, for another organisation’s plan', async () => {
     const owner = await t.newOrganisation();
     const other = await t.newOrganisation();
