@@ -7,17 +7,18 @@ import { applyRelocate, createRelocateMove, evaluateRelocate } from './relocate-
 const MIN_RELATIVE_GAIN = 1e-9;
 
 /**
- * Descends to a local optimum of the relocate-request neighbourhood: requests are visited in a
- * random order and each is moved to its best place in another route when that lowers the cost,
- * until a full pass finds nothing or `maxPasses` is reached. Returns whether anything improved.
+ * Descends to a local optimum of the relocate-request neighbourhood: the requests of `focus`
+ * (all movable ones by default) are visited in a random order and each is moved to its best place
+ * in another route when that lowers the cost, until a full pass finds nothing or `maxPasses` is
+ * reached. Returns whether anything improved.
  */
-export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10): boolean {
+export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10, focus?: readonly number[]): boolean {
   const n = state.problem.requestCount;
   const move = createRelocateMove();
   const pickupPos = new Int32Array(n);
   const dropoffPos = new Int32Array(n);
   const gains = new Float64Array(n);
-  const order = state.removable();
+  const order = focus ? focus.filter((r) => state.routeOf[r] !== -1 && !state.isFixed[r]) : state.removable();
   let improvedAny = false;
   for (let pass = 0; pass < maxPasses; pass++) {
     for (let k = order.length - 1; k > 0; k--) {
