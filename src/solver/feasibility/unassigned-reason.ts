@@ -57,6 +57,7 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
   const pl = p.nodeLocation[2 * r]!;
   const dl = p.nodeLocation[2 * r + 1]!;
   const all = Array.from({ length: p.vehicleCount }, (_, v) => v);
+  if (all.length === 0) return 'capacity'; // no vehicle at all: nothing can carry it
   if (!Number.isFinite(p.travel[pl * p.size + dl]!)) return 'unreachable';
   const reaching = all.filter((v) => reachable(p, v, r));
   if (reaching.length === 0) return 'unreachable';

@@ -132,6 +132,30 @@ describe('solve', () => {
     expect(solution.unassigned).toEqual([]);
   });
 
+  it('releases locked stops that can no longer be kept instead of returning an infeasible route', () => {
+    // The locked pickup at x=20 closes at 10, but the vehicle's shift only starts at 50.
+    const inst = instance(
+      line,
+      [request({ from: 4, to: 1, pickupWindow: [0, 10] }), request({ from: 2, to: 3 })],
+      [vehicle({ shiftStart: 50, lockedStops: [{ request: 0, kind: 'pickup' }] })],
+    );
+
+    const solution = solve(inst, { seed: 1, maxIterations: 50 });
+
+    expect(solution.unassigned).toEqual([{ request: 0, reason: 'timeWindow' }]);
+    expect(solution.routes[0]!.stops.map((s) => s.request)).toEqual([1, 1]);
+    // Every rule holds except the broken lock itself, which the checker rightly reports.
+    expect(checkSolution(inst, solution).map((v) => v.rule)).toEqual(['locked']);
+    expect(validateSolution(inst, solution).filter((e) => !e.includes('locked'))).toEqual([]);
+  });
+
+  it('leaves everything unassigned, with a reason, when there is no vehicle', () => {
+    const solution = solveValid(instance(line, [request({ from: 1, to: 2 })], []));
+
+    expect(solution.unassigned).toEqual([{ request: 0, reason: 'capacity' }]);
+    expect(solution.routes).toEqual([]);
+  });
+
   it('returns the same plan for the same seed', () => {
     const inst = randomInstance(11, 20, 3);
 
