@@ -17,6 +17,8 @@ import { recurringRidesRoutes } from './routes/recurring-rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
+import { addressPointsRoutes } from './routes/address-points.routes.js';
+import { importsRoutes } from './routes/imports.routes.js';
 import { planEventsRoutes } from './routes/plan-events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
@@ -49,6 +51,8 @@ export function resourceRouters(deps: AppDeps): [string, Router][] {
     ['/plans', planEventsRoutes(deps)],
     ['/manifests', manifestsRoutes(deps)],
     ['/organisation', organisationRoutes(deps)],
+    ['/address-points', addressPointsRoutes(deps)],
+    ['/imports', importsRoutes(deps)],
   ];
 }
 

@@ -13,6 +13,9 @@ import { UpdateOrganisationRulesSchema } from '../domain/organisation/organisati
 import { BoundaryInputSchema } from '../domain/organisation/manage-organisation.js';
 import { CreateRecurringRideSchema, UpdateRecurringRideSchema } from '../domain/booking/recurring-ride.schema.js';
 import { RecurringListQuerySchema } from './routes/recurring-rides.routes.js';
+import { AddressSearchQuerySchema } from '../domain/address/search-address-points.js';
+import { AddressImportQuerySchema } from '../domain/address/import-address-points.js';
+import { ImportQuerySchema } from '../domain/import/import-report.js';
 
 interface Operation {
   readonly method: 'get' | 'post' | 'patch' | 'put';
@@ -23,6 +26,8 @@ interface Operation {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /** A file sent as the raw body (CSV, GML) instead of JSON: its media types and columns. */
+  readonly fileBody?: { readonly mediaTypes: readonly string[]; readonly description: string };
   readonly success: { readonly status: number; readonly description: string; readonly html?: boolean };
   readonly headers?: readonly { name: string; description: string }[];
 }
@@ -66,6 +71,22 @@ export const operations: readonly Operation[] = [
   { method: 'get', path: '/organisation', tag: 'organisation', summary: 'Organizacja i jej zasady / the organisation and its rules', success: { status: 200, description: 'The organisation with complete rules' } },
   { method: 'patch', path: '/organisation/rules', tag: 'organisation', summary: 'Zmień zasady (z wersją) / change rules (with the version)', body: UpdateOrganisationRulesSchema, success: { status: 200, description: 'The organisation with its new rules' } },
   { method: 'put', path: '/organisation/boundary', tag: 'organisation', summary: 'Granica gminy (GeoJSON); miejsca przeliczane od razu / the gmina boundary (GeoJSON); places re-classified at once', body: BoundaryInputSchema, success: { status: 200, description: '{ places, inside }' } },
+  { method: 'get', path: '/address-points', tag: 'address points', summary: 'Szukaj adresu w rejestrze PRG gminy (bez internetu) / search the gmina’s PRG addresses offline', query: AddressSearchQuerySchema, success: { status: 200, description: '{ items: [{ id, locality, street, houseNumber, postcode, lat, lon, address, score }] }, best first' } },
+  {
+    method: 'post', path: '/address-points/import', tag: 'address points', summary: 'Importuj punkty adresowe PRG (CSV lub GML, EPSG:2180) / import PRG address points (CSV or GML, EPSG:2180)', query: AddressImportQuerySchema,
+    fileBody: { mediaTypes: ['text/csv', 'application/gml+xml'], description: 'PRG CSV (miejscowosc; ulica; numer_porzadkowy; kod_pocztowy; simc; x; y — x = northing unless axisOrder=eastingNorthing) or PRG GML (2012 prg-ad or 2021 prgad model), up to 100 MB' },
+    success: { status: 200, description: '{ read, imported, rejected: [{ row, field, message, messageEn }], refused }; 400 with the same report when a bad row kept the file out' },
+  },
+  {
+    method: 'post', path: '/imports/places', tag: 'imports', summary: 'Importuj miejsca z CSV / import places from CSV', query: ImportQuerySchema,
+    fileBody: { mediaTypes: ['text/csv'], description: 'Columns kind, name, address, lat, lon (without lat/lon the address is resolved against PRG points); ; or , separated, UTF-8' },
+    success: { status: 200, description: '{ read, imported, rejected: [{ row, field, message, messageEn }], refused }; 400 with the same report when a bad row kept the file out' },
+  },
+  {
+    method: 'post', path: '/imports/clients', tag: 'imports', summary: 'Importuj klientów z CSV (z adresem domu) / import clients from CSV (with their home address)', query: ImportQuerySchema,
+    fileBody: { mediaTypes: ['text/csv'], description: 'Columns firstName, lastName, phone, address (resolved against PRG points) or lat + lon, mobility, needsAssistant, driverNotes' },
+    success: { status: 200, description: '{ read, imported, rejected: [{ row, field, message, messageEn }], refused }; 400 with the same report when a bad row kept the file out' },
+  },
   { method: 'get', path: '/openapi.json', tag: 'meta', summary: 'Ten opis / this description', success: { status: 200, description: 'OpenAPI 3.1 document' } },
   { method: 'get', path: '/docs', tag: 'meta', summary: 'Opis do czytania / readable reference', success: { status: 200, description: 'HTML page', html: true } },
 ];
@@ -112,6 +133,9 @@ export function buildOpenApiDocument() {
       summary: op.summary,
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.fileBody
+        ? { requestBody: { required: true, description: op.fileBody.description, content: Object.fromEntries(op.fileBody.mediaTypes.map((t) => [t, { schema: { type: 'string' } }])) } }
+        : {}),
       responses: {
         [op.success.status]: {
           description: op.success.description,
