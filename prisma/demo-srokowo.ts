@@ -51,6 +51,8 @@ interface DemoClient {
   mobility: Mobility; assistant?: boolean; phone: string; notes?: string;
 }
 
+const CASEWORKERS = ['Anna Wiśniewska', 'Marek Zieliński'];
+
 const CLIENTS: DemoClient[] = [
   { first: 'Helena', last: 'Kowalczyk', village: 'Leśny Rów', no: '3', dLat: 0.002, dLon: -0.001, mobility: 'WALKER', phone: '601 234 101', notes: 'Dzwonić domofonem, mieszka na parterze' },
   { first: 'Stanisław', last: 'Wiśniewski', village: 'Leśny Rów', no: '17', dLat: -0.001, dLon: 0.003, mobility: 'WALKS', phone: '601 234 102' },
@@ -95,6 +97,17 @@ const BOOKINGS: { client: number; to: ServicePlace; arriveBy?: string; departAft
   { client: 11, to: 'hospitalOlsztyn', arriveBy: '11:30', returnAt: '13:30' },
 ];
 
+const PURPOSE_OF: Record<ServicePlace, { purpose: 'SOCIAL' | 'PROFESSIONAL' | 'EDUCATIONAL' | 'HEALTH'; serviceName: string }> = {
+  depot: { purpose: 'SOCIAL', serviceName: 'baza' },
+  dayCentre: { purpose: 'SOCIAL', serviceName: 'dzienny dom pomocy' },
+  healthCentre: { purpose: 'HEALTH', serviceName: 'wizyta u lekarza' },
+  school: { purpose: 'EDUCATIONAL', serviceName: 'szkoła' },
+  hospitalKetrzyn: { purpose: 'HEALTH', serviceName: 'wizyta w poradni szpitalnej' },
+  pcprKetrzyn: { purpose: 'SOCIAL', serviceName: 'sprawy w PCPR' },
+  rehabWegorzewo: { purpose: 'HEALTH', serviceName: 'rehabilitacja' },
+  hospitalOlsztyn: { purpose: 'HEALTH', serviceName: 'wizyta w szpitalu wojewódzkim' },
+};
+
 export interface DemoSeedResult {
   readonly organisationId: string;
   readonly date: string;
@@ -138,9 +151,15 @@ export async function seedSrokowo(
       const [lat, lon] = VILLAGES[c.village];
       const address = c.village === 'Srokowo' ? `${c.no}, 11-420 Srokowo` : `${c.village} ${c.no}, 11-420 Srokowo`;
       const home = await createPlace(deps, ctx, { kind: 'ADDRESS', name: `${c.first} ${c.last} — dom`, address, lat: lat + c.dLat, lon: lon + c.dLon });
+      const child = c.notes?.startsWith('Dziecko') ?? false;
       await createClient(deps, ctx, {
         firstName: c.first, lastName: c.last, phone: c.phone, homePlaceId: home.id, mobility: c.mobility,
         needsAssistant: c.assistant ?? false, driverNotes: c.notes ?? null, active: true,
+        eligibilityGroup: child ? 'CHILD_4_15' : c.mobility === 'WHEELCHAIR' ? 'DISABILITY_CERTIFICATE' : 'SENIOR',
+        helpLevel: c.mobility === 'WALKS' ? 'KERB_TO_KERB' : 'DOOR_TO_DOOR',
+        assistanceDog: false,
+        caseworker: CASEWORKERS[CLIENTS.indexOf(c) % CASEWORKERS.length]!,
+        consent: { givenAt: '2026-09-01', note: 'zgoda pisemna w aktach klienta' },
       });
     }
     const depotPlaceId = places.depot;
@@ -163,6 +182,9 @@ export async function seedSrokowo(
         toPlaceId: placeByName.get(SERVICE_PLACES[b.to].name)!,
         ...(b.arriveBy ? { arriveBy: b.arriveBy } : { departAfter: b.departAfter! }),
         ...(b.returnAt ? { return: { departAfter: b.returnAt } } : {}),
+        ...PURPOSE_OF[b.to],
+        // The CUS pilot was funded by the EU (POWR.02.08.00); rehabilitation by PFRON.
+        fundingSource: b.to === 'rehabWegorzewo' ? 'PFRON' : 'EU_PROJECT',
         // The demo day is entered by the dispatcher, whatever the hour the demo starts.
         overrideCutoff: true,
       });

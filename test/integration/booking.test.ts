@@ -180,3 +180,55 @@ describe('booking rules of the organisation', () => {
     expect(bad.body.error.fields.map((f: any) => f.path).sort()).toEqual(['rules.bookingHorizonDays', 'rules.colour']);
   });
 });
+
+describe('the client profile and the service’s limits', () => {
+  it('keeps eligibility, help level, consent and suspension, and refuses rides while suspended', async () => {
+    const { api, day } = await setup();
+    const jan = (await api.get(`/clients/${day.clients.jan}`)).body;
+    const updated = await api.patch(`/clients/${jan.id}`, {
+      eligibilityGroup: 'DISABILITY_CERTIFICATE', helpLevel: 'HAND_TO_HAND', assistanceDog: true, caseworker: 'Anna Wiśniewska',
+      consent: { givenAt: '2026-09-01', note: 'zgoda pisemna' },
+      suspension: { from: '2026-11-24', until: '2026-11-30', reason: 'pobyt w sanatorium' },
+      version: jan.version,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      eligibilityGroup: 'DISABILITY_CERTIFICATE', helpLevel: 'HAND_TO_HAND', assistanceDog: true,
+      consent: { givenAt: '2026-09-01', note: 'zgoda pisemna' },
+      suspension: { from: '2026-11-24', until: '2026-11-30', reason: 'pobyt w sanatorium' },
+    });
+
+    const during = await api.post('/rides', { clientId: jan.id, date: '2026-11-25', toPlaceId: day.healthId, arriveBy: '10:00' });
+    const after = await api.post('/rides', { clientId: jan.id, date: '2026-12-01', toPlaceId: day.healthId, arriveBy: '10:00', purpose: 'HEALTH', serviceName: 'rehabilitacja', fundingSource: 'PFRON' });
+
+    expect(during.status).toBe(400);
+    expect(during.body.error.fields[0].messageEn).toBe('the client is suspended from 2026-11-24 to 2026-11-30: pobyt w sanatorium');
+    expect(after.body.outbound).toMatchObject({ purpose: 'HEALTH', serviceName: 'rehabilitacja', fundingSource: 'PFRON' });
+  });
+
+  it.each([
+    ['a bedridden client', '/clients', { mobility: 'BEDRIDDEN' }, 'mobility', 'the service does not carry bedridden people — it is not medical transport'],
+    ['carrying on stairs', '/clients', { needsCarryingOnStairs: true }, 'needsCarryingOnStairs', 'drivers do not carry passengers up or down stairs'],
+  ])('refuses %s with the reason', async (_n, _path, change, field, reason) => {
+    const { api, day } = await setup();
+    const home = (await api.get(`/clients/${day.clients.jan}`)).body.homePlaceId;
+    const res = await api.post('/clients', { firstName: 'Ewa', lastName: 'Nowak', homePlaceId: home, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ path: field, messageEn: reason });
+  });
+
+  it('refuses medical transport with the reason', async () => {
+    const { api, day } = await setup();
+    const res = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00', purpose: 'MEDICAL_TRANSPORT' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ path: 'purpose', messageEn: 'this is not medical transport (ambulance, patient transport)' });
+  });
+
+  it('seats a client who transfers from the wheelchair, and tells the driver', async () => {
+    const { api, day } = await setup();
+    const home = (await api.get(`/clients/${day.clients.jan}`)).body.homePlaceId;
+    const ewa = (await api.post('/clients', { firstName: 'Ewa', lastName: 'Nowak', homePlaceId: home, mobility: 'WHEELCHAIR_TRANSFER', helpLevel: 'DOOR_TO_DOOR' })).body;
+    const ride = (await api.post('/rides', { clientId: ewa.id, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' })).body.outbound;
+    expect(ride.wheelchair).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../client.js';
 import type { Client, Place } from '../generated/client.js';
-import type { ClientView, CreateClient } from '../../domain/booking/client.schema.js';
+import type { ClientView, CreateClient, UpdateClient } from '../../domain/booking/client.schema.js';
+import { fromDbDate, toDbDate } from '../../domain/common/time.js';
 
 function toClientView(c: Client & { homePlace: Place }): ClientView {
   return {
@@ -14,7 +15,30 @@ function toClientView(c: Client & { homePlace: Place }): ClientView {
     needsAssistant: c.needsAssistant,
     driverNotes: c.driverNotes,
     active: c.active,
+    eligibilityGroup: c.eligibilityGroup,
+    helpLevel: c.helpLevel,
+    assistanceDog: c.assistanceDog,
+    caseworker: c.caseworker,
+    consent: c.consentAt ? { givenAt: fromDbDate(c.consentAt), note: c.consentNote } : null,
+    suspension:
+      c.suspendedFrom && c.suspendedUntil
+        ? { from: fromDbDate(c.suspendedFrom), until: fromDbDate(c.suspendedUntil), reason: c.suspensionReason ?? '' }
+        : null,
     version: c.version,
+  };
+}
+
+/** The profile's columns from an API shape; undefined fields stay as they are. */
+function profileColumns(d: Partial<Pick<CreateClient, 'consent' | 'suspension'>>) {
+  return {
+    ...(d.consent !== undefined ? { consentAt: d.consent ? toDbDate(d.consent.givenAt) : null, consentNote: d.consent?.note ?? null } : {}),
+    ...(d.suspension !== undefined
+      ? {
+          suspendedFrom: d.suspension ? toDbDate(d.suspension.from) : null,
+          suspendedUntil: d.suspension ? toDbDate(d.suspension.until) : null,
+          suspensionReason: d.suspension?.reason ?? null,
+        }
+      : {}),
   };
 }
 
@@ -51,6 +75,11 @@ export async function insertClient(db: Db | Tx, organisationId: string, data: Cr
       needsAssistant: data.needsAssistant,
       driverNotes: data.driverNotes ?? null,
       active: data.active,
+      eligibilityGroup: data.eligibilityGroup,
+      helpLevel: data.helpLevel,
+      assistanceDog: data.assistanceDog,
+      caseworker: data.caseworker ?? null,
+      ...profileColumns(data),
     },
     include: { homePlace: true },
   });
@@ -62,8 +91,12 @@ export async function updateClientVersioned(
   organisationId: string,
   id: string,
   version: number,
-  data: Partial<Omit<ClientView, 'id' | 'version' | 'homeAddress'>>,
+  data: Omit<UpdateClient, 'version'>,
 ): Promise<ClientView | null> {
-  const { count } = await db.client.updateMany({ where: { organisationId, id, version }, data: { ...data, version: { increment: 1 } } });
+  const { consent, suspension, needsCarryingOnStairs: _never, ...plain } = data;
+  const { count } = await db.client.updateMany({
+    where: { organisationId, id, version },
+    data: { ...plain, ...profileColumns({ consent, suspension }), version: { increment: 1 } },
+  });
   return count ? findClient(db, organisationId, id) : null;
 }

@@ -20,6 +20,9 @@ function toRideView(r: RideRow): RideView {
     wheelchair: r.wheelchair,
     assistant: r.assistant,
     notes: r.notes,
+    purpose: r.purpose,
+    serviceName: r.serviceName,
+    fundingSource: r.fundingSource,
     cancelReason: r.cancelReason,
     awaitingApproval: r.status === 'REQUESTED',
     outboundRideId: r.outboundRideId,
@@ -39,6 +42,9 @@ export interface NewRide {
   assistant: boolean;
   notes: string | null;
   outboundRideId: string | null;
+  purpose?: 'SOCIAL' | 'PROFESSIONAL' | 'EDUCATIONAL' | 'HEALTH';
+  serviceName?: string | null;
+  fundingSource?: 'CENTRE_BUDGET' | 'EU_PROJECT' | 'PFRON' | 'OTHER';
   /** Set when materialised from a weekly pattern: the pattern and the leg (0 outbound, 1 return). */
   recurringRideId?: string;
   recurringLeg?: 0 | 1;

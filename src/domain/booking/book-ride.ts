@@ -64,6 +64,14 @@ export async function bookRide(
       messageEn: `the booking deadline for this day has passed (${d} ${formatMinutes(m)}); a dispatcher can accept a late booking`,
     });
   }
+  const suspension = client?.suspension;
+  if (suspension && input.date >= suspension.from && input.date <= suspension.until) {
+    fields.push({
+      path: 'date',
+      message: `klient jest zawieszony od ${suspension.from} do ${suspension.until}: ${suspension.reason}`,
+      messageEn: `the client is suspended from ${suspension.from} to ${suspension.until}: ${suspension.reason}`,
+    });
+  }
   if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
     fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
   }
@@ -71,7 +79,16 @@ export async function bookRide(
 
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
-  const common = { clientId: client.id, date: input.date, wheelchair, assistant, notes: input.notes ?? null };
+  const common = {
+    clientId: client.id,
+    date: input.date,
+    wheelchair,
+    assistant,
+    notes: input.notes ?? null,
+    purpose: input.purpose,
+    serviceName: input.serviceName ?? null,
+    fundingSource: input.fundingSource,
+  };
   const timeMode = input.arriveBy ? ('ARRIVE_BY' as const) : ('DEPART_AFTER' as const);
   const timeMin = parseTimeOfDay((input.arriveBy ?? input.departAfter)!);
   const directMin = estimateLeg(fromPlace!, toPlace!).durationSec / 60;

@@ -1,13 +1,39 @@
 import { z } from 'zod';
-import { IdSchema, PhoneSchema, VersionSchema } from '../common/schemas.js';
+import { DateSchema, IdSchema, PhoneSchema, VersionSchema } from '../common/schemas.js';
 
 /**
- * Mobility decides capacity and boarding time: a client in a wheelchair rides in a wheelchair
- * place; walkers and crutches take a seat but board slowly. The full profile comes with issue #5.
+ * Mobility decides capacity and boarding time: a client who stays in the wheelchair rides in a
+ * wheelchair place; one who transfers takes a seat (the chair travels folded); walkers and
+ * crutches take a seat but board slowly. Bedridden people are outside the service: the value is
+ * accepted only to be refused with the reason.
  */
-export const Mobilities = ['WALKS', 'WALKER', 'WHEELCHAIR'] as const;
-export const MobilitySchema = z.enum(Mobilities);
-export type Mobility = z.infer<typeof MobilitySchema>;
+export const Mobilities = ['WALKS', 'WALKER', 'WHEELCHAIR', 'WHEELCHAIR_TRANSFER'] as const;
+export type Mobility = (typeof Mobilities)[number];
+export const MobilitySchema = z
+  .enum([...Mobilities, 'BEDRIDDEN'])
+  .refine((m) => m !== 'BEDRIDDEN', { error: 'exclusion.bedridden' })
+  .transform((m) => m as Mobility);
+
+export const EligibilityGroups = ['SENIOR', 'DISABILITY_CERTIFICATE', 'CHILD_0_3', 'CHILD_4_15', 'FAMILY', 'OTHER'] as const;
+export const HelpLevels = ['KERB_TO_KERB', 'DOOR_TO_DOOR', 'HAND_TO_HAND'] as const;
+export type HelpLevel = (typeof HelpLevels)[number];
+
+/** Carrying up or down stairs is outside the service: true is refused with the reason. */
+const StairsSchema = z.literal(false, { error: 'exclusion.stairs' });
+
+const SuspensionSchema = z
+  .strictObject({ from: DateSchema, until: DateSchema, reason: z.string().trim().min(3).max(300) })
+  .refine((s) => s.from <= s.until, { error: 'suspension.order', path: ['until'] });
+
+const ProfileFields = {
+  eligibilityGroup: z.enum(EligibilityGroups),
+  helpLevel: z.enum(HelpLevels),
+  assistanceDog: z.boolean(),
+  caseworker: z.string().trim().max(100).nullish(),
+  consent: z.strictObject({ givenAt: DateSchema, note: z.string().trim().max(300).nullish() }).nullish(),
+  suspension: SuspensionSchema.nullish(),
+  needsCarryingOnStairs: StairsSchema.optional(),
+};
 
 export const CreateClientSchema = z.strictObject({
   firstName: z.string().trim().min(1).max(100),
@@ -18,6 +44,13 @@ export const CreateClientSchema = z.strictObject({
   needsAssistant: z.boolean().default(false),
   driverNotes: z.string().trim().max(500).nullish(),
   active: z.boolean().default(true),
+  eligibilityGroup: ProfileFields.eligibilityGroup.default('OTHER'),
+  helpLevel: ProfileFields.helpLevel.default('KERB_TO_KERB'),
+  assistanceDog: ProfileFields.assistanceDog.default(false),
+  caseworker: ProfileFields.caseworker,
+  consent: ProfileFields.consent,
+  suspension: ProfileFields.suspension,
+  needsCarryingOnStairs: ProfileFields.needsCarryingOnStairs,
 });
 export type CreateClient = z.infer<typeof CreateClientSchema>;
 
@@ -30,6 +63,13 @@ export const UpdateClientSchema = z.strictObject({
   needsAssistant: z.boolean().optional(),
   driverNotes: z.string().trim().max(500).nullish(),
   active: z.boolean().optional(),
+  eligibilityGroup: ProfileFields.eligibilityGroup.optional(),
+  helpLevel: ProfileFields.helpLevel.optional(),
+  assistanceDog: ProfileFields.assistanceDog.optional(),
+  caseworker: ProfileFields.caseworker,
+  consent: ProfileFields.consent,
+  suspension: ProfileFields.suspension,
+  needsCarryingOnStairs: ProfileFields.needsCarryingOnStairs,
   version: VersionSchema,
 });
 export type UpdateClient = z.infer<typeof UpdateClientSchema>;
@@ -50,5 +90,11 @@ export interface ClientView {
   readonly needsAssistant: boolean;
   readonly driverNotes: string | null;
   readonly active: boolean;
+  readonly eligibilityGroup: (typeof EligibilityGroups)[number];
+  readonly helpLevel: HelpLevel;
+  readonly assistanceDog: boolean;
+  readonly caseworker: string | null;
+  readonly consent: { readonly givenAt: string; readonly note: string | null } | null;
+  readonly suspension: { readonly from: string; readonly until: string; readonly reason: string } | null;
   readonly version: number;
 }

@@ -2,7 +2,7 @@
  * Pure rules that turn a booking into what the optimiser needs: load, boarding times, time
  * windows and the maximum ride time. Times in seconds after the service day's midnight.
  */
-import type { Mobility } from './client.schema.js';
+import type { HelpLevel, Mobility } from './client.schema.js';
 
 export interface RideRules {
   /** An appointment may be reached up to this early (arrive-by rides). */
@@ -28,10 +28,19 @@ export function rideLoad(ride: { wheelchair: boolean; assistant: boolean }): [nu
   return [(ride.wheelchair ? 0 : 1) + (ride.assistant ? 1 : 0), ride.wheelchair ? 1 : 0];
 }
 
-/** Time to board or alight, by mobility: a wheelchair on the lift takes longest. */
-export function boardingTimeSec(mobility: Mobility, wheelchair: boolean): number {
-  if (wheelchair) return 5 * 60;
-  return mobility === 'WALKER' ? 3 * 60 : 2 * 60;
+/**
+ * Time to board or alight: a wheelchair on the lift takes longest, a transfer from the chair to a
+ * seat or a walker takes longer than walking; help from the flat's door (door-to-door) or into
+ * someone's hands (hand-to-hand) adds the walk to and from the vehicle; an assistance dog, a minute.
+ */
+export function boardingTimeSec(
+  mobility: Mobility,
+  wheelchair: boolean,
+  profile: { helpLevel?: HelpLevel; assistanceDog?: boolean } = {},
+): number {
+  const base = wheelchair ? 5 * 60 : mobility === 'WHEELCHAIR_TRANSFER' ? 4 * 60 : mobility === 'WALKER' ? 3 * 60 : 2 * 60;
+  const help = profile.helpLevel === 'HAND_TO_HAND' ? 5 * 60 : profile.helpLevel === 'DOOR_TO_DOOR' ? 3 * 60 : 0;
+  return base + help + (profile.assistanceDog ? 60 : 0);
 }
 
 export function maxRideTimeSec(directSec: number, rules: RideRules = defaultRideRules): number {

@@ -6,6 +6,14 @@ export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 
 export const RideStatusSchema = z.enum(RideStatuses);
 export type RideStatus = z.infer<typeof RideStatusSchema>;
 
+/** Purposes of the service (activation); medical transport is outside it and refused with the reason. */
+export const RidePurposes = ['SOCIAL', 'PROFESSIONAL', 'EDUCATIONAL', 'HEALTH'] as const;
+export const RidePurposeSchema = z
+  .enum([...RidePurposes, 'MEDICAL_TRANSPORT'])
+  .refine((p) => p !== 'MEDICAL_TRANSPORT', { error: 'exclusion.medical' })
+  .transform((p) => p as (typeof RidePurposes)[number]);
+export const FundingSources = ['CENTRE_BUDGET', 'EU_PROJECT', 'PFRON', 'OTHER'] as const;
+
 /**
  * A booking: one outbound ride and, optionally, the return. Exactly one of arriveBy
  * (an appointment) and departAfter is given. Wheelchair and assistant default from the client.
@@ -22,6 +30,10 @@ export const BookRideSchema = z
     wheelchair: z.boolean().optional(),
     assistant: z.boolean().optional(),
     notes: z.string().trim().max(500).optional(),
+    purpose: RidePurposeSchema.default('SOCIAL'),
+    /** Which of the centre's services the ride serves, e.g. "rehabilitacja". */
+    serviceName: z.string().trim().min(1).max(100).optional(),
+    fundingSource: z.enum(FundingSources).default('CENTRE_BUDGET'),
     return: z.strictObject({ departAfter: TimeOfDaySchema }).optional(),
     /** Accept a booking after the organisation's cut-off (dispatchers only, once accounts exist: issue #7). */
     overrideCutoff: z.boolean().optional(),
@@ -64,6 +76,9 @@ export interface RideView {
   readonly wheelchair: boolean;
   readonly assistant: boolean;
   readonly notes: string | null;
+  readonly purpose: (typeof RidePurposes)[number];
+  readonly serviceName: string | null;
+  readonly fundingSource: (typeof FundingSources)[number];
   readonly cancelReason: string | null;
   /** The ride leaves the gmina and waits for a dispatcher's approval (status REQUESTED). */
   readonly awaitingApproval: boolean;

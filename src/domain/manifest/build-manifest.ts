@@ -6,11 +6,18 @@ import { formatMinutes, formatSeconds } from '../common/time.js';
 import { travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
 
-export function needsOf(ride: { wheelchair: boolean; assistant: boolean }, mobility: string): Need[] {
+export function needsOf(
+  ride: { wheelchair: boolean; assistant: boolean },
+  client: { mobility: string; helpLevel?: string; assistanceDog?: boolean },
+): Need[] {
   const needs: Need[] = [];
   if (ride.wheelchair) needs.push({ code: 'WHEELCHAIR', pl: 'Wózek — miejsce na wózek, winda', en: 'Wheelchair — wheelchair place, lift' });
-  else if (mobility === 'WALKER') needs.push({ code: 'WALKER', pl: 'Balkonik lub kule — pomoc przy wsiadaniu', en: 'Walker or crutches — help boarding' });
+  else if (client.mobility === 'WHEELCHAIR_TRANSFER') needs.push({ code: 'TRANSFER', pl: 'Przesiada się z wózka na fotel — wózek złożony w bagażniku', en: 'Transfers from the wheelchair to a seat — chair folded in the boot' });
+  else if (client.mobility === 'WALKER') needs.push({ code: 'WALKER', pl: 'Balkonik lub kule — pomoc przy wsiadaniu', en: 'Walker or crutches — help boarding' });
   if (ride.assistant) needs.push({ code: 'ASSISTANT', pl: 'Jedzie z asystentem (dodatkowe miejsce)', en: 'Travels with an assistant (extra seat)' });
+  if (client.assistanceDog) needs.push({ code: 'DOG', pl: 'Pies asystujący', en: 'Assistance dog' });
+  if (client.helpLevel === 'DOOR_TO_DOOR') needs.push({ code: 'DOOR_TO_DOOR', pl: 'Pomoc od drzwi mieszkania', en: 'Help from the door of the flat' });
+  if (client.helpLevel === 'HAND_TO_HAND') needs.push({ code: 'HAND_TO_HAND', pl: 'Przekazać z rąk do rąk (opiekun na miejscu)', en: 'Hand over in person (a carer at each end)' });
   return needs;
 }
 
@@ -43,7 +50,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         time: formatSeconds(s.serviceStartSec),
         place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
         passenger: { name: `${ride.client.firstName} ${ride.client.lastName}`, phone: ride.client.phone },
-        needs: needsOf(ride, ride.client.mobility),
+        needs: needsOf(ride, ride.client),
         notes: [ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
         appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,
         rideId: ride.id,

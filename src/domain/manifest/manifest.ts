@@ -1,7 +1,7 @@
 import type { TravelTimesNote } from '../plan/plan.schema.js';
 
 export interface Need {
-  readonly code: 'WHEELCHAIR' | 'WALKER' | 'ASSISTANT';
+  readonly code: 'WHEELCHAIR' | 'TRANSFER' | 'WALKER' | 'ASSISTANT' | 'DOG' | 'DOOR_TO_DOOR' | 'HAND_TO_HAND';
   readonly pl: string;
   readonly en: string;
 }

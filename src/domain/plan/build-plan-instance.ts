@@ -3,7 +3,7 @@
  * here: request r is rides[r], vehicle v is vehicles[v], location l is places[l].
  */
 import type { Instance, Request, Vehicle } from '../../solver/model/instance.js';
-import type { Mobility } from '../booking/client.schema.js';
+import type { HelpLevel, Mobility } from '../booking/client.schema.js';
 import { boardingTimeSec, defaultRideRules, rideLoad, rideWindows, type RideRules } from '../booking/ride.rules.js';
 
 export interface PlanningRide {
@@ -15,6 +15,8 @@ export interface PlanningRide {
   readonly wheelchair: boolean;
   readonly assistant: boolean;
   readonly mobility: Mobility;
+  readonly helpLevel?: HelpLevel;
+  readonly assistanceDog?: boolean;
   /** For a return ride: its outbound ride. */
   readonly outboundRideId: string | null;
 }
@@ -67,7 +69,7 @@ export function buildPlanInstance(
     const direct = matrix.durationsSec[from * matrix.size + to]!;
     // An unroutable pair is left to the solver, which reports it as 'unreachable'.
     const directSec = Number.isFinite(direct) ? direct : 0;
-    const serviceSec = boardingTimeSec(r.mobility, r.wheelchair);
+    const serviceSec = boardingTimeSec(r.mobility, r.wheelchair, r);
     const w = rideWindows(r.timeMode, r.timeMin * 60, directSec, serviceSec, rules);
     return {
       pickup: { location: from, twStart: w.pickup[0], twEnd: w.pickup[1], serviceTime: serviceSec },

@@ -72,7 +72,12 @@ export async function planServiceDay(
   ]);
   await onProgress(PROGRESS.loaded);
 
-  const rides: PlanningRide[] = rideRows.map((r) => ({ ...r, mobility: r.client.mobility }));
+  const rides: PlanningRide[] = rideRows.map((r) => ({
+    ...r,
+    mobility: r.client.mobility,
+    helpLevel: r.client.helpLevel,
+    assistanceDog: r.client.assistanceDog,
+  }));
   const vehicles: PlanningVehicle[] = vehicleRows;
   const placeIds = collectPlaceIds(rides, vehicles);
   const places = new Map<string, { lat: number; lon: number; name: string }>();

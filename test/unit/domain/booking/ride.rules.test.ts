@@ -14,6 +14,12 @@ describe('ride rules', () => {
     expect(boardingTimeSec('WALKER', false)).toBeGreaterThan(boardingTimeSec('WALKS', false));
   });
 
+  it('adds the walk to the door, a hand-over and a dog to the boarding time', () => {
+    expect(boardingTimeSec('WALKS', false, { helpLevel: 'KERB_TO_KERB' })).toBe(120);
+    expect(boardingTimeSec('WALKS', false, { helpLevel: 'DOOR_TO_DOOR' })).toBe(300);
+    expect(boardingTimeSec('WHEELCHAIR_TRANSFER', false, { helpLevel: 'HAND_TO_HAND', assistanceDog: true })).toBe(240 + 300 + 60);
+  });
+
   it('allows direct × 1.5 + 15 min of ride time, at most direct + 60 min', () => {
     expect(maxRideTimeSec(600)).toBe(600 * 1.5 + 900);
     expect(maxRideTimeSec(7200)).toBe(7200 + 3600);
