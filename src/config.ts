@@ -34,6 +34,11 @@ export const ConfigSchema = z.object({
   MAX_SNAP_DISTANCE_M: z.coerce.number().positive().default(2000),
   ESTIMATE_SPEED_KMH: z.coerce.number().min(5).max(130).default(50),
   ESTIMATE_DETOUR_FACTOR: z.coerce.number().min(1).max(3).default(1.3),
+  /** Map tiles for the web app ({z}/{x}/{y} template); the pages stay usable when tiles fail. */
+  MAP_TILE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'a tile URL template with {z}, {x} and {y}').optional(),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     defaultOrganisation: config.DEFAULT_ORGANISATION,
     redisUrl: config.REDIS_URL,
     queuePrefix: config.QUEUE_PREFIX,
-    mapTileUrl: process.env.MAP_TILE_URL,
+    mapTileUrl: config.MAP_TILE_URL,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening');
