@@ -163,9 +163,12 @@ export function renderApiReference(doc: ReturnType<typeof buildOpenApiDocument>)
   const sections = Object.entries(doc.paths)
     .flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => {
-        const o = op as { summary: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { 'application/json': { schema: object } } } };
+        const o = op as { summary: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { description?: string; content: Record<string, { schema: object }> } };
         const params = o.parameters.filter((p) => p.name !== 'X-Organisation').map((p) => `<code>${esc(p.name)}</code> (${p.in}${p.required ? ', wymagany / required' : ''})`).join(', ');
-        const body = o.requestBody ? `<details><summary>Treść / body</summary><pre>${esc(JSON.stringify(o.requestBody.content['application/json'].schema, null, 2))}</pre></details>` : '';
+        // A JSON body shows its schema; a file body (CSV, GML) its media types and columns.
+        const json = o.requestBody?.content['application/json'];
+        const bodyText = json ? JSON.stringify(json.schema, null, 2) : `${Object.keys(o.requestBody?.content ?? {}).join(', ')}: ${o.requestBody?.description ?? ''}`;
+        const body = o.requestBody ? `<details><summary>Treść / body</summary><pre>${esc(bodyText)}</pre></details>` : '';
         return `<section><h3><code>${method.toUpperCase()} /api/v1${esc(path)}</code></h3><p>${esc(o.summary)}</p>${params ? `<p>${params}</p>` : ''}${body}</section>`;
       }),
     )
