@@ -121,6 +121,14 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
   const qOff = pn * dims;
 
   candCount = 0;
+  // Without an exact confirmation to make, only the cheapest candidate matters: track it directly.
+  const trackBest = !exact || !verify;
+  let bestCost = Infinity;
+  let bestPick = -1;
+  let bestDrop = -1;
+  // Fast path for one layout and one load dimension (most fleets and both benchmark sets).
+  const isScalar = layoutCount === 1 && dims === 1;
+  const headroom = isScalar ? caps[0]! - nodeLoad[qOff]! + EPS : 0;
   for (let i = route.lockedCount; i <= m; i++) {
     // Pickup goes right after old position i.
     const li = locationAt(p, v, nodes, m, i);
@@ -132,7 +140,7 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     const arrP = depI + travel[li * size + pl]!;
     const bp = arrP > ep ? arrP : ep;
     if (!(bp <= lp + EPS)) continue;
-    let mask = fittingLayouts(baseMask, load, i, nodeLoad, qOff, caps, dims, layoutCount);
+    let mask = isScalar ? (load[i]! > headroom ? 0 : 1) : fittingLayouts(baseMask, load, i, nodeLoad, qOff, caps, dims, layoutCount);
     if (mask === 0) continue;
     const depP = bp + sp;
     const nextLoc = locationAt(p, v, nodes, m, i + 1);
@@ -151,7 +159,14 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
           travel[li * size + pl]! + sp + tPD + sd + travel[dl * size + nextLoc]! - travel[li * size + nextLoc]!;
         if (startN <= latest[i + 1]! + EPS && detour <= rideSlack[i]! + EPS) {
           const c = addPick + cPD + cost[dl * size + nextLoc]! - removed + fixed;
-          if (c < maxCost) pushCandidate(c, i + 1, i + 2);
+          if (c < maxCost) {
+            if (!trackBest) pushCandidate(c, i + 1, i + 2);
+            else if (c < bestCost) {
+              bestCost = c;
+              bestPick = i + 1;
+              bestDrop = i + 2;
+            }
+          }
         }
       }
     }
@@ -166,8 +181,12 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
     let ridePath = travel[pl * size + nextLoc]!;
     const addP = addPick + cost[pl * size + nextLoc]! - removed + fixed;
     for (let j = i + 1; j <= m; j++) {
-      mask = fittingLayouts(mask, load, j, nodeLoad, qOff, caps, dims, layoutCount);
-      if (mask === 0) break;
+      if (isScalar) {
+        if (load[j]! > headroom) break;
+      } else {
+        mask = fittingLayouts(mask, load, j, nodeLoad, qOff, caps, dims, layoutCount);
+        if (mask === 0) break;
+      }
       const lj = p.nodeLocation[nodes[j]!]!;
       const nl = locationAt(p, v, nodes, m, j + 1);
       const depJ = cur + nodeService[nodes[j]!]!;
@@ -186,7 +205,14 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
           const detour = toD + sd + travel[dl * size + nl]! - travel[lj * size + nl]!;
           if (startN <= latest[j + 1]! + EPS && detour <= rideSlack[j]! + EPS) {
             const c = addP + cost[lj * size + dl]! + cost[dl * size + nl]! - cost[lj * size + nl]!;
-            if (c < maxCost) pushCandidate(c, i + 1, j + 2);
+            if (c < maxCost) {
+              if (!trackBest) pushCandidate(c, i + 1, j + 2);
+              else if (c < bestCost) {
+                bestCost = c;
+                bestPick = i + 1;
+                bestDrop = j + 2;
+              }
+            }
           }
         }
       }
@@ -198,22 +224,30 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
       ridePath += nodeService[nodes[j]!]! + travel[lj * size + nl]!;
     }
   }
+  if (trackBest) {
+    if (bestPick < 0) return false;
+    out.cost = bestCost;
+    out.pickupPos = bestPick;
+    out.dropoffPos = bestDrop;
+    out.isVerified = !exact;
+    return true;
+  }
   if (candCount === 0) return false;
 
   // Take candidates in increasing cost; confirm with the exact scheduler when needed.
   for (;;) {
     let best = -1;
-    let bestCost = Infinity;
+    let cheapest = Infinity;
     for (let k = 0; k < candCount; k++) {
-      if (candCost[k]! < bestCost) {
-        bestCost = candCost[k]!;
+      if (candCost[k]! < cheapest) {
+        cheapest = candCost[k]!;
         best = k;
       }
     }
     if (best < 0) return false;
-    if (!exact || !verify || isInsertionScheduleFeasible(route, r, candPick[best]!, candDrop[best]!)) {
-      out.isVerified = !exact || verify;
-      out.cost = bestCost;
+    if (isInsertionScheduleFeasible(route, r, candPick[best]!, candDrop[best]!)) {
+      out.isVerified = true;
+      out.cost = cheapest;
       out.pickupPos = candPick[best]!;
       out.dropoffPos = candDrop[best]!;
       return true;
