@@ -60,7 +60,6 @@ export class Alns {
   iteration = 0;
   private readonly destroyWeights: OperatorWeights;
   private readonly repairWeights: OperatorWeights;
-  private readonly noise: number;
   private lastReportMs = -Infinity;
   private lastReportIteration = 0;
   /** Best cost seen in any phase, for progress reports. */
@@ -69,8 +68,8 @@ export class Alns {
 
   constructor(private readonly settings: AlnsSettings) {
     this.destroyWeights = new OperatorWeights(settings.destroys.length);
+    // Arm 2k is repair k without noise, arm 2k + 1 the same repair with noise.
     this.repairWeights = new OperatorWeights(settings.repairs.length * 2);
-    this.noise = 0;
   }
 
   fraction(): number {

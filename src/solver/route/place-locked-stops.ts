@@ -1,5 +1,4 @@
-import { earliestSchedule } from '../feasibility/schedule.js';
-import { TIME_EPS } from '../feasibility/schedule.js';
+import { earliestSchedule, TIME_EPS } from '../feasibility/schedule.js';
 import type { SolutionState } from './solution-state.js';
 
 /**
