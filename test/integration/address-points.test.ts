@@ -29,7 +29,7 @@ describe('PRG address points', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ read: 5, imported: 5, rejected: [], refused: false });
     const [lesny] = await search(org.slug, 'lesny row 3');
-    expect(lesny).toMatchObject({ locality: 'Srokowo', street: 'Leśny Rów', houseNumber: '3', address: 'Leśny Rów 3, 11-420 Srokowo' });
+    expect(lesny).toMatchObject({ locality: 'Srokowo', street: 'Leśny Rów', houseNumber: '3', postcode: '11-420', simc: '0483260', source: 'PRG', address: 'Leśny Rów 3, 11-420 Srokowo' });
     expect(lesny.lat).toBeCloseTo(54.2148, 6);
     expect(lesny.lon).toBeCloseTo(21.5235, 6);
     expect((await search(org.slug, 'Srokowo, ul. Leśny Rów 3'))[0].id).toBe(lesny.id);

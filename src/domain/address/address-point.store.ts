@@ -38,9 +38,24 @@ export async function replaceAddressPoints(tx: Tx, organisationId: string, point
   for (let i = 0; i < stale.length; i += 5000) {
     await tx.addressPoint.deleteMany({ where: { organisationId, id: { in: stale.slice(i, i + 5000) } } });
   }
-  const rows = [...incoming.values()].map((p) => ({ organisationId, ...p, source: 'PRG', searchText: searchTextOf(p) }));
-  for (let i = 0; i < rows.length; i += 2000) await tx.addressPoint.createMany({ data: rows.slice(i, i + 2000) });
+  const rows = [...incoming.values()];
+  for (let i = 0; i < rows.length; i += 5000) await insertPoints(tx, organisationId, rows.slice(i, i + 5000));
   return rows.length;
+}
+
+/**
+ * One INSERT … SELECT FROM unnest(arrays) per chunk: ten parameters whatever the row count.
+ * Prisma's createMany took about 1.3 ms a row here (26–30 s for a 20 000-point gmina); this takes
+ * a fraction of that.
+ */
+async function insertPoints(tx: Tx, organisationId: string, points: readonly AddressPointInput[]): Promise<void> {
+  const column = <K extends keyof AddressPointInput>(k: K) => points.map((p) => p[k]);
+  await tx.$executeRaw`
+    INSERT INTO address_point (id, organisation_id, simc, locality, street, house_number, postcode, lat, lon, source, search_text, updated_at)
+    SELECT gen_random_uuid(), ${organisationId}::uuid, u.simc, u.locality, u.street, u.house_number, u.postcode, u.lat, u.lon, 'PRG', u.search_text, now()
+    FROM unnest(${column('simc')}::text[], ${column('locality')}::text[], ${column('street')}::text[], ${column('houseNumber')}::text[],
+                ${column('postcode')}::text[], ${column('lat')}::float8[], ${column('lon')}::float8[], ${points.map(searchTextOf)}::text[])
+      AS u(simc, locality, street, house_number, postcode, lat, lon, search_text)`;
 }
 
 /**

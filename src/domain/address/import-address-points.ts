@@ -7,14 +7,13 @@ import { z } from 'zod';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { AppError } from '../../errors.js';
-import { mayStore, type ImportReport, type RowRejection } from '../import/import-report.js';
+import { ImportQuerySchema, mayStore, type ImportReport, type RowRejection } from '../import/import-report.js';
 import { checkAddressPoint, type AddressPointInput } from './address-point.js';
 import { replaceAddressPoints } from './address-point.store.js';
 import { parsePrgCsv, type ParsedPoints } from './prg-csv.js';
 import { parsePrgGml } from './prg-gml.js';
 
-export const AddressImportQuerySchema = z.object({
-  acceptValid: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+export const AddressImportQuerySchema = ImportQuerySchema.extend({
   /**
    * Which number of a pair is the northing. Default: CSV x/y in the Polish convention (x =
    * northing); GML as its model writes it (2012: northing first, 2021: easting first).

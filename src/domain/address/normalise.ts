@@ -64,9 +64,12 @@ export function searchTextOf(p: { street: string | null; houseNumber: string; lo
   return normaliseText([p.street ?? '', p.houseNumber, p.locality, p.postcode ?? ''].join(' '));
 }
 
-/** How an address point is written for people: "Leśny Rów 3, 11-420 Srokowo" or "Bykowo 12, 11-420 Srokowo". */
+/**
+ * How an address point is written for people: "Leśny Rów 3, 11-420 Srokowo", or for a village
+ * without streets "Leśniewo 12, 11-420" (PRG does not name the post town, which for a village is
+ * usually another place, so it is not guessed).
+ */
 export function formatAddress(p: { street: string | null; houseNumber: string; locality: string; postcode: string | null }): string {
-  const first = p.street ? `${p.street} ${p.houseNumber}` : `${p.locality} ${p.houseNumber}`;
-  const second = [p.postcode, p.locality].filter(Boolean).join(' ');
-  return `${first}, ${second}`;
+  if (!p.street) return [`${p.locality} ${p.houseNumber}`, p.postcode].filter(Boolean).join(', ');
+  return `${p.street} ${p.houseNumber}, ${[p.postcode, p.locality].filter(Boolean).join(' ')}`;
 }

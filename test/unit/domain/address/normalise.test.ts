@@ -30,7 +30,8 @@ describe('address text', () => {
   const urban = { street: 'Leśny Rów', houseNumber: '3', locality: 'Srokowo', postcode: '11-420' };
 
   it('writes a rural address as village and number, an urban one as street and number', () => {
-    expect(formatAddress(rural)).toBe('Leśniewo 12, 11-420 Leśniewo');
+    expect(formatAddress(rural)).toBe('Leśniewo 12, 11-420');
+    expect(formatAddress({ ...rural, postcode: null })).toBe('Leśniewo 12');
     expect(formatAddress(urban)).toBe('Leśny Rów 3, 11-420 Srokowo');
   });
 
