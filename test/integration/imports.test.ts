@@ -113,6 +113,34 @@ describe('CSV import of clients', () => {
     expect(res.body.rejected.map((r: any) => r.field).sort()).toEqual(['mobility', 'needsAssistant', 'phone']);
   });
 
+  it('refuses to guess between two villages with the same street and number', async () => {
+    const org = await t.newOrganisation();
+    const prg = 'miejscowosc;ulica;numer;x;y\nSrokowo;Szkolna;4;708356.86;664182.77\nJegławki;Szkolna;4;713117.79;666535.77\n';
+    await upload(org.slug, '/address-points/import', prg);
+
+    const vague = await upload(org.slug, '/imports/clients', 'imie;nazwisko;adres\nJan;Kowalski;Szkolna 4\n');
+    const named = await upload(org.slug, '/imports/clients', 'imie;nazwisko;adres\nJan;Kowalski;Szkolna 4, Jegławki\n');
+
+    expect(vague.status).toBe(400);
+    expect(vague.body.rejected[0]).toMatchObject({ row: 2, field: 'address' });
+    expect(vague.body.rejected[0].messageEn).toContain('matches several points');
+    expect(named.body).toMatchObject({ imported: 1, refused: false });
+  });
+
+  it('reads a Windows-1250 spreadsheet from Polish Excel', async () => {
+    const org = await organisationWithAddresses();
+    const text = 'imie;nazwisko;adres\r\nJózef;Łąka;Leśny Rów 3, Srokowo\r\n';
+    // Windows-1250 bytes for the few Polish letters used here.
+    const cp1250: Record<string, number> = { ó: 0xf3, Ł: 0xa3, ą: 0xb9, ś: 0x9c };
+    const bytes = Uint8Array.from([...text].map((c) => cp1250[c] ?? c.charCodeAt(0)));
+
+    const res = await fetch(`${t.baseUrl}/api/v1/imports/clients`, { method: 'POST', headers: { 'X-Organisation': org.slug, 'Content-Type': 'text/csv' }, body: bytes });
+    const clients = (await apiFor(t.baseUrl, org.slug).get('/clients')).body.items as any[];
+
+    expect(res.status).toBe(200);
+    expect(clients[0]).toMatchObject({ firstName: 'Józef', lastName: 'Łąka', homeAddress: 'Leśny Rów 3, 11-420 Srokowo' });
+  });
+
   it('rejects a file without the name columns as a whole', async () => {
     const org = await t.newOrganisation();
 
