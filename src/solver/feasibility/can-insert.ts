@@ -22,6 +22,7 @@ export function canInsert(route: RouteState, r: number, pickupPos: number, dropo
   }
   const pinned = p.pinnedVehicle[r]!;
   if (pinned !== -1 && pinned !== v) return { ok: false, reason: 'pinned' };
+  /** Index = position in the new route (0 and m + 3 are the depots): node id. */
   const seq = new Int32Array(m + 4);
   let src = 1;
   for (let k = 1; k <= m + 2; k++) {
@@ -35,6 +36,7 @@ export function canInsert(route: RouteState, r: number, pickupPos: number, dropo
   const layouts = route.layoutFits.length;
   let anyLayout = false;
   for (let k = 0; k < layouts && !anyLayout; k++) {
+    /** Index = dimension: load on board after the stop being checked. */
     const onBoard = new Float64Array(dims);
     let fits = true;
     for (let i = 1; i <= m + 2 && fits; i++) {
@@ -46,6 +48,7 @@ export function canInsert(route: RouteState, r: number, pickupPos: number, dropo
     anyLayout = fits;
   }
   if (!anyLayout) return { ok: false, reason: 'capacity' };
+  /** Index = position: start of service in the exact schedule. */
   const times = new Float64Array(m + 4);
   if (!earliestSchedule(p, v, seq, m + 2, times)) {
     if (!earliestSchedule(p, v, seq, m + 2, times, p.shiftStart[v]!, IGNORE_RIDE | IGNORE_SHIFT_END)) {

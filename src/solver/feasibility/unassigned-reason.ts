@@ -44,6 +44,7 @@ function shiftCovers(p: Problem, v: number, r: number): boolean {
 /** Whether vehicle v could serve request r if it had nothing else to do. */
 export function canServeAlone(p: Problem, v: number, r: number): boolean {
   if (!reachable(p, v, r) || !layoutCarries(p, v, r) || !shiftCovers(p, v, r)) return false;
+  /** Index = position (0 and 3 are the depots): node id. */
   const seq = Int32Array.of(-1, 2 * r, 2 * r + 1, -1);
   return earliestSchedule(p, v, seq, 2, new Float64Array(4));
 }

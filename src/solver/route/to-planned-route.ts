@@ -11,6 +11,7 @@ export function toPlannedRoute(route: RouteState): PlannedRoute {
   const p = route.problem;
   const v = route.vehicle;
   const m = route.stopCount;
+  /** Index = position (0 = start depot, m + 1 = end depot): start of service in the reported schedule. */
   const start = new Float64Array(m + 2);
   const layout = route.chosenLayout();
   if (layout < 0 || !passengerSchedule(p, v, route.nodes, m, start)) {

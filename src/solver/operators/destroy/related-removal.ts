@@ -20,6 +20,7 @@ export const relatedRemoval: DestroyOperator = {
     const n = p.requestCount;
     const candidates = state.removable();
     if (candidates.length === 0) return;
+    /** Index = request: position of its pickup / drop-off in its route (−1 when unassigned). */
     const pickupPos = new Int32Array(n);
     const dropoffPos = new Int32Array(n);
     locateRequests(state, pickupPos, dropoffPos);

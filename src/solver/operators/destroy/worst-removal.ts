@@ -14,8 +14,10 @@ export const worstRemoval: DestroyOperator = {
   name: 'worst',
   apply(state, rng, count) {
     const n = state.problem.requestCount;
+    /** Index = request: position of its pickup / drop-off in its route (−1 when unassigned). */
     const pickupPos = new Int32Array(n);
     const dropoffPos = new Int32Array(n);
+    /** Index = request: objective saved by removing it. */
     const gains = new Float64Array(n);
     const candidates = state.removable();
     for (let k = 0; k < count && candidates.length > 0; k++) {

@@ -15,8 +15,10 @@ const MIN_RELATIVE_GAIN = 1e-9;
 export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10, focus?: readonly number[]): boolean {
   const n = state.problem.requestCount;
   const move = createRelocateMove();
+  /** Index = request: position of its pickup / drop-off in its route (−1 when unassigned). */
   const pickupPos = new Int32Array(n);
   const dropoffPos = new Int32Array(n);
+  /** Index = request: objective saved by removing it. */
   const gains = new Float64Array(n);
   const order = focus ? focus.filter((r) => state.routeOf[r] !== -1 && !state.isFixed[r]) : state.removable();
   let improvedAny = false;
