@@ -141,6 +141,22 @@ describe('CSV import of clients', () => {
     expect(clients[0]).toMatchObject({ firstName: 'Józef', lastName: 'Łąka', homeAddress: 'Leśny Rów 3, 11-420 Srokowo' });
   });
 
+  it('takes the optional profile columns and refuses a bedridden client with the service’s reason', async () => {
+    const org = await organisationWithAddresses();
+    const csv = [
+      'imie;nazwisko;adres;mobilnosc;pomoc;grupa;pies_asystujacy;pracownik_socjalny',
+      'Ewa;Lis;Szkolna 4, Srokowo;wózek z przesiadką;door_to_door;senior;tak;K. Nowak',
+      'Adam;Kot;Szkolna 4, Srokowo;leżący;;;;',
+    ].join('\n');
+
+    const res = await upload(org.slug, '/imports/clients?acceptValid=true', csv);
+    const [ewa] = (await apiFor(t.baseUrl, org.slug).get('/clients')).body.items as any[];
+
+    expect(res.body).toMatchObject({ read: 2, imported: 1 });
+    expect(res.body.rejected).toEqual([expect.objectContaining({ row: 3, field: 'mobility', messageEn: expect.stringContaining('bedridden') })]);
+    expect(ewa).toMatchObject({ mobility: 'WHEELCHAIR_TRANSFER', helpLevel: 'DOOR_TO_DOOR', eligibilityGroup: 'SENIOR', assistanceDog: true, caseworker: 'K. Nowak' });
+  });
+
   it('rejects a file without the name columns as a whole', async () => {
     const org = await t.newOrganisation();
 

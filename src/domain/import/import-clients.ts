@@ -4,7 +4,9 @@
  * Columns (header names compared without case, Polish letters, spaces or "_"):
  * firstName (imie), lastName (nazwisko), phone (telefon), address (adres), lat (szerokosc),
  * lon (dlugosc), mobility (mobilnosc: WALKS, WALKER, WHEELCHAIR, or chodzi / balkonik / wozek),
- * needsAssistant (asystent: tak/nie, true/false, 1/0), driverNotes (uwagi).
+ * needsAssistant (asystent: tak/nie, true/false, 1/0), driverNotes (uwagi), and optionally the
+ * profile: eligibilityGroup (grupa), helpLevel (pomoc), assistanceDog (pies_asystujacy),
+ * caseworker (pracownik_socjalny) — values as in POST /clients.
  * The home is at lat/lon when both are given (address then only names it); otherwise the address
  * must resolve to exactly one of the organisation's PRG address points. Every row passes the
  * same schemas as POST /places and POST /clients; valid rows are stored in one transaction.
@@ -33,6 +35,10 @@ export const CLIENT_COLUMNS = {
   mobility: ['mobility', 'mobilnosc'],
   needsAssistant: ['needsAssistant', 'asystent', 'potrzebuje_asystenta'],
   driverNotes: ['driverNotes', 'uwagi', 'uwagi_dla_kierowcy'],
+  eligibilityGroup: ['eligibilityGroup', 'grupa'],
+  helpLevel: ['helpLevel', 'pomoc', 'poziom_pomocy'],
+  assistanceDog: ['assistanceDog', 'pies_asystujacy', 'pies'],
+  caseworker: ['caseworker', 'pracownik_socjalny'],
 } as const;
 
 /** Polish words a spreadsheet may use for mobility; the enum names pass as they are. */
@@ -44,6 +50,10 @@ const MOBILITY_WORDS: Record<string, string> = {
   kule: 'WALKER',
   wozek: 'WHEELCHAIR',
   'wozek inwalidzki': 'WHEELCHAIR',
+  'wozek z przesiadka': 'WHEELCHAIR_TRANSFER',
+  przesiada: 'WHEELCHAIR_TRANSFER',
+  // Accepted only so that the row is refused with the schema's reason (not medical transport).
+  lezacy: 'BEDRIDDEN',
 };
 
 function mobilityOf(text: string | undefined): string | undefined {
@@ -75,6 +85,10 @@ export async function importClients(deps: DomainDeps, ctx: OrganisationContext, 
       mobility: mobilityOf(cellOf(cells, col.mobility)),
       needsAssistant: parseYesNo(cellOf(cells, col.needsAssistant)),
       driverNotes: cellOf(cells, col.driverNotes),
+      eligibilityGroup: cellOf(cells, col.eligibilityGroup)?.toUpperCase(),
+      helpLevel: cellOf(cells, col.helpLevel)?.toUpperCase(),
+      assistanceDog: parseYesNo(cellOf(cells, col.assistanceDog)),
+      caseworker: cellOf(cells, col.caseworker),
     });
     const home = await homeOf(deps, ctx, rowNumber, cells, col, 'value' in client ? client.value : undefined);
     const problems = [...('rejected' in client ? client.rejected : []), ...('rejected' in home ? home.rejected : [])];
