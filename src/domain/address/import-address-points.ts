@@ -9,7 +9,7 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { AppError } from '../../errors.js';
 import { ImportQuerySchema, mayStore, type ImportReport, type RowRejection } from '../import/import-report.js';
 import { checkAddressPoint, type AddressPointInput } from './address-point.js';
-import { replaceAddressPoints } from './address-point.store.js';
+import { replaceAddressPoints } from '../../db/repositories/address-point.repo.js';
 import { parsePrgCsv, type ParsedPoints } from './prg-csv.js';
 import { parsePrgGml } from './prg-gml.js';
 

@@ -12,7 +12,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { AddressPointView } from './address-point.js';
-import { findAddressCandidates } from './address-point.store.js';
+import { findAddressCandidates } from '../../db/repositories/address-point.repo.js';
 import { houseNumberCandidates, normaliseText, parseAddressQuery, type AddressQuery } from './normalise.js';
 
 export const AddressSearchQuerySchema = z.object({

@@ -2,10 +2,10 @@
  * Storage of address points. (It would sit in db/repositories with the others; it lives here
  * while this component is new, and speaks only domain types.)
  */
-import type { Db, Tx } from '../../db/client.js';
-import type { AddressPoint } from '../../db/generated/client.js';
-import type { AddressPointInput, AddressPointView } from './address-point.js';
-import { formatAddress, houseNumberCandidates, searchTextOf, type AddressQuery } from './normalise.js';
+import type { Db, Tx } from '../client.js';
+import type { AddressPoint } from '../generated/client.js';
+import type { AddressPointInput, AddressPointView } from '../../domain/address/address-point.js';
+import { formatAddress, houseNumberCandidates, searchTextOf, type AddressQuery } from '../../domain/address/normalise.js';
 
 export function toAddressPointView(p: AddressPoint): AddressPointView {
   return {
