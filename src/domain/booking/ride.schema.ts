@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateSchema, IdSchema, TimeOfDaySchema } from '../common/schemas.js';
 import { parseTimeOfDay } from '../common/time.js';
 
-export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 'TURNED_DOWN'] as const;
+export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 'TURNED_DOWN', 'IN_PROGRESS', 'COMPLETED', 'NO_SHOW'] as const;
 export const RideStatusSchema = z.enum(RideStatuses);
 export type RideStatus = z.infer<typeof RideStatusSchema>;
 
