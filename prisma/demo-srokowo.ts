@@ -25,6 +25,20 @@ export const SROKOWO_BOUNDARY = {
   ],
 };
 
+/**
+ * A rough polygon around Kętrzyn county (gminas Srokowo, Barciany, Kętrzyn, Korsze, Reszel):
+ * a demo shape, not the legal border. Kętrzyn is in it; Węgorzewo, Giżycko and Olsztyn are not.
+ */
+export const KETRZYN_COUNTY_BOUNDARY = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [20.9, 54.36], [21.64, 54.335], [21.682, 54.262], [21.645, 54.17], [21.6, 54.05],
+      [21.5, 53.96], [21.1, 53.93], [20.85, 54.05], [20.9, 54.36],
+    ],
+  ],
+};
+
 const SERVICE_PLACES = {
   depot: { kind: 'DEPOT', name: 'Baza CUS Srokowo', address: 'ul. Szkolna 4, 11-420 Srokowo', lat: 54.2131, lon: 21.5186 },
   dayCentre: { kind: 'CUS', name: 'Dzienny Dom Pomocy CUS Srokowo', address: 'ul. Szkolna 4, 11-420 Srokowo', lat: 54.2134, lon: 21.5192 },
@@ -135,8 +149,14 @@ export async function seedSrokowo(
         name: 'Centrum Usług Społecznych w Srokowie',
         gminaName: 'Srokowo',
         boundary: SROKOWO_BOUNDARY,
-        // Book by 12:00 on the working day before, at most 30 days ahead (domain notes).
-        rules: { bookingHorizonDays: 30, bookingCutoff: { time: '12:00', workingDaysBefore: 1 } },
+        countyBoundary: KETRZYN_COUNTY_BOUNDARY,
+        // Book by 12:00 on the working day before, at most 30 days ahead; 5 zł in the gmina,
+        // 10 zł to the county town, 20 zł beyond; children and PFRON-funded rides free (domain notes).
+        rules: {
+          bookingHorizonDays: 30,
+          bookingCutoff: { time: '12:00', workingDaysBefore: 1 },
+          fees: { mode: 'ZONE', zoneGrosze: { GMINA: 500, COUNTY: 1000, BEYOND: 2000 }, exemptGroups: ['CHILD_4_15'], exemptFunding: ['PFRON'] },
+        },
       },
     });
   }
@@ -183,8 +203,8 @@ export async function seedSrokowo(
         ...(b.arriveBy ? { arriveBy: b.arriveBy } : { departAfter: b.departAfter! }),
         ...(b.returnAt ? { return: { departAfter: b.returnAt } } : {}),
         ...PURPOSE_OF[b.to],
-        // The CUS pilot was funded by the EU (POWR.02.08.00); rehabilitation by PFRON.
-        fundingSource: b.to === 'rehabWegorzewo' ? 'PFRON' : 'EU_PROJECT',
+        // Rehabilitation is funded by PFRON; the rest by the centre's budget.
+        fundingSource: b.to === 'rehabWegorzewo' ? 'PFRON' : 'CENTRE_BUDGET',
         // The demo day is entered by the dispatcher, whatever the hour the demo starts.
         overrideCutoff: true,
       });

@@ -73,7 +73,7 @@ export function buildApp(deps: AppDeps): Express {
     }),
   );
   // An official gmina boundary can be a few megabytes of GeoJSON; everything else stays small.
-  app.use('/api/v1/organisation/boundary', express.json({ limit: '20mb' }));
+  app.use(['/api/v1/organisation/boundary', '/api/v1/organisation/county-boundary'], express.json({ limit: '20mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes(deps));
   app.use(homeRoutes());

@@ -87,6 +87,7 @@ export const operations: readonly Operation[] = [
     fileBody: { mediaTypes: ['text/csv'], description: 'Columns firstName, lastName, phone, address (resolved against PRG points) or lat + lon, mobility, needsAssistant, driverNotes' },
     success: { status: 200, description: '{ read, imported, rejected: [{ row, field, message, messageEn }], refused }; 400 with the same report when a bad row kept the file out' },
   },
+  { method: 'put', path: '/organisation/county-boundary', tag: 'organisation', summary: 'Granica powiatu (GeoJSON): pasmo „powiat” dla opłat i raportów / the county boundary (GeoJSON): the "county" band for fees and reports', body: BoundaryInputSchema, success: { status: 200, description: '{ places, inside }' } },
   { method: 'get', path: '/openapi.json', tag: 'meta', summary: 'Ten opis / this description', success: { status: 200, description: 'OpenAPI 3.1 document' } },
   { method: 'get', path: '/docs', tag: 'meta', summary: 'Opis do czytania / readable reference', success: { status: 200, description: 'HTML page', html: true } },
 ];

@@ -232,3 +232,34 @@ describe('the client profile and the service’s limits', () => {
     expect(ride.wheelchair).toBe(false);
   });
 });
+
+describe('distance bands and fees', () => {
+  it('charges by band — 5 zł in the gmina, 10 zł in the county, 20 zł beyond — and nothing to the exempt', async () => {
+    const { api, day } = await setup();
+    const { KETRZYN_COUNTY_BOUNDARY } = await import('../../prisma/demo-srokowo.js');
+    const ketrzyn = (await api.post('/places', { kind: 'HOSPITAL', name: 'Szpital w Kętrzynie', address: 'Kętrzyn', lat: 54.0792, lon: 21.3702 })).body;
+    expect(ketrzyn.insideCounty).toBeNull();
+    expect((await api.put('/organisation/county-boundary', KETRZYN_COUNTY_BOUNDARY)).body.inside).toBeGreaterThan(5);
+    expect((await api.get(`/places/${ketrzyn.id}`)).body).toMatchObject({ insideGmina: false, insideCounty: true });
+    const olsztyn = (await api.post('/places', { kind: 'HOSPITAL', name: 'Szpital w Olsztynie', address: 'Olsztyn', lat: 53.7787, lon: 20.4925 })).body;
+    const org = (await api.get('/organisation')).body;
+    await api.patch('/organisation/rules', { rules: { fees: { mode: 'ZONE', exemptFunding: ['PFRON'] } }, version: org.version });
+    const book = async (clientId: string, toPlaceId: string, arriveBy: string, extra: object = {}) =>
+      (await api.post('/rides', { clientId, date: '2026-11-24', toPlaceId, arriveBy, ...extra })).body.outbound;
+
+    const inGmina = await book(day.clients.jan, day.healthId, '08:00');
+    const inCounty = await book(day.clients.jozef, ketrzyn.id, '10:00');
+    const beyond = await book(day.clients.helena, olsztyn.id, '11:00');
+    const pfron = await book(day.clients.irena, ketrzyn.id, '12:00', { fundingSource: 'PFRON' });
+
+    expect([inGmina, inCounty, beyond, pfron].map((r) => [r.distanceBand, r.feeGrosze])).toEqual([
+      ['GMINA', 500], ['COUNTY', 1000], ['BEYOND', 2000], ['COUNTY', 0],
+    ]);
+  });
+
+  it('is free where the organisation set no fees', async () => {
+    const { api, day } = await setup();
+    const ride = (await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '08:00' })).body.outbound;
+    expect(ride).toMatchObject({ distanceBand: 'GMINA', feeGrosze: 0 });
+  });
+});

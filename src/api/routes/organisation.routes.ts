@@ -18,5 +18,9 @@ export function organisationRoutes(deps: DomainDeps): Router {
   r.put('/boundary', async (req, res) => {
     res.json(await setBoundary(deps, ctxOf(req), parseBody(BoundaryInputSchema, req)));
   });
+  /** GeoJSON of the county (powiat): rides within it are in the "county" distance band. */
+  r.put('/county-boundary', async (req, res) => {
+    res.json(await setBoundary(deps, ctxOf(req), parseBody(BoundaryInputSchema, req), 'county'));
+  });
   return r;
 }

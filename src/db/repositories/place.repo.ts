@@ -3,7 +3,7 @@ import type { Place } from '../generated/client.js';
 import type { PlaceView } from '../../domain/booking/place.schema.js';
 
 export function toPlaceView(p: Place): PlaceView {
-  return { id: p.id, kind: p.kind, name: p.name, address: p.address, lat: p.lat, lon: p.lon, insideGmina: p.insideGmina, version: p.version };
+  return { id: p.id, kind: p.kind, name: p.name, address: p.address, lat: p.lat, lon: p.lon, insideGmina: p.insideGmina, insideCounty: p.insideCounty, version: p.version };
 }
 
 export async function findPlace(db: Db | Tx, organisationId: string, id: string): Promise<PlaceView | null> {

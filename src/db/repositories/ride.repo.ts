@@ -23,6 +23,8 @@ function toRideView(r: RideRow): RideView {
     purpose: r.purpose,
     serviceName: r.serviceName,
     fundingSource: r.fundingSource,
+    distanceBand: r.distanceBand,
+    feeGrosze: r.feeGrosze,
     cancelReason: r.cancelReason,
     awaitingApproval: r.status === 'REQUESTED',
     outboundRideId: r.outboundRideId,
@@ -45,6 +47,8 @@ export interface NewRide {
   purpose?: 'SOCIAL' | 'PROFESSIONAL' | 'EDUCATIONAL' | 'HEALTH';
   serviceName?: string | null;
   fundingSource?: 'CENTRE_BUDGET' | 'EU_PROJECT' | 'PFRON' | 'OTHER';
+  distanceBand?: 'GMINA' | 'COUNTY' | 'BEYOND' | null;
+  feeGrosze?: number | null;
   /** Set when materialised from a weekly pattern: the pattern and the leg (0 outbound, 1 return). */
   recurringRideId?: string;
   recurringLeg?: 0 | 1;

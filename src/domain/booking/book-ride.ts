@@ -9,6 +9,7 @@ import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '
 import type { Tx } from '../../db/client.js';
 import { estimateLeg } from '../../routing/estimate.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
+import { distanceBandOf, feeOf } from './fee.rules.js';
 import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
@@ -79,7 +80,17 @@ export async function bookRide(
 
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
+  const distanceBand = distanceBandOf(fromPlace!, toPlace!);
+  const feeGrosze = feeOf(rules.fees, {
+    band: distanceBand,
+    distanceKm: estimateLeg(fromPlace!, toPlace!).distanceM / 1000,
+    eligibilityGroup: client.eligibilityGroup,
+    purpose: input.purpose,
+    fundingSource: input.fundingSource,
+  });
   const common = {
+    distanceBand,
+    feeGrosze,
     clientId: client.id,
     date: input.date,
     wheelchair,

@@ -1,18 +1,18 @@
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { isInsideGmina } from '../organisation/inside-gmina.js';
+import { locatePlace, type Boundaries } from '../organisation/inside-gmina.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { findPlace, insertPlace, listPlaces, updatePlaceVersioned } from '../../db/repositories/place.repo.js';
 import type { CreatePlace, PlaceView, UpdatePlace } from './place.schema.js';
 
-async function boundaryOf(deps: DomainDeps, ctx: OrganisationContext) {
-  return (await findOrganisationById(deps.db, ctx.organisationId))?.boundary ?? null;
+async function boundariesOf(deps: DomainDeps, ctx: OrganisationContext): Promise<Boundaries> {
+  const org = await findOrganisationById(deps.db, ctx.organisationId);
+  return { boundary: org?.boundary ?? null, countyBoundary: org?.countyBoundary ?? null };
 }
 
 export async function createPlace(deps: DomainDeps, ctx: OrganisationContext, input: CreatePlace): Promise<PlaceView> {
-  const insideGmina = isInsideGmina(await boundaryOf(deps, ctx), input.lat, input.lon);
-  return insertPlace(deps.db, ctx.organisationId, { ...input, insideGmina });
+  return insertPlace(deps.db, ctx.organisationId, { ...input, ...locatePlace(await boundariesOf(deps, ctx), input.lat, input.lon) });
 }
 
 export async function getPlace(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<PlaceView> {
@@ -28,8 +28,7 @@ export async function updatePlace(deps: DomainDeps, ctx: OrganisationContext, id
   const { version, ...changes } = input;
   const lat = changes.lat ?? current.lat;
   const lon = changes.lon ?? current.lon;
-  const insideGmina = isInsideGmina(await boundaryOf(deps, ctx), lat, lon);
-  const updated = await updatePlaceVersioned(deps.db, ctx.organisationId, id, version, { ...changes, insideGmina });
+  const updated = await updatePlaceVersioned(deps.db, ctx.organisationId, id, version, { ...changes, ...locatePlace(await boundariesOf(deps, ctx), lat, lon) });
   return updated ?? throwStale(current.version);
 }
 

@@ -30,5 +30,7 @@ export interface PlaceView {
   readonly lon: number;
   /** null when the organisation has no boundary. */
   readonly insideGmina: boolean | null;
+  /** null when the organisation has no county boundary. */
+  readonly insideCounty: boolean | null;
   readonly version: number;
 }

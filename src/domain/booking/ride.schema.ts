@@ -79,6 +79,10 @@ export interface RideView {
   readonly purpose: (typeof RidePurposes)[number];
   readonly serviceName: string | null;
   readonly fundingSource: (typeof FundingSources)[number];
+  /** In the gmina, in the county or beyond; null when the boundaries to tell are missing. */
+  readonly distanceBand: 'GMINA' | 'COUNTY' | 'BEYOND' | null;
+  /** The client's fee in grosze (500 = 5 zł), computed at booking; null when it cannot be told. */
+  readonly feeGrosze: number | null;
   readonly cancelReason: string | null;
   /** The ride leaves the gmina and waits for a dispatcher's approval (status REQUESTED). */
   readonly awaitingApproval: boolean;

@@ -15,7 +15,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { CreateClientSchema, type CreateClient } from '../booking/client.schema.js';
 import { CreatePlaceSchema, type CreatePlace } from '../booking/place.schema.js';
-import { isInsideGmina } from '../organisation/inside-gmina.js';
+import { locatePlace } from '../organisation/inside-gmina.js';
 import { normaliseText } from '../address/normalise.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { insertPlace } from '../../db/repositories/place.repo.js';
@@ -98,11 +98,12 @@ export async function importClients(deps: DomainDeps, ctx: OrganisationContext, 
   if (!mayStore(rejected, acceptValid) || valid.length === 0) {
     return { read: table.rows.length, imported: 0, rejected, refused: rejected.length > 0 && !acceptValid };
   }
-  const boundary = (await findOrganisationById(deps.db, ctx.organisationId))?.boundary ?? null;
+  const org = await findOrganisationById(deps.db, ctx.organisationId);
+  const boundaries = { boundary: org?.boundary ?? null, countyBoundary: org?.countyBoundary ?? null };
   await deps.db.$transaction(
     async (tx) => {
       for (const { client, home } of valid) {
-        const place = await insertPlace(tx, ctx.organisationId, { ...home, insideGmina: isInsideGmina(boundary, home.lat, home.lon) });
+        const place = await insertPlace(tx, ctx.organisationId, { ...home, ...locatePlace(boundaries, home.lat, home.lon) });
         await insertClient(tx, ctx.organisationId, { ...client, homePlaceId: place.id });
       }
     },

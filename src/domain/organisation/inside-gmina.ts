@@ -11,3 +11,13 @@ export function isInsideGmina(boundary: Boundary | null, lat: number, lon: numbe
   if (!boundary) return null;
   return booleanPointInPolygon(point([lon, lat]), boundary);
 }
+
+export interface Boundaries {
+  readonly boundary: Boundary | null;
+  readonly countyBoundary: Boundary | null;
+}
+
+/** Where a place lies: in the gmina, in the county (null where that boundary is unknown). */
+export function locatePlace(b: Boundaries, lat: number, lon: number): { insideGmina: boolean | null; insideCounty: boolean | null } {
+  return { insideGmina: isInsideGmina(b.boundary, lat, lon), insideCounty: isInsideGmina(b.countyBoundary, lat, lon) };
+}

@@ -15,6 +15,7 @@ export interface OrganisationView {
   readonly gminaName: string;
   readonly timeZone: string;
   readonly hasBoundary: boolean;
+  readonly hasCountyBoundary: boolean;
   readonly rules: OrganisationRules;
   readonly version: number;
 }
@@ -22,7 +23,7 @@ export interface OrganisationView {
 export async function getOrganisation(deps: DomainDeps, ctx: OrganisationContext): Promise<OrganisationView> {
   const o = await deps.db.organisation.findUnique({ where: { id: ctx.organisationId } });
   if (!o) throw notFound('organizacja', 'organisation');
-  return { id: o.id, slug: o.slug, name: o.name, gminaName: o.gminaName, timeZone: o.timeZone, hasBoundary: o.boundary !== null, rules: readRules(o.rules), version: o.version };
+  return { id: o.id, slug: o.slug, name: o.name, gminaName: o.gminaName, timeZone: o.timeZone, hasBoundary: o.boundary !== null, hasCountyBoundary: o.countyBoundary !== null, rules: readRules(o.rules), version: o.version };
 }
 
 /** The rules as they stand for the organisation (defaults where it set none). */
@@ -37,14 +38,23 @@ export async function updateOrganisationRules(
   input: { rules: Record<string, unknown>; version: number },
 ): Promise<OrganisationView> {
   const current = await getOrganisation(deps, ctx);
-  const maxRide = typeof input.rules.maxRide === 'object' && input.rules.maxRide !== null ? { ...current.rules.maxRide, ...input.rules.maxRide } : current.rules.maxRide;
-  const { rules } = validate(z.object({ rules: OrganisationRulesSchema }), { rules: { ...current.rules, ...input.rules, maxRide } });
+  const { rules } = validate(z.object({ rules: OrganisationRulesSchema }), { rules: mergeDeep(current.rules, input.rules) });
   const { count } = await deps.db.organisation.updateMany({
     where: { id: ctx.organisationId, version: input.version },
     data: { rules: rules as Prisma.InputJsonValue, version: { increment: 1 } },
   });
   if (!count) throwStale(current.version);
   return getOrganisation(deps, ctx);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Objects merge field by field (naming one rule keeps its neighbours); anything else replaces. */
+function mergeDeep(stored: unknown, change: unknown): unknown {
+  if (!isPlainObject(stored) || !isPlainObject(change)) return change;
+  const out: Record<string, unknown> = { ...stored };
+  for (const [k, v] of Object.entries(change)) out[k] = k in stored ? mergeDeep(stored[k], v) : v;
+  return out;
 }
 
 const PositionSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -61,18 +71,27 @@ export const BoundaryInputSchema = z.union([
 ]);
 
 /**
- * Sets the gmina's boundary and recomputes, in the same transaction, whether each place lies
- * inside it: reports and approvals follow the new border at once.
+ * Sets the gmina's (or the county's) boundary and recomputes, in the same transaction, whether
+ * each place lies inside it: approvals, fees and reports follow the new border at once.
  */
-export async function setBoundary(deps: DomainDeps, ctx: OrganisationContext, boundary: Boundary): Promise<{ places: number; inside: number }> {
+export async function setBoundary(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  boundary: Boundary,
+  of: 'gmina' | 'county' = 'gmina',
+): Promise<{ places: number; inside: number }> {
   return deps.db.$transaction(async (tx) => {
-    await tx.organisation.update({ where: { id: ctx.organisationId }, data: { boundary: boundary as unknown as Prisma.InputJsonValue, version: { increment: 1 } } });
+    const json = boundary as unknown as Prisma.InputJsonValue;
+    await tx.organisation.update({
+      where: { id: ctx.organisationId },
+      data: { ...(of === 'gmina' ? { boundary: json } : { countyBoundary: json }), version: { increment: 1 } },
+    });
     const places = await tx.place.findMany({ where: { organisationId: ctx.organisationId }, select: { id: true, lat: true, lon: true } });
     let inside = 0;
     for (const p of places) {
       const isIn = isInsideGmina(boundary, p.lat, p.lon);
       if (isIn) inside++;
-      await tx.place.update({ where: { id: p.id }, data: { insideGmina: isIn } });
+      await tx.place.update({ where: { id: p.id }, data: of === 'gmina' ? { insideGmina: isIn } : { insideCounty: isIn } });
     }
     return { places: places.length, inside };
   }, { timeout: 60_000 });

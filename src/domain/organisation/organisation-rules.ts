@@ -5,6 +5,27 @@
 import { z } from 'zod';
 import { TimeOfDaySchema } from '../common/schemas.js';
 import type { RideRules } from '../booking/ride.rules.js';
+import { EligibilityGroups } from '../booking/client.schema.js';
+import { FundingSources, RidePurposes } from '../booking/ride.schema.js';
+
+const Grosze = z.number().int().min(0).max(1_000_000);
+
+/**
+ * What a ride costs the client: free; a flat fee per distance band (e.g. 5 zł in the gmina,
+ * 10 zł to the county town); or per kilometre of the direct road. Groups, purposes and funding
+ * sources can be exempt (e.g. rides paid by PFRON).
+ */
+export const FeeRulesSchema = z.strictObject({
+  mode: z.enum(['FREE', 'ZONE', 'PER_KM']).default('FREE'),
+  zoneGrosze: z
+    .strictObject({ GMINA: Grosze.default(500), COUNTY: Grosze.default(1000), BEYOND: Grosze.default(2000) })
+    .prefault({}),
+  perKmGrosze: Grosze.default(100),
+  exemptGroups: z.array(z.enum(EligibilityGroups)).default([]),
+  exemptPurposes: z.array(z.enum(RidePurposes)).default([]),
+  exemptFunding: z.array(z.enum(FundingSources)).default([]),
+});
+export type FeeRules = z.infer<typeof FeeRulesSchema>;
 
 export const OrganisationRulesSchema = z.strictObject({
   /** Rides may be booked at most this many days ahead. */
@@ -31,6 +52,7 @@ export const OrganisationRulesSchema = z.strictObject({
       capExtraMin: z.number().int().min(0).max(480).default(60),
     })
     .prefault({}),
+  fees: FeeRulesSchema.prefault({}),
 });
 export type OrganisationRules = z.infer<typeof OrganisationRulesSchema>;
 
