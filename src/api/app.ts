@@ -16,6 +16,8 @@ import { ridesRoutes } from './routes/rides.routes.js';
 import { recurringRidesRoutes } from './routes/recurring-rides.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { manifestsRoutes } from './routes/manifests.routes.js';
+import { stopEventsRoutes } from './routes/stop-events.routes.js';
+import { reportsRoutes } from './routes/reports.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
 import { addressPointsRoutes } from './routes/address-points.routes.js';
 import { importsRoutes } from './routes/imports.routes.js';
@@ -50,6 +52,8 @@ export function resourceRouters(deps: AppDeps): [string, Router][] {
     ['/plans', plansRoutes(deps)],
     ['/plans', planEventsRoutes(deps)],
     ['/manifests', manifestsRoutes(deps)],
+    ['/manifests', stopEventsRoutes(deps)],
+    ['/reports', reportsRoutes(deps)],
     ['/organisation', organisationRoutes(deps)],
     ['/address-points', addressPointsRoutes(deps)],
     ['/imports', importsRoutes(deps)],

@@ -16,6 +16,8 @@ import { RecurringListQuerySchema } from './routes/recurring-rides.routes.js';
 import { AddressSearchQuerySchema } from '../domain/address/search-address-points.js';
 import { AddressImportQuerySchema } from '../domain/address/import-address-points.js';
 import { ImportQuerySchema } from '../domain/import/import-report.js';
+import { ReportStopEventSchema, StopEventParamsSchema } from '../domain/execution/stop-event.schema.js';
+import { ReportQuerySchema } from '../domain/report/report.js';
 
 interface Operation {
   readonly method: 'get' | 'post' | 'patch' | 'put';
@@ -30,6 +32,8 @@ interface Operation {
   readonly fileBody?: { readonly mediaTypes: readonly string[]; readonly description: string };
   readonly success: { readonly status: number; readonly description: string; readonly html?: boolean };
   readonly headers?: readonly { name: string; description: string }[];
+  /** When the operation can answer 409 for a reason other than a stale version: what it means. */
+  readonly conflict?: string;
 }
 
 const Id = z.object({ id: IdSchema });
@@ -68,6 +72,14 @@ export const operations: readonly Operation[] = [
   { method: 'get', path: '/plans/{id}', tag: 'plans', summary: 'Plan: stan, trasy, nieprzydzielone / status, routes, unassigned rides with reasons', params: Id, query: PlanQuerySchema, success: { status: 200, description: 'The plan' } },
   { method: 'get', path: '/plans/{id}/events', tag: 'plans', summary: 'Postęp planu na żywo / the plan’s progress as server-sent events', params: Id, success: { status: 200, description: 'text/event-stream: status {id,status,progress,error} first, progress {id,progress} as the worker reports, then done or failed {…, summary} and the stream ends; a comment every 15 s' } },
   { method: 'get', path: '/manifests/{date}/{vehicleId}', tag: 'manifests', summary: 'Karta drogowa / driver’s manifest (JSON or printable HTML)', params: ManifestParams, query: ManifestQuery, success: { status: 200, description: 'The manifest', html: true } },
+  {
+    method: 'post', path: '/manifests/{date}/{vehicleId}/stops/{sequence}/events', tag: 'manifests',
+    summary: 'Zgłoszenie kierowcy na przystanku (przyjazd, odebrany, wysadzony, nieobecny, opóźnienie) / a driver’s report at a stop of the newest finished plan',
+    params: StopEventParamsSchema, body: ReportStopEventSchema,
+    success: { status: 201, description: '{ id, clientEventId, kind, at, receivedAt, rideId, sequence, rideStatus, replayed }; 200 with replayed: true when the same clientEventId was already stored' },
+    conflict: 'Wrong order (drop-off before pickup), a cancelled ride, a second final state, or a clientEventId reused for another report',
+  },
+  { method: 'get', path: '/reports', tag: 'reports', summary: 'Raport okresu (JSON lub CSV dla Excela) / the period’s figures (JSON, or CSV for Excel: UTF-8 with BOM, “;”, decimal comma)', query: ReportQuerySchema, success: { status: 200, description: 'The report; text/csv with format=csv' } },
   { method: 'get', path: '/organisation', tag: 'organisation', summary: 'Organizacja i jej zasady / the organisation and its rules', success: { status: 200, description: 'The organisation with complete rules' } },
   { method: 'patch', path: '/organisation/rules', tag: 'organisation', summary: 'Zmień zasady (z wersją) / change rules (with the version)', body: UpdateOrganisationRulesSchema, success: { status: 200, description: 'The organisation with its new rules' } },
   { method: 'put', path: '/organisation/boundary', tag: 'organisation', summary: 'Granica gminy (GeoJSON); miejsca przeliczane od razu / the gmina boundary (GeoJSON); places re-classified at once', body: BoundaryInputSchema, success: { status: 200, description: '{ places, inside }' } },
@@ -145,6 +157,7 @@ export function buildOpenApiDocument() {
         400: { description: 'Invalid input: every failing field, in Polish and English', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         404: { description: 'Unknown (or another organisation’s) record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         ...(op.method === 'patch' || op.path === '/rides' ? { 409: { description: 'Stale version or reused Idempotency-Key', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+        ...(op.conflict ? { 409: { description: op.conflict, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
       },
     };
   }

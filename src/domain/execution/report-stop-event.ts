@@ -1,0 +1,67 @@
+/**
+ * A driver reports what happened at a stop of the newest finished plan (issue #8): stored with its
+ * time and position, and the ride's status moved (with its history) in the same transaction.
+ */
+import { AppError } from '../../errors.js';
+import { Prisma } from '../../db/generated/client.js';
+import type { Tx } from '../../db/client.js';
+import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
+import type { DomainDeps } from '../deps.js';
+import type { OrganisationContext } from '../organisation/organisation-context.js';
+import type { RideStatus } from '../booking/ride.schema.js';
+import { decideStopEvent } from './stop-event.rules.js';
+import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
+import { findPlannedStop, findStopEventByClientId, type StoredStopEvent } from './stop-event.query.js';
+
+const conflict = (pl: string, en: string) => new AppError('CONFLICT', pl, { messageEn: en });
+
+function toView(e: StoredStopEvent, sequence: number, rideStatus: string, replayed: boolean): StopEventView {
+  return { id: e.id, clientEventId: e.clientEventId, kind: e.kind, at: e.at.toISOString(), receivedAt: e.receivedAt.toISOString(), rideId: e.rideId, sequence, rideStatus, replayed };
+}
+
+/** A resend of a stored report answers with the stored one; the same id on another report is refused. */
+async function replayOf(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, planStopId: string) {
+  const existing = await findStopEventByClientId(deps.db, ctx.organisationId, input.clientEventId);
+  if (!existing) return null;
+  if (existing.planStopId !== planStopId || existing.kind !== input.kind) {
+    throw conflict('Ten identyfikator zdarzenia (clientEventId) użyto już dla innego zgłoszenia', 'This clientEventId was already used for a different report');
+  }
+  return toView(existing, where.sequence, existing.ride.status, true);
+}
+
+export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
+  const stop = await findPlannedStop(deps.db, ctx.organisationId, where.date, where.vehicleId, where.sequence);
+  const replay = await replayOf(deps, ctx, where, input, stop.id);
+  if (replay) return replay;
+  const at = input.at ? new Date(input.at) : deps.now();
+  try {
+    return await deps.db.$transaction(async (tx: Tx) => {
+      // Read the ride inside the transaction: the decision and the move see the same status, and
+      // moveRidesStatus only moves a ride still in `from`, so a concurrent report makes this one fail.
+      const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true } });
+      const decision = decideStopEvent(input.kind, stop.kind, ride.status);
+      if (!decision.ok) throw conflict(decision.pl, decision.en);
+      let status: RideStatus = ride.status;
+      if (decision.move) {
+        const reason = `kierowca: ${input.kind} (przystanek ${where.sequence})${input.note ? ` — ${input.note}` : ''}`;
+        const moved = await moveRidesStatus(tx, ctx.organisationId, [stop.rideId], decision.move.from, decision.move.to, ctx.actor, reason);
+        if (moved !== 1) throw conflict('Przejazd zmienił się w międzyczasie; spróbuj ponownie', 'The ride changed meanwhile; try again');
+        status = decision.move.to;
+      }
+      const created = await tx.stopEvent.create({
+        data: {
+          organisationId: ctx.organisationId, planStopId: stop.id, rideId: stop.rideId, kind: input.kind, at,
+          lat: input.lat ?? null, lon: input.lon ?? null, actor: ctx.actor, note: input.note ?? null, clientEventId: input.clientEventId,
+        },
+      });
+      return toView(created, where.sequence, status, false);
+    });
+  } catch (err) {
+    // The same report sent twice at once: the second insert hits the unique clientEventId.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      const again = await replayOf(deps, ctx, where, input, stop.id);
+      if (again) return again;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DateSchema, IdSchema, LatSchema, LonSchema } from '../common/schemas.js';
+
+export const StopEventKinds = ['ARRIVED', 'PICKED_UP', 'DROPPED_OFF', 'NO_SHOW', 'DELAYED'] as const;
+export type StopEventKind = (typeof StopEventKinds)[number];
+
+/** A stop as the driver's manifest numbers it: the day, the vehicle and the 1-based sequence. */
+export const StopEventParamsSchema = z.object({
+  date: DateSchema,
+  vehicleId: IdSchema,
+  sequence: z.coerce.number().int().min(1, { error: 'sequence.range' }),
+});
+export type StopEventParams = z.infer<typeof StopEventParamsSchema>;
+
+/**
+ * What the phone sends. clientEventId is a uuid the phone makes once per tap, so resending the
+ * same report after a poor connection is stored once. `at` is when it happened (default: when
+ * the server receives it), so a report queued offline keeps its real time.
+ */
+export const ReportStopEventSchema = z.strictObject({
+  kind: z.enum(StopEventKinds),
+  clientEventId: IdSchema,
+  at: z.iso.datetime({ offset: true, error: 'datetime.format' }).optional(),
+  lat: LatSchema.optional(),
+  lon: LonSchema.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type ReportStopEvent = z.infer<typeof ReportStopEventSchema>;
+
+export interface StopEventView {
+  readonly id: string;
+  readonly clientEventId: string;
+  readonly kind: StopEventKind;
+  readonly at: string;
+  readonly receivedAt: string;
+  readonly rideId: string;
+  readonly sequence: number;
+  readonly rideStatus: string;
+  /** True when this was a resend of a report already stored: nothing changed. */
+  readonly replayed: boolean;
+}
