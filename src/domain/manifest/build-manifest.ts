@@ -2,9 +2,11 @@ import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findLatestDonePlan } from '../../db/repositories/plan.repo.js';
-import { formatMinutes, formatSeconds } from '../common/time.js';
+import { formatMinutes, formatSeconds, minutesNowIn } from '../common/time.js';
 import { travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
+import { listEventsOfStops } from '../execution/stop-event.query.js';
+import { stopProgress } from '../execution/stop-event.rules.js';
 
 export function needsOf(
   ride: { wheelchair: boolean; assistant: boolean },
@@ -30,6 +32,9 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     throw new AppError('NOT_FOUND', `Brak gotowego planu na ${date}`, { messageEn: `No finished plan for ${date}` });
   }
   const route = plan.routes.find((r) => r.vehicleId === vehicleId);
+  const events = await listEventsOfStops(deps.db, ctx.organisationId, (route?.stops ?? []).map((s) => s.id));
+  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
+  const clock = (d: Date | null) => (d ? formatMinutes(minutesNowIn(org.timeZone, d)) : null);
   return {
     date,
     vehicle: { id: vehicle.id, name: vehicle.name, registration: vehicle.registration, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces },
@@ -43,6 +48,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     stops: (route?.stops ?? []).map((s) => {
       const ride = s.ride;
       const place = s.kind === 'PICKUP' ? ride.fromPlace : ride.toPlace;
+      const progress = stopProgress(s.kind, ride.status, events.get(s.id) ?? []);
       return {
         sequence: s.sequence + 1,
         kind: s.kind,
@@ -55,6 +61,8 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,
         rideId: ride.id,
         navigationUrl: `geo:${place.lat},${place.lon}?q=${place.lat},${place.lon}`,
+        state: progress.state,
+        actual: { arrived: clock(progress.arrivedAt), done: clock(progress.doneAt), delayed: progress.delayed },
       };
     }),
   };

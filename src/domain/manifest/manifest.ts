@@ -1,4 +1,5 @@
 import type { TravelTimesNote } from '../plan/plan.schema.js';
+import type { StopState } from '../execution/stop-event.rules.js';
 
 export interface Need {
   readonly code: 'WHEELCHAIR' | 'TRANSFER' | 'WALKER' | 'ASSISTANT' | 'DOG' | 'DOOR_TO_DOOR' | 'HAND_TO_HAND';
@@ -22,6 +23,10 @@ export interface ManifestStop {
   readonly rideId: string;
   /** Opens the phone's navigation app at the stop. */
   readonly navigationUrl: string;
+  /** What the driver has reported here (issue #8): PLANNED until the first report. */
+  readonly state: StopState;
+  /** Actual times as reported, HH:MM on the centre's clock: arrived, and done (picked up, dropped off or no-show). */
+  readonly actual: { readonly arrived: string | null; readonly done: string | null; readonly delayed: boolean };
 }
 
 export interface Manifest {
