@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
+
+describe('decideStopEvent', () => {
+  it('moves a scheduled ride to in progress when the client is picked up at the pickup', () => {
+    expect(decideStopEvent('PICKED_UP', 'PICKUP', 'SCHEDULED')).toEqual({ ok: true, move: { from: 'SCHEDULED', to: 'IN_PROGRESS' } });
+  });
+
+  it('completes a ride in progress when the client is dropped off at the drop-off', () => {
+    expect(decideStopEvent('DROPPED_OFF', 'DROPOFF', 'IN_PROGRESS')).toEqual({ ok: true, move: { from: 'IN_PROGRESS', to: 'COMPLETED' } });
+  });
+
+  it('marks a scheduled ride as a no-show at its pickup', () => {
+    expect(decideStopEvent('NO_SHOW', 'PICKUP', 'SCHEDULED')).toEqual({ ok: true, move: { from: 'SCHEDULED', to: 'NO_SHOW' } });
+  });
+
+  it('accepts arrivals and delays before and during the ride without changing its status', () => {
+    for (const kind of ['ARRIVED', 'DELAYED'] as const) {
+      expect(decideStopEvent(kind, 'PICKUP', 'SCHEDULED')).toEqual({ ok: true, move: null });
+      expect(decideStopEvent(kind, 'DROPOFF', 'IN_PROGRESS')).toEqual({ ok: true, move: null });
+    }
+  });
+
+  it('refuses a drop-off before the pickup, in Polish and English', () => {
+    const d = decideStopEvent('DROPPED_OFF', 'DROPOFF', 'SCHEDULED');
+    expect(d.ok).toBe(false);
+    if (!d.ok) {
+      expect(d.pl).toMatch(/przed jego odebraniem/);
+      expect(d.en).toMatch(/before being picked up/);
+    }
+  });
+
+  it('refuses reports of the wrong kind for the stop', () => {
+    expect(decideStopEvent('PICKED_UP', 'DROPOFF', 'SCHEDULED').ok).toBe(false);
+    expect(decideStopEvent('DROPPED_OFF', 'PICKUP', 'IN_PROGRESS').ok).toBe(false);
+    expect(decideStopEvent('NO_SHOW', 'DROPOFF', 'IN_PROGRESS').ok).toBe(false);
+  });
+
+  it('refuses a no-show or a second pickup once the client is on board', () => {
+    expect(decideStopEvent('NO_SHOW', 'PICKUP', 'IN_PROGRESS').ok).toBe(false);
+    expect(decideStopEvent('PICKED_UP', 'PICKUP', 'IN_PROGRESS').ok).toBe(false);
+  });
+
+  it('refuses every report on a ride in a final state, so a ride ends in exactly one', () => {
+    for (const final of ['COMPLETED', 'NO_SHOW'] as const) {
+      for (const kind of ['ARRIVED', 'PICKED_UP', 'DROPPED_OFF', 'NO_SHOW', 'DELAYED'] as const) {
+        for (const stop of ['PICKUP', 'DROPOFF'] as const) expect(decideStopEvent(kind, stop, final).ok).toBe(false);
+      }
+    }
+  });
+
+  it('refuses reports on a cancelled ride or one not in a plan', () => {
+    const cancelled = decideStopEvent('ARRIVED', 'PICKUP', 'CANCELLED');
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.en).toMatch(/cancelled/);
+    expect(decideStopEvent('PICKED_UP', 'PICKUP', 'APPROVED').ok).toBe(false);
+    expect(decideStopEvent('PICKED_UP', 'PICKUP', 'TURNED_DOWN').ok).toBe(false);
+  });
+});
+
+describe('stopProgress', () => {
+  const t = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00Z`);
+
+  it('is PLANNED with no reports, then ARRIVED, then DONE with the actual times', () => {
+    expect(stopProgress('PICKUP', 'SCHEDULED', [])).toEqual({ state: 'PLANNED', arrivedAt: null, doneAt: null, delayed: false });
+    expect(stopProgress('PICKUP', 'SCHEDULED', [{ kind: 'ARRIVED', at: t('07:40') }]).state).toBe('ARRIVED');
+    const done = stopProgress('PICKUP', 'IN_PROGRESS', [{ kind: 'PICKED_UP', at: t('07:43') }, { kind: 'ARRIVED', at: t('07:40') }]);
+    expect(done).toEqual({ state: 'DONE', arrivedAt: t('07:40'), doneAt: t('07:43'), delayed: false });
+  });
+
+  it('shows a no-show at the pickup and skips the ride’s drop-off', () => {
+    expect(stopProgress('PICKUP', 'NO_SHOW', [{ kind: 'NO_SHOW', at: t('08:00') }])).toMatchObject({ state: 'NO_SHOW', doneAt: t('08:00') });
+    expect(stopProgress('DROPOFF', 'NO_SHOW', [])).toMatchObject({ state: 'SKIPPED', doneAt: null });
+  });
+
+  it('shows stops of a ride cancelled after planning as cancelled, and flags a reported delay', () => {
+    expect(stopProgress('DROPOFF', 'CANCELLED', []).state).toBe('CANCELLED');
+    expect(stopProgress('DROPOFF', 'IN_PROGRESS', [{ kind: 'DELAYED', at: t('09:00') }])).toMatchObject({ state: 'PLANNED', delayed: true });
+  });
+});
