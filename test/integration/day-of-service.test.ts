@@ -1,0 +1,210 @@
+/**
+ * A simulated day of service (issue #8): book, plan with the worker, then the drivers' scripted
+ * reports — pickups, drop-offs, a no-show, a report in the wrong order refused, a resend stored
+ * once, a report on a ride cancelled after planning refused — and the month's report checked
+ * against figures computed here from what the script did.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { createPlace, createSmallFleet } from '../helpers/day-fixture.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
+import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+
+let t: TestContext;
+let osrm: FakeOsrm;
+const NOW = new Date('2026-11-23T09:00:00Z');
+const DATE = '2026-11-24';
+const FINAL = ['COMPLETED', 'NO_SHOW', 'CANCELLED', 'TURNED_DOWN'];
+
+beforeAll(async () => {
+  t = await createTestContext({ now: () => NOW });
+  osrm = await startFakeOsrm({ dataVersion: '2026-11-20T21:21:02Z' });
+  t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 300 });
+});
+afterAll(async () => {
+  await t.close();
+  await osrm.close();
+});
+
+type Api = ReturnType<typeof apiFor>;
+interface Stop { sequence: number; kind: 'PICKUP' | 'DROPOFF'; time: string; rideId: string; state: string; actual: { arrived: string | null; done: string | null } }
+
+async function planAndWait(api: Api) {
+  const started = await api.post('/plans', { date: DATE });
+  expect(started.status).toBe(202);
+  return waitFor(async () => {
+    const p = await api.get(`/plans/${started.body.id}`);
+    return p.body.status === 'DONE' || p.body.status === 'FAILED' ? p.body : null;
+  }, 60_000);
+}
+
+/** The phone's report: at the planned time on the Warsaw clock (CET in November). */
+function report(api: Api, vehicleId: string, stop: Stop, kind: string, clientEventId: string = randomUUID()) {
+  return api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind, clientEventId, at: `${DATE}T${stop.time}:00+01:00`, lat: 54.2, lon: 21.5 });
+}
+
+describe('a day of service', () => {
+  it('takes the drivers’ reports in order, ends every ride in exactly one final state, and reports the month', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const c = day.clients;
+    const book = async (b: object) => {
+      const res = await api.post('/rides', { date: DATE, ...b });
+      expect(res.status).toBe(201);
+      return res.body as { outbound: { id: string }; return: { id: string } | null };
+    };
+    const helena = await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } });
+    await book({ clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '09:30', return: { departAfter: '11:00' } });
+    const jozef = await book({ clientId: c.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
+    await book({ clientId: c.irena, toPlaceId: day.healthId, departAfter: '10:00' });
+    const jan = await book({ clientId: c.jan, toPlaceId: day.dayCentreId, arriveBy: '08:45', return: { departAfter: '13:00' } });
+    // A ride to the county town leaves the gmina: it waits for approval and is turned down.
+    const ketrzyn = await createPlace(api, 'HOSPITAL', 'Szpital Kętrzyn', [54.0765, 21.3753]);
+    const far = await api.post('/rides', { date: DATE, clientId: c.irena, toPlaceId: ketrzyn, arriveBy: '13:00' });
+    expect(far.status).toBe(201);
+    expect(far.body.outbound.status).toBe('REQUESTED');
+    expect((await api.post(`/rides/${far.body.outbound.id}/turn-down`, { reason: 'Brak kierowcy na trasę poza gminę' })).status).toBe(200);
+
+    const plan = await planAndWait(api);
+    expect(plan.status).toBe('DONE');
+    expect(plan.summary.ridesPlaced).toBe(8);
+
+    // Józef's ride is cancelled after the plan was made: the driver cannot report on it.
+    expect((await api.post(`/rides/${jozef.outbound.id}/cancel`, { reason: 'Choroba klienta' })).status).toBe(200);
+
+    const manifests = new Map<string, Stop[]>();
+    for (const v of [day.busId, day.carId]) {
+      const m = await api.get(`/manifests/${DATE}/${v}`);
+      expect(m.status).toBe(200);
+      manifests.set(v, m.body.stops);
+      expect(m.body.stops.every((s: Stop) => s.state === (s.rideId === jozef.outbound.id ? 'CANCELLED' : 'PLANNED'))).toBe(true);
+    }
+    const stopOf = (rideId: string, kind: Stop['kind']) => {
+      for (const [vehicleId, stops] of manifests) {
+        const stop = stops.find((s) => s.rideId === rideId && s.kind === kind);
+        if (stop) return { vehicleId, stop };
+      }
+      throw new Error(`no ${kind} for ${rideId}`);
+    };
+
+    // Wrong order: a drop-off reported before its pickup is refused and changes nothing.
+    const early = stopOf(helena.outbound.id, 'DROPOFF');
+    const refused = await report(api, early.vehicleId, early.stop, 'DROPPED_OFF');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
+    expect(refused.body.error.message).toMatch(/przed jego odebraniem/);
+    expect(refused.body.error.messageEn).toMatch(/before being picked up/);
+
+    // The scripted day, stop by stop in each vehicle's order.
+    const completed = new Set<string>();
+    let resentOnce = false;
+    for (const [vehicleId, stops] of manifests) {
+      for (const stop of stops) {
+        if (stop.rideId === jozef.outbound.id) {
+          if (stop.kind === 'PICKUP') {
+            const r = await report(api, vehicleId, stop, 'ARRIVED');
+            expect(r.status).toBe(409);
+            expect(r.body.error.messageEn).toMatch(/cancelled/);
+          }
+          continue;
+        }
+        if (stop.rideId === jan.outbound.id) {
+          // Jan is not there in the morning: a no-show; his drop-off is skipped.
+          if (stop.kind === 'PICKUP') {
+            expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
+            const noShow = await report(api, vehicleId, stop, 'NO_SHOW');
+            expect(noShow.status).toBe(201);
+            expect(noShow.body.rideStatus).toBe('NO_SHOW');
+            // His return ride is left as it was: he may still need the ride home (decided by the dispatcher).
+            expect((await api.get(`/rides/${jan.return!.id}`)).body.status).toBe('SCHEDULED');
+          }
+          continue;
+        }
+        if (stop.kind === 'PICKUP') {
+          expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
+          const id = randomUUID();
+          const picked = await report(api, vehicleId, stop, 'PICKED_UP', id);
+          expect(picked.status).toBe(201);
+          expect(picked.body.rideStatus).toBe('IN_PROGRESS');
+          if (!resentOnce) {
+            // The phone lost the answer and sends the same report again: stored once.
+            const again = await report(api, vehicleId, stop, 'PICKED_UP', id);
+            expect(again.status).toBe(200);
+            expect(again.body).toMatchObject({ replayed: true, id: picked.body.id, rideStatus: 'IN_PROGRESS' });
+            expect(await t.db.stopEvent.count({ where: { organisationId: org.id, clientEventId: id } })).toBe(1);
+            expect(await t.db.rideEvent.count({ where: { rideId: stop.rideId, toStatus: 'IN_PROGRESS' } })).toBe(1);
+            resentOnce = true;
+          }
+        } else {
+          const dropped = await report(api, vehicleId, stop, 'DROPPED_OFF');
+          expect(dropped.status).toBe(201);
+          expect(dropped.body.rideStatus).toBe('COMPLETED');
+          completed.add(stop.rideId);
+        }
+      }
+    }
+    expect(resentOnce).toBe(true);
+
+    // A second final state is refused.
+    const helenaHome = stopOf(helena.outbound.id, 'DROPOFF');
+    const twice = await report(api, helenaHome.vehicleId, helenaHome.stop, 'DROPPED_OFF');
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.messageEn).toMatch(/final state/);
+
+    // The manifest shows what happened, with actual times.
+    const janPickup = stopOf(jan.outbound.id, 'PICKUP');
+    const after = (await api.get(`/manifests/${DATE}/${janPickup.vehicleId}`)).body.stops as Stop[];
+    const shown = (rideId: string, kind: Stop['kind']) => after.find((s) => s.rideId === rideId && s.kind === kind);
+    expect(shown(jan.outbound.id, 'PICKUP')).toMatchObject({ state: 'NO_SHOW', actual: { arrived: janPickup.stop.time, done: janPickup.stop.time } });
+    expect(shown(jan.outbound.id, 'DROPOFF')?.state).toBe('SKIPPED');
+    expect(after.filter((s) => s.rideId !== jan.outbound.id && s.rideId !== jozef.outbound.id).every((s) => s.state === 'DONE' && s.actual.done === s.time)).toBe(true);
+
+    // Every ride of the day ends in exactly one final state, and its history reaches it once.
+    const rides = await t.db.ride.findMany({ where: { organisationId: org.id }, include: { events: true } });
+    expect(rides).toHaveLength(9);
+    for (const r of rides) {
+      expect(FINAL).toContain(r.status);
+      expect(r.events.filter((e) => FINAL.includes(e.toStatus))).toHaveLength(1);
+    }
+    expect(rides.find((r) => r.id === jan.return!.id)!.status).toBe('COMPLETED');
+
+    // The month's report against figures computed from the script.
+    const rep = await api.get('/reports?from=2026-11-01&to=2026-11-30');
+    expect(rep.status).toBe(200);
+    const completedRides = rides.filter((r) => completed.has(r.id));
+    expect(completedRides.every((r) => r.status === 'COMPLETED')).toBe(true);
+    expect(rep.body.rides).toEqual({
+      requested: 9, completed: completed.size, cancelled: 1, lateCancelled: null, noShows: 1, turnedDown: 1, unassigned: 0, open: 0,
+    });
+    expect(completed.size).toBe(6);
+    expect(rep.body.unmetDemand).toEqual([{ code: 'TURNED_DOWN', pl: 'Odmowa dyspozytora', en: 'Turned down by the dispatcher', rides: 1 }]);
+    // Helena, Zofia, Irena and Jan (his return) travelled; Józef was cancelled.
+    expect(rep.body.peopleServed).toEqual({ total: 4, byEligibilityGroup: [{ key: 'OTHER', people: 4 }] });
+    expect(rep.body.completedByGmina).toEqual({ inside: 6, outside: 0, unknown: 0 });
+    expect(rep.body.completedByPurpose).toEqual([{ key: 'SOCIAL', rides: 6 }]);
+    const fees = completedRides.reduce((s, r) => s + (r.feeGrosze ?? 0), 0) / 100;
+    expect(rep.body.feesDueZl).toBe(fees);
+    const routes = await t.db.planRoute.findMany({ where: { planId: plan.id }, include: { vehicle: true } });
+    expect(rep.body.vehicles).toHaveLength(routes.length);
+    for (const route of routes) {
+      expect(rep.body.vehicles.find((v: { vehicleId: string }) => v.vehicleId === route.vehicleId)).toEqual({
+        vehicleId: route.vehicleId, name: route.vehicle.name, days: 1,
+        km: Math.round(route.distanceM / 100) / 10, hours: Math.round(((route.endSec - route.startSec) / 3600) * 100) / 100,
+      });
+    }
+  });
+
+  it('refuses reports on a day without a finished plan or a stop that does not exist', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const res = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: randomUUID() });
+    expect(res.status).toBe(404);
+    const bad = await api.post(`/manifests/${DATE}/${day.busId}/stops/0/events`, { kind: 'LANDED', clientEventId: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['sequence']));
+  });
+});
