@@ -197,6 +197,34 @@ describe('a day of service', () => {
     }
   });
 
+  it('decides reports sent at the same moment one after the other: one pickup, one resend stored once', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const ride = (await api.post('/rides', { date: DATE, clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id as string;
+    const plan = await planAndWait(api);
+    expect(plan.status).toBe('DONE');
+    const vehicleId = plan.routes[0].vehicle.id as string;
+    const stop = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'PICKUP')!;
+
+    // Two phones (two ids) report the pickup at once: exactly one is taken.
+    const two = await Promise.all([report(api, vehicleId, stop, 'PICKED_UP'), report(api, vehicleId, stop, 'PICKED_UP')]);
+    expect(two.map((r) => r.status).sort()).toEqual([201, 409]);
+    // One phone resends its drop-off at once (one id): stored once, both answered with it.
+    const dropoff = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'DROPOFF')!;
+    const id = randomUUID();
+    const same = await Promise.all([report(api, vehicleId, dropoff, 'DROPPED_OFF', id), report(api, vehicleId, dropoff, 'DROPPED_OFF', id)]);
+    expect(same.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(same[0]!.body.id).toBe(same[1]!.body.id);
+
+    const history = await t.db.rideEvent.findMany({ where: { rideId: ride }, orderBy: { at: 'asc' } });
+    expect(history.map((e) => e.toStatus)).toEqual(['APPROVED', 'SCHEDULED', 'IN_PROGRESS', 'COMPLETED']);
+    expect(await t.db.stopEvent.count({ where: { rideId: ride } })).toBe(2);
+    // A clientEventId reused for a different report is refused.
+    const reused = await report(api, vehicleId, dropoff, 'ARRIVED', id);
+    expect(reused.status).toBe(409);
+  });
+
   it('refuses reports on a day without a finished plan or a stop that does not exist', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

@@ -4,14 +4,14 @@
  */
 import { AppError } from '../../errors.js';
 import { Prisma } from '../../db/generated/client.js';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import type { RideStatus } from '../booking/ride.schema.js';
 import { decideStopEvent } from './stop-event.rules.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
-import { findPlannedStop, findStopEventByClientId, type StoredStopEvent } from './stop-event.query.js';
+import { findPlannedStop, findStopEventByClientId, lockRide, type StoredStopEvent } from './stop-event.query.js';
 
 const conflict = (pl: string, en: string) => new AppError('CONFLICT', pl, { messageEn: en });
 
@@ -20,8 +20,8 @@ function toView(e: StoredStopEvent, sequence: number, rideStatus: string, replay
 }
 
 /** A resend of a stored report answers with the stored one; the same id on another report is refused. */
-async function replayOf(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, planStopId: string) {
-  const existing = await findStopEventByClientId(deps.db, ctx.organisationId, input.clientEventId);
+async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, planStopId: string) {
+  const existing = await findStopEventByClientId(db, ctx.organisationId, input.clientEventId);
   if (!existing) return null;
   if (existing.planStopId !== planStopId || existing.kind !== input.kind) {
     throw conflict('Ten identyfikator zdarzenia (clientEventId) użyto już dla innego zgłoszenia', 'This clientEventId was already used for a different report');
@@ -31,13 +31,15 @@ async function replayOf(deps: DomainDeps, ctx: OrganisationContext, where: StopE
 
 export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
   const stop = await findPlannedStop(deps.db, ctx.organisationId, where.date, where.vehicleId, where.sequence);
-  const replay = await replayOf(deps, ctx, where, input, stop.id);
-  if (replay) return replay;
   const at = input.at ? new Date(input.at) : deps.now();
   try {
     return await deps.db.$transaction(async (tx: Tx) => {
-      // Read the ride inside the transaction: the decision and the move see the same status, and
-      // moveRidesStatus only moves a ride still in `from`, so a concurrent report makes this one fail.
+      // Reports on one ride queue up behind this row lock, so each is decided on the status the
+      // previous one left (two taps on two phones cannot both pick the client up), and a resend
+      // that waited here finds the first one stored.
+      await lockRide(tx, ctx.organisationId, stop.rideId);
+      const replay = await replayOf(tx, ctx, where, input, stop.id);
+      if (replay) return replay;
       const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true } });
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);
       if (!decision.ok) throw conflict(decision.pl, decision.en);
@@ -57,9 +59,9 @@ export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext
       return toView(created, where.sequence, status, false);
     });
   } catch (err) {
-    // The same report sent twice at once: the second insert hits the unique clientEventId.
+    // The id was stored meanwhile by a report on another ride (not serialised by our lock).
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      const again = await replayOf(deps, ctx, where, input, stop.id);
+      const again = await replayOf(deps.db, ctx, where, input, stop.id);
       if (again) return again;
     }
     throw err;

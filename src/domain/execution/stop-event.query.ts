@@ -31,6 +31,11 @@ export async function findPlannedStop(db: Db | Tx, organisationId: string, date:
   return stop;
 }
 
+/** Locks the ride's row until the transaction ends (reports on one ride are decided one at a time). */
+export async function lockRide(tx: Tx, organisationId: string, rideId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM ride WHERE organisation_id = ${organisationId}::uuid AND id = ${rideId}::uuid FOR UPDATE`;
+}
+
 export interface StoredStopEvent {
   readonly id: string;
   readonly planStopId: string;
