@@ -170,6 +170,9 @@ describe('a day of service', () => {
       expect(r.events.filter((e) => FINAL.includes(e.toStatus))).toHaveLength(1);
     }
     expect(rides.find((r) => r.id === jan.return!.id)!.status).toBe('COMPLETED');
+    // A ride with an outcome cannot be cancelled afterwards.
+    const lateCancel = await api.post(`/rides/${jan.return!.id}/cancel`, { reason: 'pomyłka' });
+    expect(lateCancel.status).toBe(409);
 
     // The month's report against figures computed from the script.
     const rep = await api.get('/reports?from=2026-11-01&to=2026-11-30');

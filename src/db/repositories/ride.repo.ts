@@ -99,16 +99,20 @@ export async function moveRidesStatus(
 ): Promise<number> {
   if (rideIds.length === 0) return 0;
   const fromAny = typeof from === 'string' ? [from] : [...from];
-  const moving = await tx.ride.findMany({ where: { organisationId, id: { in: [...rideIds] }, status: { in: fromAny } }, select: { id: true, status: true } });
-  if (moving.length === 0) return 0;
-  // Row locks (FOR UPDATE via the update itself) keep the recorded "from" true.
+  let moved = 0;
   for (const status of fromAny) {
-    const ids = moving.filter((r) => r.status === status).map((r) => r.id);
-    if (!ids.length) continue;
-    await tx.ride.updateMany({ where: { organisationId, id: { in: ids }, status }, data: { status: to, version: { increment: 1 } } });
-    await tx.rideEvent.createMany({ data: ids.map((rideId) => ({ organisationId, rideId, actor, fromStatus: status, toStatus: to, reason })) });
+    // UPDATE … RETURNING: history is written only for rows this statement really changed, so a
+    // ride moved meanwhile by someone else gets no false entry.
+    const changed = await tx.ride.updateManyAndReturn({
+      where: { organisationId, id: { in: [...rideIds] }, status },
+      data: { status: to, version: { increment: 1 } },
+      select: { id: true },
+    });
+    if (!changed.length) continue;
+    await tx.rideEvent.createMany({ data: changed.map(({ id: rideId }) => ({ organisationId, rideId, actor, fromStatus: status, toStatus: to, reason })) });
+    moved += changed.length;
   }
-  return moving.length;
+  return moved;
 }
 
 export async function findRide(db: Db | Tx, organisationId: string, id: string): Promise<RideView | null> {

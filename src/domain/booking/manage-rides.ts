@@ -31,6 +31,11 @@ export function listRides(deps: DomainDeps, ctx: OrganisationContext, date: stri
 export async function cancelRide(deps: DomainDeps, ctx: OrganisationContext, id: string, reason: string): Promise<RideView> {
   const ride = await getRide(deps, ctx, id);
   if (ride.status === 'CANCELLED') return ride;
+  if (!['REQUESTED', 'APPROVED', 'SCHEDULED'].includes(ride.status)) {
+    throw new AppError('CONFLICT', `Nie można odwołać przejazdu w stanie ${ride.status}: ma już wynik`, {
+      messageEn: `A ride in status ${ride.status} cannot be cancelled: it already has an outcome`,
+    });
+  }
   const done = await deps.db.$transaction((tx) => cancelRideVersioned(tx, ctx.organisationId, ride, reason, deps.now(), ctx.actor));
   if (!done) {
     throw new AppError('CONFLICT', 'Przejazd zmienił się w międzyczasie; spróbuj ponownie', { messageEn: 'The ride changed meanwhile; try again' });
