@@ -170,6 +170,10 @@ describe('a day of service', () => {
       expect(r.events.filter((e) => FINAL.includes(e.toStatus))).toHaveLength(1);
     }
     expect(rides.find((r) => r.id === jan.return!.id)!.status).toBe('COMPLETED');
+    // The day is under way: planning it afresh would move what was driven.
+    const replan = await api.post('/plans', { date: DATE });
+    expect(replan.status).toBe(409);
+    expect(replan.body.error.messageEn).toContain('under way');
     // A ride with an outcome cannot be cancelled afterwards.
     const lateCancel = await api.post(`/rides/${jan.return!.id}/cancel`, { reason: 'pomyłka' });
     expect(lateCancel.status).toBe(409);

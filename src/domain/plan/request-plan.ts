@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import { toDbDate } from '../common/time.js';
 import { insertNextPlanRevision } from '../../db/repositories/plan.repo.js';
 import type { Logger } from '../../logger.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
@@ -16,6 +18,16 @@ export interface RequestPlanDeps {
  * QUEUED plan again (the job id is deterministic, so a plan is never queued twice).
  */
 export async function requestPlan(deps: RequestPlanDeps, ctx: OrganisationContext, date: string): Promise<{ id: string; revision: number }> {
+  // Once drivers have reported on the day, a fresh plan would move passengers already on board
+  // or drop rides already driven. Re-planning that keeps what was driven comes with issue #8.
+  const underWay = await deps.db.ride.count({
+    where: { organisationId: ctx.organisationId, serviceDate: toDbDate(date), status: { in: ['IN_PROGRESS', 'COMPLETED', 'NO_SHOW'] } },
+  });
+  if (underWay > 0) {
+    throw new AppError('CONFLICT', `Dzień ${date} już trwa (${underWay} przejazdów z meldunkiem kierowcy): nie można go zaplanować od nowa`, {
+      messageEn: `The day ${date} is under way (${underWay} rides reported by drivers): it cannot be planned afresh`,
+    });
+  }
   const plan = await insertNextPlanRevision(deps.db, ctx.organisationId, date);
   try {
     await deps.enqueuePlan({ organisationId: ctx.organisationId, planId: plan.id, date, revision: plan.revision });
