@@ -1,5 +1,6 @@
 /** The worker process: plans days from the queue until SIGTERM, then finishes (or returns) its job. */
-import { loadConfig, ConfigError } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { runProcess, stopOnSignals } from '../src/run-process.js';
 import { createLogger } from '../src/logger.js';
 import { createDb } from '../src/db/client.js';
 import { createRedis } from '../src/queue/connection.js';
@@ -74,14 +75,8 @@ async function main(): Promise<void> {
     await Promise.all([queue.close(), maintenanceQueue.close()]);
     connection.disconnect();
     await db.$disconnect();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals(stop);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
-  process.exit(1);
-});
+runProcess(main);

@@ -1,5 +1,6 @@
 /** The API process: configuration, connections, listen, and a graceful stop on SIGTERM/SIGINT. */
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfig } from '../config.js';
+import { runProcess, stopOnSignals } from '../run-process.js';
 import { createLogger } from '../logger.js';
 import { createDb } from '../db/client.js';
 import { createRedis } from '../queue/connection.js';
@@ -35,14 +36,8 @@ async function main(): Promise<void> {
     await queue.close();
     redis.disconnect();
     await db.$disconnect();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals(stop);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
-  process.exit(1);
-});
+runProcess(main);

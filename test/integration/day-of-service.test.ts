@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createPlace, createSmallFleet } from '../helpers/day-fixture.js';
-import { waitFor } from '../helpers/wait-for.js';
+import { planAndWait as planDay } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
@@ -31,14 +31,7 @@ afterAll(async () => {
 type Api = ReturnType<typeof apiFor>;
 interface Stop { sequence: number; kind: 'PICKUP' | 'DROPOFF'; time: string; rideId: string; state: string; actual: { arrived: string | null; done: string | null } }
 
-async function planAndWait(api: Api) {
-  const started = await api.post('/plans', { date: DATE });
-  expect(started.status).toBe(202);
-  return waitFor(async () => {
-    const p = await api.get(`/plans/${started.body.id}`);
-    return p.body.status === 'DONE' || p.body.status === 'FAILED' ? p.body : null;
-  }, 60_000);
-}
+const planAndWait = (api: Api) => planDay(api, DATE);
 
 /** The phone's report: at the planned time on the Warsaw clock (CET in November). */
 function report(api: Api, vehicleId: string, stop: Stop, kind: string, clientEventId: string = randomUUID()) {

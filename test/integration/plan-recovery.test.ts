@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { finishedPlan } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { planServiceDay } from '../../src/domain/plan/plan-service-day.js';
@@ -42,15 +43,27 @@ async function bookDay(api: Api) {
   return day;
 }
 
-const finished = (api: Api, id: string, timeoutMs = 60_000) =>
-  waitFor(async () => {
-    const p = (await api.get(`/plans/${id}`)).body;
-    return p.status === 'DONE' || p.status === 'FAILED' ? p : null;
-  }, timeoutMs);
+const finished = finishedPlan;
 
 /** Routes as comparable data: per vehicle, the ordered (ride, kind, time) stops. */
 const routesOf = (plan: any) =>
   plan.routes.map((r: any) => ({ vehicle: r.vehicle.id, stops: r.stops.map((s: any) => `${s.rideId}:${s.kind}:${s.time}`) }));
+
+/** The real worker process (workers/main.ts) on this run's database and queue, estimate travel times. */
+function spawnWorkerProcess(env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: inject('redisUrl'),
+      QUEUE_PREFIX: t.prefix,
+      OSRM_URL: '',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+}
 
 async function countRows(planId: string) {
   const routes = await t.db.planRoute.count({ where: { planId } });
@@ -108,20 +121,7 @@ describe('plan jobs survive failures', () => {
     const api = apiFor(t.baseUrl, org.slug);
     await bookDay(api);
     // A worker process with a long optimiser budget and a short lock, killed with SIGKILL mid-job.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: inject('databaseUrl'),
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: t.prefix,
-        PLAN_TIME_LIMIT_SEC: '120',
-        PLAN_JOB_LOCK_MS: '2000',
-        PLAN_JOB_ATTEMPTS: '3',
-        OSRM_URL: '',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
+    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '120', PLAN_JOB_LOCK_MS: '2000', PLAN_JOB_ATTEMPTS: '3' });
     try {
       const planId = (await api.post('/plans', { date: DATE })).body.id;
       await waitFor(async () => {
@@ -153,18 +153,7 @@ describe('plan jobs survive failures', () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);
     await bookDay(api);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: inject('databaseUrl'),
-        REDIS_URL: inject('redisUrl'),
-        QUEUE_PREFIX: t.prefix,
-        PLAN_TIME_LIMIT_SEC: '4',
-        OSRM_URL: '',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
+    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '4' });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const planId = (await api.post('/plans', { date: DATE })).body.id;
     await waitFor(async () => ((await api.get(`/plans/${planId}`)).body.status === 'RUNNING' ? true : null), 60_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
-import { waitFor } from '../helpers/wait-for.js';
+import { planAndWait as planDay } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
@@ -22,15 +22,7 @@ afterAll(async () => {
 
 type Api = ReturnType<typeof apiFor>;
 
-async function planAndWait(api: Api, date = DATE) {
-  const started = await api.post('/plans', { date });
-  expect(started.status).toBe(202);
-  expect(started.body.status).toBe('QUEUED');
-  return waitFor(async () => {
-    const p = await api.get(`/plans/${started.body.id}`);
-    return p.body.status === 'DONE' || p.body.status === 'FAILED' ? p.body : null;
-  }, 60_000);
-}
+const planAndWait = (api: Api, date = DATE) => planDay(api, date);
 
 const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
