@@ -167,6 +167,7 @@ describe('a day of service', () => {
     const replan = await api.post('/plans', { date: DATE });
     expect(replan.status).toBe(409);
     expect(replan.body.error.messageEn).toContain('under way');
+    expect(replan.body.error.message).toMatch(/już trwa \(\d+ przejazd(y|ów)? z meldunkiem kierowcy\)/);
     // A ride with an outcome cannot be cancelled afterwards.
     const lateCancel = await api.post(`/rides/${jan.return!.id}/cancel`, { reason: 'pomyłka' });
     expect(lateCancel.status).toBe(409);

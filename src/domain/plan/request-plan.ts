@@ -24,7 +24,7 @@ export async function requestPlan(deps: RequestPlanDeps, ctx: OrganisationContex
     where: { organisationId: ctx.organisationId, serviceDate: toDbDate(date), status: { in: ['IN_PROGRESS', 'COMPLETED', 'NO_SHOW'] } },
   });
   if (underWay > 0) {
-    throw new AppError('CONFLICT', `Dzień ${date} już trwa (${underWay} przejazdów z meldunkiem kierowcy): nie można go zaplanować od nowa`, {
+    throw new AppError('CONFLICT', `Dzień ${date} już trwa (${underWay} ${ridesWord(underWay)} z meldunkiem kierowcy): nie można go zaplanować od nowa`, {
       messageEn: `The day ${date} is under way (${underWay} rides reported by drivers): it cannot be planned afresh`,
     });
   }
@@ -35,4 +35,12 @@ export async function requestPlan(deps: RequestPlanDeps, ctx: OrganisationContex
     deps.log.warn({ err, planId: plan.id }, 'could not queue the plan now; the worker sweep will queue it');
   }
   return plan;
+}
+
+/** Polish plural of "przejazd": 1 przejazd, 2–4 przejazdy (but 12–14 przejazdów), else przejazdów. */
+function ridesWord(n: number): string {
+  if (n === 1) return 'przejazd';
+  const last = n % 10;
+  const lastTwo = n % 100;
+  return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? 'przejazdy' : 'przejazdów';
 }
