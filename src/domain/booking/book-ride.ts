@@ -8,7 +8,7 @@ import { findOrganisationById } from '../../db/repositories/organisation.repo.js
 import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
 import type { Tx } from '../../db/client.js';
 import { estimateLeg } from '../../routing/estimate.js';
-import { rulesOf } from '../organisation/manage-organisation.js';
+import { readRules } from '../organisation/organisation-rules.js';
 import { distanceBandOf, feeOf } from './fee.rules.js';
 import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
@@ -52,7 +52,7 @@ export async function bookRide(
   }
   const timeZone = org?.timeZone ?? 'Europe/Warsaw';
   const today = todayIn(timeZone, deps.now());
-  const rules = await rulesOf(deps, ctx.organisationId);
+  const rules = org?.rules ?? readRules(null);
   if (input.date < today) {
     fields.push({ path: 'date', message: 'data jest w przeszłości', messageEn: 'the date is in the past' });
   } else if (isBeyondHorizon(input.date, today, rules)) {

@@ -1,14 +1,13 @@
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { locatePlace, type Boundaries } from '../organisation/inside-gmina.js';
+import { locatePlace, NO_BOUNDARIES, type Boundaries } from '../organisation/inside-gmina.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { findPlace, insertPlace, listPlaces, updatePlaceVersioned } from '../../db/repositories/place.repo.js';
 import type { CreatePlace, PlaceView, UpdatePlace } from './place.schema.js';
 
 async function boundariesOf(deps: DomainDeps, ctx: OrganisationContext): Promise<Boundaries> {
-  const org = await findOrganisationById(deps.db, ctx.organisationId);
-  return { boundary: org?.boundary ?? null, countyBoundary: org?.countyBoundary ?? null };
+  return (await findOrganisationById(deps.db, ctx.organisationId)) ?? NO_BOUNDARIES;
 }
 
 export async function createPlace(deps: DomainDeps, ctx: OrganisationContext, input: CreatePlace): Promise<PlaceView> {

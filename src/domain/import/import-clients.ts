@@ -15,7 +15,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { CreateClientSchema, type CreateClient } from '../booking/client.schema.js';
 import { CreatePlaceSchema, type CreatePlace } from '../booking/place.schema.js';
-import { locatePlace } from '../organisation/inside-gmina.js';
+import { locatePlace, NO_BOUNDARIES } from '../organisation/inside-gmina.js';
 import { normaliseText } from '../address/normalise.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { insertPlace } from '../../db/repositories/place.repo.js';
@@ -98,8 +98,7 @@ export async function importClients(deps: DomainDeps, ctx: OrganisationContext, 
   if (!mayStore(rejected, acceptValid) || valid.length === 0) {
     return { read: table.rows.length, imported: 0, rejected, refused: rejected.length > 0 && !acceptValid };
   }
-  const org = await findOrganisationById(deps.db, ctx.organisationId);
-  const boundaries = { boundary: org?.boundary ?? null, countyBoundary: org?.countyBoundary ?? null };
+  const boundaries = (await findOrganisationById(deps.db, ctx.organisationId)) ?? NO_BOUNDARIES;
   await deps.db.$transaction(
     async (tx) => {
       for (const { client, home } of valid) {

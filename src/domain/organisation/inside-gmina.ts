@@ -17,6 +17,9 @@ export interface Boundaries {
   readonly countyBoundary: Boundary | null;
 }
 
+/** An organisation without boundaries: nothing can be said of where places lie. */
+export const NO_BOUNDARIES: Boundaries = { boundary: null, countyBoundary: null };
+
 /** Where a place lies: in the gmina, in the county (null where that boundary is unknown). */
 export function locatePlace(b: Boundaries, lat: number, lon: number): { insideGmina: boolean | null; insideCounty: boolean | null } {
   return { insideGmina: isInsideGmina(b.boundary, lat, lon), insideCounty: isInsideGmina(b.countyBoundary, lat, lon) };

@@ -101,7 +101,6 @@ export async function planServiceDay(
           void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),
         );
 
-  const placeIndex = (i: number) => placeIds[i]!;
   const routes = solution.routes
     .filter((route) => route.stops.length > 0)
     .map((route) => ({
