@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- FOLDER|regional] [--time-limit S] [--seed N] [--instances a,b]` (issue #3).
+ * `npm run bench [-- FOLDER|regional] [--time-limit S] [--seed N] [--instances a,b] [--cpu-clock]` (issue #3).
  *
  * Runs every instance of ../shared/benchmarks/<set>/ one at a time, each solve in its own child
  * process (fresh memory, one core), re-checks the printed routes with the independent checker, and
@@ -44,7 +44,14 @@ function instanceFiles(folder: string, only: readonly string[] | undefined): str
   return selected.map((file) => join(folder, file));
 }
 
-function runInstance(set: BenchmarkSet, file: string, timeLimitSec: number, seed: number, bestKnown: BestKnown | undefined): InstanceResult {
+function runInstance(
+  set: BenchmarkSet,
+  file: string,
+  timeLimitSec: number,
+  seed: number,
+  cpuClock: boolean,
+  bestKnown: BestKnown | undefined,
+): InstanceResult {
   const instance = basename(file, '.txt');
   const failed = (error: string): InstanceResult => ({
     instance, vehicles: NaN, distance: NaN, unassigned: NaN, seconds: NaN, violations: [], error,
@@ -52,7 +59,7 @@ function runInstance(set: BenchmarkSet, file: string, timeLimitSec: number, seed
   });
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'bench', 'solve.ts'), '--format', set.format, '--time-limit', String(timeLimitSec), '--seed', String(seed), '--check', file],
+    ['--import', 'tsx', join(REPO_ROOT, 'bench', 'solve.ts'), '--format', set.format, '--time-limit', String(timeLimitSec), '--seed', String(seed), '--check', ...(cpuClock ? ['--cpu-clock'] : []), file],
     { cwd: REPO_ROOT, encoding: 'utf8', timeout: (timeLimitSec * 3 + 60) * 1000, maxBuffer: 64 * 1024 * 1024 },
   );
   if (child.error !== undefined) return failed(child.error.message);
@@ -80,11 +87,11 @@ function runSet(set: BenchmarkSet, files: readonly string[], args: BenchArgs): v
   const folder = join(BENCHMARKS_ROOT, set.folder);
   const timeLimitSec = args.timeLimitSec ?? set.timeLimitSec;
   const bestKnown = parseBestKnown(readFileSync(join(folder, 'bks.csv'), 'utf8'));
-  process.stdout.write(`\n## ${set.folder}: ${files.length} instances, ${timeLimitSec} s each, seed ${args.seed}\n\n${TABLE_HEADER}\n`);
+  process.stdout.write(`\n## ${set.folder}: ${files.length} instances, ${timeLimitSec} s each${args.cpuClock ? ' (CPU time)' : ''}, seed ${args.seed}\n\n${TABLE_HEADER}\n`);
 
   const results: InstanceResult[] = [];
   for (const file of files) {
-    const result = runInstance(set, file, timeLimitSec, args.seed, bestKnown.get(basename(file, '.txt')));
+    const result = runInstance(set, file, timeLimitSec, args.seed, args.cpuClock, bestKnown.get(basename(file, '.txt')));
     results.push(result);
     process.stdout.write(`${formatRow(result)}\n`);
   }
@@ -93,8 +100,11 @@ function runSet(set: BenchmarkSet, files: readonly string[], args: BenchArgs): v
 
   const date = new Date().toISOString().slice(0, 10);
   const isPartial = args.instances !== undefined;
-  const stem = `${date}-${set.folder}${isPartial ? '-partial' : ''}`;
-  const heading = { set: set.folder, date, timeLimitSec, seed: args.seed, machine: describeRun(REPO_ROOT) };
+  // A run at another time limit than the set's default (e.g. 2 s against VROOM) is kept apart.
+  const budget = timeLimitSec === set.timeLimitSec ? '' : `-${timeLimitSec}s`;
+  const stem = `${date}-${set.folder}${budget}${args.cpuClock ? '-cpu' : ''}${isPartial ? '-partial' : ''}`;
+  const clock = args.cpuClock ? 'in CPU time' : 'wall clock';
+  const heading = { set: set.folder, date, timeLimitSec, clock, seed: args.seed, machine: describeRun(REPO_ROOT) };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${stem}.md`), formatReport(heading, set.format, results, summary));
   writeFileSync(join(RESULTS_DIR, `${stem}.json`), `${JSON.stringify({ ...heading, summary, results }, null, 2)}\n`);

@@ -8,9 +8,11 @@ export interface BenchArgs {
   readonly seed: number;
   /** Instance names (file names without extension) to run; undefined = all. */
   readonly instances: readonly string[] | undefined;
+  /** Time limits in each solve's CPU time instead of the wall clock (see solve --cpu-clock). */
+  readonly cpuClock: boolean;
 }
 
-export const BENCH_USAGE = 'usage: npm run bench [-- FOLDER|regional] [--time-limit SECONDS] [--seed N] [--instances NAME,NAME]';
+export const BENCH_USAGE = 'usage: npm run bench [-- FOLDER|regional] [--time-limit SECONDS] [--seed N] [--instances NAME,NAME] [--cpu-clock]';
 
 const DEFAULT_SEED = 1;
 
@@ -20,11 +22,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let timeLimitSec: number | undefined;
   let seed = DEFAULT_SEED;
   let instances: string[] | undefined;
+  let cpuClock = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
       if (folder !== undefined) throw new UsageError(`only one FOLDER expected, got "${folder}" and "${arg}"`);
       folder = arg;
+      continue;
+    }
+    if (arg === '--cpu-clock') {
+      cpuClock = true;
       continue;
     }
     const equals = arg.indexOf('=');
@@ -42,5 +49,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       instances = value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
     }
   }
-  return { folder, timeLimitSec, seed, instances };
+  return { folder, timeLimitSec, seed, instances, cpuClock };
 }

@@ -7,10 +7,12 @@ export interface SolveArgs {
   readonly file: string;
   /** Also run the independent checker on the full solution and add its violations to the output. */
   readonly check: boolean;
+  /** Measure the time limit in this process's CPU time instead of the wall clock (a machine shared with other work). */
+  readonly cpuClock: boolean;
 }
 
 export const SOLVE_USAGE =
-  'usage: npm run --silent solve -- --format cordeau|lilim --time-limit SECONDS [--seed N] [--check] FILE';
+  'usage: npm run --silent solve -- --format cordeau|lilim --time-limit SECONDS [--seed N] [--check] [--cpu-clock] FILE';
 
 /** A command-line mistake: the CLI prints it with the usage line and exits with code 2. */
 export class UsageError extends Error {
@@ -28,6 +30,7 @@ export function parseSolveArgs(argv: readonly string[]): SolveArgs | 'help' {
   let timeLimit: string | undefined;
   let seed: string | undefined;
   let check = false;
+  let cpuClock = false;
   const files: string[] = [];
 
   for (let i = 0; i < argv.length; i++) {
@@ -35,6 +38,10 @@ export function parseSolveArgs(argv: readonly string[]): SolveArgs | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--check') {
       check = true;
+      continue;
+    }
+    if (arg === '--cpu-clock') {
+      cpuClock = true;
       continue;
     }
     if (!arg.startsWith('--') || arg === '--') {
@@ -77,5 +84,5 @@ export function parseSolveArgs(argv: readonly string[]): SolveArgs | 'help' {
   if (files.length !== 1) {
     throw new UsageError(files.length === 0 ? 'FILE is required' : `exactly one FILE expected, got ${files.length}: ${files.join(' ')}`);
   }
-  return { format: format as BenchmarkFormat, timeLimitSec, seed: seedValue, file: files[0]!, check };
+  return { format: format as BenchmarkFormat, timeLimitSec, seed: seedValue, file: files[0]!, check, cpuClock };
 }

@@ -57,6 +57,8 @@ export interface ReportHeading {
   readonly set: string;
   readonly date: string;
   readonly timeLimitSec: number;
+  /** How the time limit was measured: 'wall clock' or 'in CPU time'. */
+  readonly clock?: string;
   readonly seed: number;
   readonly machine: string;
 }
@@ -65,7 +67,7 @@ export function formatReport(heading: ReportHeading, format: BenchmarkFormat, re
   return [
     `# ${heading.set} — ${heading.date}`,
     '',
-    `Time limit ${heading.timeLimitSec} s per instance, seed ${heading.seed}, one solve at a time (${heading.machine}).`,
+    `Time limit ${heading.timeLimitSec} s per instance${heading.clock === undefined ? '' : ` (${heading.clock})`}, seed ${heading.seed}, one solve at a time (${heading.machine}).`,
     '',
     TABLE_HEADER,
     ...results.map(formatRow),

@@ -10,6 +10,7 @@ import { defaultDestroyOperators, defaultRepairOperators } from './alns/index.js
 import { Rng } from './alns/rng.js';
 import { StopCriteria } from './alns/stop-criteria.js';
 import { minimiseVehicles } from './alns/vehicle-minimisation.js';
+import { serveBank } from './alns/serve-bank.js';
 import { explainUnassigned } from './feasibility/unassigned-reason.js';
 
 export type * from './model/instance.js';
@@ -17,13 +18,16 @@ export type * from './model/solution.js';
 
 /** Share of the budget given to fleet-size reduction when vehicles carry a fixed cost. */
 const VEHICLE_PHASE_SHARE = 0.5;
+/** Share of the budget that serving the requests left waiting by construction may use at most. */
+const SERVE_PHASE_SHARE = 0.5;
 
 /**
- * Plans routes for the instance: regret insertion builds a first plan, then adaptive large
- * neighbourhood search improves it (after a fleet-reduction phase when vehicles have a fixed
- * cost). Synchronous and deterministic for a given seed (and, with a time limit, for a given
- * clock); stops at `timeLimitSec` (measured with `now`) or `maxIterations`, whichever comes first,
- * and by default after a small iteration budget.
+ * Plans routes for the instance: regret insertion builds a first plan, a focused search places
+ * the requests it left waiting (serveBank), then adaptive large neighbourhood search improves it
+ * (after a fleet-reduction phase when vehicles have a fixed cost and nobody servable waits).
+ * Synchronous and deterministic for a given seed (and, with a time limit, for a given clock);
+ * stops at `timeLimitSec` (measured with `now`) or `maxIterations`, whichever comes first, and
+ * by default after a small iteration budget.
  *
  * Never throws for requests that cannot be served (they come back in `unassigned` with a reason),
  * only for malformed instances. Every returned route is feasible.
@@ -47,12 +51,13 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
   alns.report(true);
   let best: SolutionState = state;
   if (state.removable().length > 0) {
-    // Fleet reduction pays only when vehicles cost something and every request that any vehicle
-    // could serve is served: otherwise placing the waiting requests (far larger penalties) comes
-    // first, which is the main search's job.
+    // Serving waiting requests comes first (their penalties dwarf everything else). Fleet
+    // reduction pays only when vehicles cost something and every request that any vehicle could
+    // serve is served: otherwise the main search goes on placing the waiting ones.
+    best = serveBank(alns, rng, best, SERVE_PHASE_SHARE);
     const vehiclesCost = problem.fixedCost.some((c) => c > 0);
-    const waitingServable = state.bank().some((r) => explainUnassigned(problem, r) === 'busy');
-    if (vehiclesCost && !waitingServable && state.usedVehicles() > 1) {
+    const waitingServable = best.bank().some((r) => explainUnassigned(problem, r) === 'busy');
+    if (vehiclesCost && !waitingServable && best.usedVehicles() > 1) {
       best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
     }
     best = alns.run(best, 1);

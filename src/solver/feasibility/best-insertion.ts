@@ -89,6 +89,7 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
   const v = route.vehicle;
   const pinned = p.pinnedVehicle[r]!;
   if (pinned !== -1 && pinned !== v) return false;
+  if (!p.vehicleFits[r * p.vehicleCount + v]) return false;
   const { travel, cost, size, nodeTwStart, nodeTwEnd, nodeService, nodeLoad, dims } = p;
   const m = route.stopCount;
   const nodes = route.nodes;

@@ -5,7 +5,7 @@ import { checkPrintedRoutes } from '../../../bench/check-printed-routes.js';
 import { parseCordeau } from '../../../bench/readers/cordeau.js';
 import type { SolveOutput } from '../../../bench/solve-output.js';
 
-const bench = parseCordeau(readFileSync(fileURLToPath(new URL('../../../../shared/benchmarks/darp-cordeau/a2-16.txt', import.meta.url)), 'utf8'));
+const bench = parseCordeau(readFileSync(fileURLToPath(new URL('../../fixtures/benchmarks/darp-cordeau/a2-16.txt', import.meta.url)), 'utf8'));
 // Proven-optimal a2-16 routes (see test/unit/bench/readers/cordeau.test.ts for the source).
 const OPTIMAL: SolveOutput = {
   routes: [

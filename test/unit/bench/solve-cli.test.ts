@@ -6,7 +6,7 @@ import { loadBenchmark } from '../../../bench/load-benchmark.js';
 import { evaluateRoutes } from '../../helpers/check-solution.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const A2_16 = fileURLToPath(new URL('../../../../shared/benchmarks/darp-cordeau/a2-16.txt', import.meta.url));
+const A2_16 = fileURLToPath(new URL('../../fixtures/benchmarks/darp-cordeau/a2-16.txt', import.meta.url));
 
 function runSolve(args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/solve.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -30,7 +30,7 @@ describe('solve command line', () => {
   });
 
   it('exits with code 2 when the file is not in the given format', () => {
-    const lilimFile = fileURLToPath(new URL('../../../../shared/benchmarks/pdptw-lilim/lc101.txt', import.meta.url));
+    const lilimFile = fileURLToPath(new URL('../../fixtures/benchmarks/pdptw-lilim/lc101.txt', import.meta.url));
 
     const { status, stderr } = runSolve(['--format', 'cordeau', '--time-limit', '1', lilimFile]);
 

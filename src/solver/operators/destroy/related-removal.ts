@@ -1,5 +1,6 @@
 import { locateRequests } from '../../route/request-positions.js';
 import type { DestroyOperator } from '../operator.js';
+import { selectKth, swapRemove } from './select-kth.js';
 
 /** Relatedness weights of Ropke & Pisinger (2006): distance 9, time 3, load 2. */
 const DISTANCE_WEIGHT = 9;
@@ -68,10 +69,9 @@ export const relatedRemoval: DestroyOperator = {
     while (removed.length < count && candidates.length > 0) {
       const seed = removed[rng.nextInt(removed.length)]!;
       scoreAgainst(seed);
-      candidates.sort((a, b) => related[a]! - related[b]! || a - b);
       const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
-      removed.push(candidates[idx]!);
-      candidates.splice(idx, 1);
+      removed.push(selectKth(candidates, idx, related, 1));
+      swapRemove(candidates, idx);
     }
     for (const r of removed) state.remove(r);
   },

@@ -1,5 +1,6 @@
 import { computeRemovalGains } from '../../route/request-positions.js';
 import type { DestroyOperator } from '../operator.js';
+import { selectKth, swapRemove } from './select-kth.js';
 
 /** Randomness of the choice: the k-th most expensive request is taken with index ⌊y^p · n⌋ (Ropke & Pisinger: p = 3). */
 const DETERMINISM = 3;
@@ -22,10 +23,9 @@ export const worstRemoval: DestroyOperator = {
     const candidates = state.removable();
     for (let k = 0; k < count && candidates.length > 0; k++) {
       computeRemovalGains(state, pickupPos, dropoffPos, gains);
-      candidates.sort((a, b) => gains[b]! - gains[a]! || a - b);
       const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
-      const r = candidates[idx]!;
-      candidates.splice(idx, 1);
+      const r = selectKth(candidates, idx, gains, -1);
+      swapRemove(candidates, idx);
       state.remove(r);
     }
   },

@@ -10,7 +10,9 @@ import type { RepairOperator } from '../operator.js';
  * ties go to the cheaper insertion. k = 1 is plain greedy insertion (cheapest first).
  *
  * The best insertion of every (request, route) pair is cached and only the column of the route that
- * changed is re-evaluated after each insertion. Identical empty vehicles are tried once, through one
+ * changed is re-evaluated after each insertion; each request keeps its k cheapest routes ranked, so
+ * a changed cell costs O(k) unless it was one of them (a 1,000-request construction no longer scans
+ * every cell after every insertion). Identical empty vehicles are tried once, through one
  * representative per vehicle class. Cells are first filled from the O(1) filters alone and
  * confirmed by the exact scheduler only when chosen: a chosen cell that fails is re-evaluated
  * exactly and the choice is made again, so every insertion made is feasible.
@@ -35,11 +37,66 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
   const waiting = new Uint8Array(U).fill(1);
   const insertion = createInsertion();
 
+  const K = Math.max(k, 1);
+  /** Index = u * K + h: the h-th smallest cell of row u, ordered by (cost, route); Infinity past the feasible ones. */
+  const topCost = new Float64Array(U * K).fill(Infinity);
+  /** Index = u * K + h: the route of that cell, −1 past the feasible ones. */
+  const topRoute = new Int32Array(U * K).fill(-1);
+  /** Index = u: number of routes with a finite cell. */
+  const feasibleCount = new Int32Array(U);
+  /** False while the columns are first filled (the rows are then ranked once, in full). */
+  let ranked = false;
+
+  /** Puts (c, v) into row u's ranking if it belongs there; v must not be in the ranking yet. */
+  const rankCell = (u: number, c: number, v: number): void => {
+    const base = u * K;
+    for (let h = 0; h < K; h++) {
+      const ch = topCost[base + h]!;
+      if (c < ch || (c === ch && v < topRoute[base + h]!) || topRoute[base + h] === -1) {
+        for (let g = K - 1; g > h; g--) {
+          topCost[base + g] = topCost[base + g - 1]!;
+          topRoute[base + g] = topRoute[base + g - 1]!;
+        }
+        topCost[base + h] = c;
+        topRoute[base + h] = v;
+        return;
+      }
+    }
+  };
+  /** Ranks row u afresh from every route's cell. */
+  const rankRow = (u: number): void => {
+    topCost.fill(Infinity, u * K, u * K + K);
+    topRoute.fill(-1, u * K, u * K + K);
+    let feasible = 0;
+    for (let v = 0; v < V; v++) {
+      const c = cellCost[u * V + v]!;
+      if (c === Infinity) continue;
+      feasible++;
+      rankCell(u, c, v);
+    }
+    feasibleCount[u] = feasible;
+  };
+  /** Keeps row u's ranking right after cell (u, v) changed from `before`: O(K) unless v was ranked. */
+  const updateRow = (u: number, v: number, before: number): void => {
+    const after = cellCost[u * V + v]!;
+    if (!ranked || after === before) return;
+    for (let h = 0; h < K; h++) {
+      if (topRoute[u * K + h] === v) {
+        rankRow(u);
+        return;
+      }
+    }
+    if (before === Infinity) feasibleCount[u]++;
+    if (after === Infinity) feasibleCount[u]--;
+    else rankCell(u, after, v);
+  };
+
   const evaluateColumn = (v: number): void => {
     const route = state.routes[v]!;
     for (let u = 0; u < U; u++) {
       if (!waiting[u]) continue;
       const cell = u * V + v;
+      const before = cellCost[cell]!;
       if (findBestInsertion(route, requests[u]!, insertion, Infinity, false)) {
         let c = insertion.cost;
         let shift = 0;
@@ -55,6 +112,7 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
       } else {
         cellCost[cell] = Infinity;
       }
+      updateRow(u, v, before);
     }
   };
   /** The enabled empty vehicle standing for its class, or −1. */
@@ -76,7 +134,9 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
     evaluateColumn(v);
   }
 
-  const best = new Float64Array(Math.max(k, 1));
+  for (let u = 0; u < U; u++) rankRow(u);
+  ranked = true;
+
   for (let remaining = U; remaining > 0; remaining--) {
     let chosen = -1;
     let chosenRoute = -1;
@@ -85,28 +145,13 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
     let chosenCost = Infinity;
     for (let u = 0; u < U; u++) {
       if (!waiting[u]) continue;
-      best.fill(Infinity);
-      let bestRoute = -1;
-      let feasible = 0;
-      for (let v = 0; v < V; v++) {
-        const c = cellCost[u * V + v]!;
-        if (c === Infinity) continue;
-        feasible++;
-        if (c < best[0]!) bestRoute = v;
-        // Insertion sort into the k smallest.
-        for (let h = 0; h < best.length; h++) {
-          if (c < best[h]!) {
-            for (let g = best.length - 1; g > h; g--) best[g] = best[g - 1]!;
-            best[h] = c;
-            break;
-          }
-        }
-      }
+      const feasible = feasibleCount[u]!;
       if (feasible === 0) continue;
-      const c1 = best[0]!;
+      const base = u * K;
+      const c1 = topCost[base]!;
       const options = Math.min(feasible, k);
       let regret = 0;
-      for (let h = 1; h < options; h++) regret += best[h]! - c1;
+      for (let h = 1; h < options; h++) regret += topCost[base + h]! - c1;
       const better =
         chosen === -1 ||
         (k > 1 && options < chosenFeasible) ||
@@ -114,7 +159,7 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
           (regret > chosenRegret || (regret === chosenRegret && c1 < chosenCost)));
       if (better) {
         chosen = u;
-        chosenRoute = bestRoute;
+        chosenRoute = topRoute[base]!;
         chosenFeasible = options;
         chosenRegret = regret;
         chosenCost = c1;
@@ -134,6 +179,7 @@ export function insertByRegret(state: SolutionState, k: number, rng: Rng | null,
       } else {
         cellCost[cell] = Infinity;
       }
+      updateRow(chosen, chosenRoute, before);
       if (cellCost[cell] !== before) {
         remaining++;
         continue;

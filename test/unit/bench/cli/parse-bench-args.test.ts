@@ -3,12 +3,12 @@ import { parseBenchArgs } from '../../../../bench/cli/parse-bench-args.js';
 
 describe('parseBenchArgs', () => {
   it('runs everything with the default seed when given nothing', () => {
-    expect(parseBenchArgs([])).toEqual({ folder: undefined, timeLimitSec: undefined, seed: 1, instances: undefined });
+    expect(parseBenchArgs([])).toEqual({ folder: undefined, timeLimitSec: undefined, seed: 1, instances: undefined, cpuClock: false });
   });
 
   it('reads a folder, a time limit, a seed and an instance list', () => {
-    expect(parseBenchArgs(['pdptw-lilim', '--time-limit', '5', '--seed=3', '--instances', 'lc101, lr201'])).toEqual({
-      folder: 'pdptw-lilim', timeLimitSec: 5, seed: 3, instances: ['lc101', 'lr201'],
+    expect(parseBenchArgs(['pdptw-lilim', '--time-limit', '5', '--seed=3', '--instances', 'lc101, lr201', '--cpu-clock'])).toEqual({
+      folder: 'pdptw-lilim', timeLimitSec: 5, seed: 3, instances: ['lc101', 'lr201'], cpuClock: true,
     });
   });
 

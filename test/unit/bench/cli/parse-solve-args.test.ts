@@ -4,13 +4,13 @@ import { parseSolveArgs, UsageError } from '../../../../bench/cli/parse-solve-ar
 describe('parseSolveArgs', () => {
   it('reads format, time limit, seed and file in any order, with or without "="', () => {
     expect(parseSolveArgs(['a2-16.txt', '--seed=7', '--time-limit', '2.5', '--format', 'cordeau'])).toEqual({
-      format: 'cordeau', timeLimitSec: 2.5, seed: 7, file: 'a2-16.txt', check: false,
+      format: 'cordeau', timeLimitSec: 2.5, seed: 7, file: 'a2-16.txt', check: false, cpuClock: false,
     });
   });
 
-  it('leaves the seed undefined when not given and reads --check', () => {
-    expect(parseSolveArgs(['--format=lilim', '--time-limit=30', '--check', 'lc101.txt'])).toEqual({
-      format: 'lilim', timeLimitSec: 30, seed: undefined, file: 'lc101.txt', check: true,
+  it('leaves the seed undefined when not given and reads --check and --cpu-clock', () => {
+    expect(parseSolveArgs(['--format=lilim', '--time-limit=30', '--check', '--cpu-clock', 'lc101.txt'])).toEqual({
+      format: 'lilim', timeLimitSec: 30, seed: undefined, file: 'lc101.txt', check: true, cpuClock: true,
     });
   });
 

@@ -5,7 +5,7 @@ import { stopOfNode } from '../../../../bench/readers/benchmark-instance.js';
 import { parseCordeau } from '../../../../bench/readers/cordeau.js';
 import { evaluateRoutes, type RouteOrder } from '../../../helpers/check-solution.js';
 
-const A2_16 = readFileSync(fileURLToPath(new URL('../../../../../shared/benchmarks/darp-cordeau/a2-16.txt', import.meta.url)), 'utf8');
+const A2_16 = readFileSync(fileURLToPath(new URL('../../../fixtures/benchmarks/darp-cordeau/a2-16.txt', import.meta.url)), 'utf8');
 
 // The proven-optimal a2-16 routes (cost 294.2480) from the Rist & Forbes run log named in
 // ../shared/benchmarks/darp-cordeau/bks.csv (RF0-a2-16_soln.json), file node ids, depots excluded.

@@ -5,7 +5,7 @@ import { stopOfNode } from '../../../../bench/readers/benchmark-instance.js';
 import { parseLiLim } from '../../../../bench/readers/lilim.js';
 import { evaluateRoutes, type RouteOrder } from '../../../helpers/check-solution.js';
 
-const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../../shared/benchmarks/pdptw-lilim/${name}`, import.meta.url)), 'utf8');
+const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/benchmarks/pdptw-lilim/${name}`, import.meta.url)), 'utf8');
 const LC101 = read('lc101.txt');
 const LC201 = read('lc201.txt');
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBestKnown } from '../../../../bench/report/best-known.js';
 
-const shared = (path: string) => readFileSync(fileURLToPath(new URL(`../../../../../shared/benchmarks/${path}`, import.meta.url)), 'utf8');
+const shared = (path: string) => readFileSync(fileURLToPath(new URL(`../../../fixtures/benchmarks/${path}`, import.meta.url)), 'utf8');
 
 describe('parseBestKnown', () => {
   it('reads the Cordeau costs, ignoring commas inside the quoted source', () => {

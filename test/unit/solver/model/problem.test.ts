@@ -31,4 +31,17 @@ describe('buildProblem', () => {
 
     expect(Array.from(p.vehicleClass)).toEqual([0, 0, 1]);
   });
+
+  it('rules out only the vehicles that can never serve a request: no layout fits, or a window outside the shift', () => {
+    const wheelchair = request({ from: 1, to: 2, load: [0, 1] });
+    const late = request({ from: 1, to: 2, load: [1, 0], pickupWindow: [500, 520], dropoffWindow: [520, 600] });
+    const car = vehicle({ layouts: [[4, 0]] });
+    const van = vehicle({ layouts: [[8, 0], [4, 2]] });
+    const morningVan = vehicle({ layouts: [[4, 2]], shiftStart: 0, shiftEnd: 400 });
+    const afternoonVan = vehicle({ layouts: [[4, 2]], shiftStart: 300, shiftEnd: 1000 });
+    const p = buildProblem(instance(line, [wheelchair, late], [car, van, morningVan, afternoonVan]));
+
+    // Index = r * vehicleCount + v.
+    expect(Array.from(p.vehicleFits)).toEqual([0, 1, 1, 1, 1, 1, 0, 1]);
+  });
 });

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Alns } from '../../../../src/solver/alns/alns.js';
+import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
+import { Rng } from '../../../../src/solver/alns/rng.js';
+import { serveBank } from '../../../../src/solver/alns/serve-bank.js';
+import { StopCriteria } from '../../../../src/solver/alns/stop-criteria.js';
+import { buildProblem } from '../../../../src/solver/model/problem.js';
+import { insertByRegret } from '../../../../src/solver/operators/repair/regret-insertion.js';
+import { SolutionState } from '../../../../src/solver/route/solution-state.js';
+import { toSolution } from '../../../../src/solver/route/to-solution.js';
+import { checkSolution } from '../../../helpers/check-solution.js';
+import { instance, randomInstance, request, vehicle } from '../support/fixtures.js';
+
+/** 30 requests on 3 vehicles: regret insertion leaves some waiting that the vehicles could serve. */
+function constructed(seed: number) {
+  const instance = randomInstance(seed, 30, 3);
+  const state = new SolutionState(buildProblem(instance));
+  insertByRegret(state, 3, null, 0);
+  return { instance, state };
+}
+
+function run(start: SolutionState, seed: number): SolutionState {
+  const rng = new Rng(seed);
+  const alns = new Alns({
+    rng,
+    stop: new StopCriteria(undefined, undefined, 300),
+    destroys: defaultDestroyOperators,
+    repairs: defaultRepairOperators,
+    hasClock: false,
+  });
+  return serveBank(alns, rng, start, 1);
+}
+
+describe('serveBank', () => {
+  it('places requests construction left waiting, keeps every route feasible and leaves the start alone', () => {
+    const { instance, state } = constructed(10);
+    const before = state.bank();
+    const startCost = state.cost();
+
+    const served = run(state, 1);
+
+    expect(before.length).toBe(2);
+    expect(served.unassignedCount).toBe(0);
+    expect(checkSolution(instance, toSolution(served))).toEqual([]);
+    expect(state.bank()).toEqual(before);
+    expect(state.cost()).toBe(startCost);
+  });
+
+  it('never ends with more waiting than it started with, and repeats itself for a seed', () => {
+    for (const seed of [1, 3, 7]) {
+      const { instance, state } = constructed(seed);
+
+      const a = run(state, 5);
+      const b = run(state, 5);
+
+      expect(a.unassignedCount).toBeLessThan(state.unassignedCount);
+      expect(checkSolution(instance, toSolution(a))).toEqual([]);
+      expect(Array.from(b.routeOf)).toEqual(Array.from(a.routeOf));
+      expect(b.cost()).toBe(a.cost());
+    }
+  });
+
+  it('frees a minibus layout taken by morning seats for an afternoon wheelchair ride', () => {
+    const points: [number, number][] = [[0, 0], [5, 0], [10, 0], [15, 0], [20, 0]];
+    const day = instance(
+      points,
+      [
+        request({ from: 1, to: 2, pickupWindow: [0, 50], dropoffWindow: [0, 80], load: [3, 0] }),
+        request({ from: 1, to: 2, pickupWindow: [0, 50], dropoffWindow: [0, 80], load: [3, 0] }),
+        request({ from: 3, to: 4, pickupWindow: [500, 560], dropoffWindow: [500, 600], load: [1, 1] }),
+      ],
+      [vehicle({ layouts: [[8, 0], [4, 2]] }), vehicle({ layouts: [[4, 0]] })],
+    );
+    const state = new SolutionState(buildProblem(day));
+    // Both morning rides share the minibus: six seats fit only its eight-seat layout, which has
+    // no wheelchair place, so the afternoon wheelchair ride waits though the minibus is free then.
+    state.insert(0, 0, 1, 2);
+    state.insert(1, 0, 2, 3);
+    expect(state.bank()).toEqual([2]);
+
+    const served = toSolution(run(state, 1));
+
+    expect(served.unassigned).toEqual([]);
+    expect(checkSolution(day, served)).toEqual([]);
+    const minibus = served.routes.find((route) => route.vehicle === 0)!;
+    expect(minibus.layout).toBe(1);
+    expect(minibus.stops.map((stop) => stop.request)).toContain(2);
+  });
+});
