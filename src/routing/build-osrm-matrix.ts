@@ -62,6 +62,17 @@ function isBlockKnown(matrix: WorkingMatrix, block: MatrixBlock): boolean {
   return true;
 }
 
+/** Copies a block answer (row-major, from.length × to.length) into the n × n matrix at rows `from`, columns `to`. */
+function copyBlock(block: Float64Array, target: Float64Array, from: readonly number[], to: readonly number[], n: number): void {
+  const cols = to.length;
+  const columns = Int32Array.from(to);
+  for (let r = 0; r < from.length; r++) {
+    const rowOffset = (from[r] as number) * n;
+    const blockOffset = r * cols;
+    for (let c = 0; c < cols; c++) target[rowOffset + (columns[c] as number)] = block[blockOffset + c] as number;
+  }
+}
+
 /** Rows and columns of points OSRM cannot snap become Infinity; the diagonal stays 0 (no travel). */
 function blankUnroutablePoints(matrix: WorkingMatrix, isUnroutable: (i: number) => boolean): void {
   const { n, durationsSec, distancesM } = matrix;
@@ -145,13 +156,8 @@ export async function buildOsrmMatrix(points: readonly LatLon[], options: BuildO
       const started = performance.now();
       from.forEach((i, r) => (matrix.snapDistancesM[i] ??= table.sources[r]?.distanceM));
       to.forEach((j, c) => (matrix.snapDistancesM[j] ??= table.destinations[c]?.distanceM));
-      for (let r = 0; r < from.length; r++) {
-        const rowOffset = (from[r] as number) * n;
-        for (let c = 0; c < to.length; c++) {
-          matrix.durationsSec[rowOffset + (to[c] as number)] = table.durationsSec[r * table.cols + c] as number;
-          matrix.distancesM[rowOffset + (to[c] as number)] = table.distancesM[r * table.cols + c] as number;
-        }
-      }
+      copyBlock(table.durationsSec, matrix.durationsSec, from, to, n);
+      copyBlock(table.distancesM, matrix.distancesM, from, to, n);
       matrix.dataVersion ??= table.dataVersion;
       options.onAssemble?.(performance.now() - started);
       return;

@@ -2,11 +2,11 @@ import { OsrmError, toOsrmErrorCode } from './osrm-error.js';
 import {
   parseNearestResponse,
   parseRouteResponse,
-  parseTableResponse,
   type OsrmNearest,
   type OsrmRoute,
   type OsrmTable,
 } from './osrm-response.js';
+import { parseTableBody } from './parse-table-body.js';
 import type { LatLon } from './types.js';
 
 /**
@@ -85,6 +85,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+const utf8 = new TextDecoder('utf-8');
+const decodeUtf8 = (body: Uint8Array): string => utf8.decode(body);
+
 function parseJsonOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -115,40 +118,41 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 250;
   const fetchFn = options.fetch ?? globalThis.fetch;
 
-  async function attempt<T>(service: OsrmService, url: string, signal: AbortSignal | undefined, parse: (text: string) => T): Promise<T> {
+  async function attempt<T>(service: OsrmService, url: string, signal: AbortSignal | undefined, parse: (body: Uint8Array) => T): Promise<T> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const started = performance.now();
     let status: number;
-    let text: string;
+    let body: Uint8Array;
     try {
       const response = await fetchFn(url, { signal: combined, headers: { accept: 'application/json' } });
       status = response.status;
-      text = await response.text();
+      // Bytes, not text: the table scanner reads numbers straight from them (parse-table-body.ts).
+      body = new Uint8Array(await response.arrayBuffer());
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) throw new OsrmError('Timeout', `OSRM gave no answer within ${timeoutMs} ms for ${url}`, { cause });
       throw new OsrmError('NetworkError', `Could not reach OSRM at ${baseUrl}: ${(cause as Error).message}`, { cause });
     }
     const parseStarted = performance.now();
-    if (status < 200 || status >= 300) throw errorFromHttpFailure(status, parseJsonOrUndefined(text), url);
+    if (status < 200 || status >= 300) throw errorFromHttpFailure(status, parseJsonOrUndefined(decodeUtf8(body)), url);
     let result: T;
     try {
-      result = parse(text);
+      result = parse(body);
     } catch (error) {
       // Only now look closer: an OSRM error code in a 2xx answer (osrm-routed uses 400 for every
       // error, a proxy or another implementation may not), or a body that is not JSON at all.
-      const body = parseJsonOrUndefined(text);
-      if (body === undefined) throw new OsrmError('InvalidResponse', `OSRM answered HTTP ${status} with a body that is not JSON`);
-      const code = (body as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && code !== 'Ok') throw errorFromHttpFailure(status, body, url);
+      const json = parseJsonOrUndefined(decodeUtf8(body));
+      if (json === undefined) throw new OsrmError('InvalidResponse', `OSRM answered HTTP ${status} with a body that is not JSON`);
+      const code = (json as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code !== 'Ok') throw errorFromHttpFailure(status, json, url);
       throw error;
     }
     options.onTiming?.({ service, waitMs: parseStarted - started, parseMs: performance.now() - parseStarted });
     return result;
   }
 
-  async function get<T>(service: OsrmService, path: string, signal: AbortSignal | undefined, parse: (text: string) => T): Promise<T> {
+  async function get<T>(service: OsrmService, path: string, signal: AbortSignal | undefined, parse: (body: Uint8Array) => T): Promise<T> {
     const url = `${baseUrl}/${service}/v1/${profile}/${path}`;
     for (let attemptIndex = 0; ; attemptIndex++) {
       try {
@@ -168,7 +172,7 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       let query = 'annotations=duration,distance&generate_hints=false';
       if (request.sources) query += `&sources=${request.sources.join(';')}`;
       if (request.destinations) query += `&destinations=${request.destinations.join(';')}`;
-      return get('table', `${formatCoordinates(coordinates)}?${query}`, request.signal, (text) => parseTableResponse(JSON.parse(text)));
+      return get('table', `${formatCoordinates(coordinates)}?${query}`, request.signal, parseTableBody);
     },
 
     async route(coordinates, request = {}) {
@@ -176,14 +180,14 @@ export function createOsrmClient(options: OsrmClientOptions): OsrmClient {
       const geometries = request.geometries ?? 'geojson';
       const query = `overview=full&geometries=${geometries}&steps=false&generate_hints=false`;
       const precision = geometries === 'polyline6' ? 6 : 5;
-      return get('route', `${formatCoordinates(coordinates)}?${query}`, request.signal, (text) =>
-        parseRouteResponse(JSON.parse(text), coordinates.length - 1, precision),
+      return get('route', `${formatCoordinates(coordinates)}?${query}`, request.signal, (body) =>
+        parseRouteResponse(JSON.parse(decodeUtf8(body)), coordinates.length - 1, precision),
       );
     },
 
     nearest(point, request = {}) {
       const query = `number=${request.number ?? 1}&generate_hints=false`;
-      return get('nearest', `${formatCoordinates([point])}?${query}`, request.signal, (text) => parseNearestResponse(JSON.parse(text)));
+      return get('nearest', `${formatCoordinates([point])}?${query}`, request.signal, (body) => parseNearestResponse(JSON.parse(decodeUtf8(body))));
     },
   };
 }

@@ -112,18 +112,31 @@ function readMatrix(value: unknown, field: string, rows: number, cols: number, t
   }
 }
 
+/**
+ * The parts of a `/table` answer other than its matrices: its code (must be Ok), sources,
+ * destinations and data version. Shared with the text scanner (parse-table-text.ts), so both
+ * paths validate them alike.
+ */
+export function parseTableWaypoints(body: unknown): Pick<OsrmTable, 'sources' | 'destinations' | 'dataVersion'> {
+  const object = asOk(body);
+  return {
+    sources: parseWaypoints(object.sources, 'sources'),
+    destinations: parseWaypoints(object.destinations, 'destinations'),
+    dataVersion: readDataVersion(object),
+  };
+}
+
 /** Parses a `/table` answer requested with `annotations=duration,distance`. */
 export function parseTableResponse(body: unknown): OsrmTable {
-  const object = asOk(body);
-  const sources = parseWaypoints(object.sources, 'sources');
-  const destinations = parseWaypoints(object.destinations, 'destinations');
+  const { sources, destinations, dataVersion } = parseTableWaypoints(body);
+  const object = body as Json;
   const rows = sources.length;
   const cols = destinations.length;
   const durationsSec = new Float64Array(rows * cols);
   const distancesM = new Float64Array(rows * cols);
   readMatrix(object.durations, 'durations', rows, cols, durationsSec);
   readMatrix(object.distances, 'distances', rows, cols, distancesM);
-  return { rows, cols, durationsSec, distancesM, sources, destinations, dataVersion: readDataVersion(object) };
+  return { rows, cols, durationsSec, distancesM, sources, destinations, dataVersion };
 }
 
 function parseGeometry(value: unknown, precision: number): [number, number][] {
