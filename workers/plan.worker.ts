@@ -12,6 +12,7 @@ import { PLANNING_QUEUE, PLAN_DAY_JOB, PlanDayPayloadSchema, type PlanDayPayload
 import { DayLock, planDayLockKey } from '../src/queue/day-lock.js';
 import { planServiceDay, PlanNotFoundError } from '../src/domain/plan/plan-service-day.js';
 import { solveInThread } from './solve-in-thread.js';
+import { createPlanChangeFeed } from '../src/queue/plan-change-feed.js';
 
 export interface PlanWorkerDeps {
   readonly db: Db;
@@ -37,6 +38,8 @@ const LOCKED_RETRY_MS = 3_000;
 
 export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB> {
   const lockMs = deps.lockMs ?? 30_000;
+  // Publish only: its subscriber connection is made on the first subscribe, which never happens here.
+  const changes = createPlanChangeFeed({ redis: deps.connection, keyPrefix: deps.prefix, log: deps.log });
   const processor = async (job: Job<PlanDayPayload, PlanDayResult, typeof PLAN_DAY_JOB>, token?: string): Promise<PlanDayResult> => {
     const parsed = PlanDayPayloadSchema.safeParse(job.data);
     if (!parsed.success) {
@@ -78,6 +81,12 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
         onProgress,
       );
       log.info(summary, 'planning finished');
+      // Open day boards and drivers' pages read the new plan at once (D28); a re-plan of a
+      // published day is published when it is written, so drivers must hear of it.
+      if (!summary.alreadyDone) {
+        const done = await deps.db.plan.findUnique({ where: { id: payload.planId }, select: { version: true } });
+        if (done) await changes.publish(payload.organisationId, { planId: payload.planId, date: payload.date, version: done.version, kind: 'REPLAN' });
+      }
       return summary;
     } catch (err) {
       if (err instanceof PlanNotFoundError) throw new UnrecoverableError(err.message);

@@ -2,8 +2,10 @@ import { notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findPlanWithRoutes, listPlansOfDay, type PlanWithRoutes } from '../../db/repositories/plan.repo.js';
-import { formatSeconds, fromDbDate } from '../common/time.js';
-import type { PlanRouteView, PlanView, TravelTimesNote } from './plan.schema.js';
+import { formatMinutes, formatSeconds, fromDbDate } from '../common/time.js';
+import { stopProgress } from '../execution/stop-event.rules.js';
+import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, TravelTimesNote } from './plan.schema.js';
+import { isCancelled } from '../booking/ride.rules.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -36,6 +38,9 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
     createdAt: p.createdAt.toISOString(),
     startedAt: p.startedAt?.toISOString() ?? null,
     finishedAt: p.finishedAt?.toISOString() ?? null,
+    version: p.version,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    changes: p.changes.map(toChangeView),
     summary:
       p.status === 'DONE'
         ? {
@@ -53,6 +58,8 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
       distanceKm: round(r.distanceM / 1000, 1),
       hours: round((r.endSec - r.startSec) / 3600, 2),
       drivingHours: round(r.drivingSec / 3600, 2),
+      locked: r.locked,
+      outOfServiceAt: r.outOfServiceMin === null ? null : formatMinutes(r.outOfServiceMin),
       ...(options.geometry ? { geometry: (r.geometry as PlanRouteView['geometry']) ?? null } : {}),
       stops: r.stops.map((s) => {
         const place = s.kind === 'PICKUP' ? s.ride.fromPlace : s.ride.toPlace;
@@ -67,6 +74,8 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
           place: { id: place.id, name: place.name, address: place.address },
           seatsAfter: s.seatsAfter,
           wheelchairsAfter: s.wheelchairsAfter,
+          etaSec: s.etaSec ?? s.serviceStartSec,
+          actual: actualOf(s),
         };
       }),
     })),
@@ -80,6 +89,17 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
       reasonEn: u.reasonEn,
     })),
   };
+}
+
+export function toChangeView(c: PlanWithRoutes['changes'][number]): PlanChangeView {
+  return { id: c.id, at: c.at.toISOString(), kind: c.kind, rideId: c.rideId, vehicleId: c.vehicleId, version: c.version, pl: c.messagePl, en: c.messageEn };
+}
+
+/** Actual against planned: what the driver reported at the stop, or null before any report. */
+function actualOf(s: PlanWithRoutes['routes'][number]['stops'][number]): PlanStopView['actual'] {
+  if (s.events.length === 0 && !isCancelled(s.ride.status) && !(s.kind === 'DROPOFF' && s.ride.status === 'NO_SHOW')) return null;
+  const p = stopProgress(s.kind, s.ride.status, s.events);
+  return { arrivedAt: p.arrivedAt?.toISOString() ?? null, doneAt: p.doneAt?.toISOString() ?? null, status: p.state };
 }
 
 export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string, options: { geometry?: boolean } = {}): Promise<PlanView> {

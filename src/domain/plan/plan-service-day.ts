@@ -16,8 +16,10 @@ import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { solveLinkedRides } from './solve-linked-rides.js';
+import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
 import { rideRulesOf } from '../organisation/organisation-rules.js';
+import { CANCELLED_STATUSES } from '../booking/ride.rules.js';
 
 export interface PlanDeps {
   readonly db: Db;
@@ -87,32 +89,49 @@ export async function planServiceDay(
     places.set(r.toPlace.id, r.toPlace);
   }
 
-  const matrix = await deps.travelTimes.matrix(
-    placeIds.map((id) => places.get(id)!),
-    { onProgress: (done, total) => void onProgress(PROGRESS.loaded + ((PROGRESS.matrixEnd - PROGRESS.loaded) * done) / Math.max(1, total)) },
-  );
+  const rules = rideRulesOf(await rulesOf(deps, organisationId));
+  // A day already live (driven, locked or out-of-service routes) keeps what it must (D16).
+  const replan = await prepareLiveReplan({
+    db: deps.db,
+    plan,
+    now: deps.now(),
+    rides: rideRows.map((r, i) => ({ ...rides[i]!, fromPlace: r.fromPlace, toPlace: r.toPlace })),
+    vehicles: vehicleRows,
+    travelTimes: deps.travelTimes,
+    rules,
+    onMatrixProgress: (done, total) => void onProgress(PROGRESS.loaded + ((PROGRESS.matrixEnd - PROGRESS.loaded) * done) / Math.max(1, total)),
+  });
+  if (replan) {
+    for (const id of replan.li.matrix.placeIds) if (!places.has(id)) places.set(id, await placeOf(deps.db, id));
+    for (const k of replan.kept) for (const st of k.route.stops) if (!places.has(st.placeId)) places.set(st.placeId, await placeOf(deps.db, st.placeId));
+  }
+  const matrix = replan
+    ? { source: replan.travelTimeSource, dataVersion: replan.dataVersion }
+    : await deps.travelTimes.matrix(
+        placeIds.map((id) => places.get(id)!),
+        { onProgress: (done, total) => void onProgress(PROGRESS.loaded + ((PROGRESS.matrixEnd - PROGRESS.loaded) * done) / Math.max(1, total)) },
+      );
   await onProgress(PROGRESS.matrixEnd);
-
-  const instance = buildPlanInstance(rides, vehicles, placeIds, matrix, rideRulesOf(await rulesOf(deps, organisationId)));
+  const planRides: readonly PlanningRide[] = replan ? replan.rides : rides;
+  const planVehicles: readonly PlanningVehicle[] = replan ? replan.vehicles : vehicles;
+  const instance = replan ? replan.instance : buildPlanInstance(rides, vehicles, placeIds, matrix as Awaited<ReturnType<TravelTimeProvider['matrix']>>, rules);
   const { solution, orphanedReturns } =
-    rides.length === 0
+    planRides.length === 0
       ? { solution: emptySolution(), orphanedReturns: [] }
-      : await solveLinkedRides(instance, rides, deps.solve, (p) =>
+      : await solveLinkedRides(instance, planRides, deps.solve, (p) =>
           void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),
         );
 
-  const routes = solution.routes
-    .filter((route) => route.stops.length > 0)
-    .map((route) => ({
-      vehicleId: vehicles[route.vehicle]!.id,
-      startSec: route.start,
-      endSec: route.end,
-      distanceM: route.distance,
-      drivingSec: route.travelTime,
-      stops: route.stops.map((s, sequence) => {
-        const ride = rides[s.request]!;
+  const solved = planVehicles.map((vehicle, v) => {
+    const route = solution.routes.find((r) => r.vehicle === v);
+    const prefix = replan?.prefixes[v] ?? [];
+    const driven = replan ? drivenTotals(replan, v) : { distanceM: 0, drivingSec: 0 };
+    const planned = (route?.stops ?? [])
+      // A passenger on board has no pickup ahead: the solver's pickup there is the vehicle's position.
+      .filter((s) => !(s.kind === 'pickup' && replan?.li.onBoard.has(s.request)))
+      .map((s) => {
+        const ride = planRides[s.request]!;
         return {
-          sequence,
           kind: s.kind === 'pickup' ? ('PICKUP' as const) : ('DROPOFF' as const),
           rideId: ride.id,
           placeId: s.kind === 'pickup' ? ride.fromPlaceId : ride.toPlaceId,
@@ -122,14 +141,34 @@ export async function planServiceDay(
           seatsAfter: s.loadAfter[0] ?? 0,
           wheelchairsAfter: s.loadAfter[1] ?? 0,
         };
-      }),
-    }));
+      });
+    return {
+      vehicleId: vehicle.id,
+      startSec: prefix.length ? replan!.li.routes[v]!.startSec : (route?.start ?? vehicle.shiftStartMin * 60),
+      endSec: route?.end ?? prefix.at(-1)?.departureSec ?? vehicle.shiftStartMin * 60,
+      distanceM: driven.distanceM + (route?.distance ?? 0),
+      drivingSec: driven.drivingSec + (route?.travelTime ?? 0),
+      locked: false,
+      outOfServiceMin: null as number | null,
+      outOfServiceReason: null as string | null,
+      stops: [...prefix, ...planned].map((st, sequence) => ({ ...st, sequence })),
+    };
+  });
+  const keptRoutes = (replan?.kept ?? []).map(({ route, stops }) => {
+    const row = replan!.keptRows.get(route.routeId)!;
+    return {
+      vehicleId: route.vehicle.id, startSec: route.startSec, endSec: row.endSec, distanceM: route.distanceM, drivingSec: route.drivingSec,
+      locked: route.locked, outOfServiceMin: route.outOfServiceMin, outOfServiceReason: row.outOfServiceReason,
+      stops: stops.map((st, sequence) => ({ ...st, sequence })),
+    };
+  });
+  const routes = [...solved, ...keptRoutes].filter((r) => r.stops.length > 0);
   const notPlaced = [
     ...solution.unassigned,
     ...orphanedReturns.map((request) => ({ request, reason: 'outboundUnassigned' as const })),
   ];
   const unassigned = notPlaced.map((u) => {
-    const ride = rides[u.request]!;
+    const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;
     const window = ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] as const : [req.pickup.twStart, req.pickup.twEnd] as const;
     const text = describeUnassigned(u.reason, {
@@ -144,7 +183,7 @@ export async function planServiceDay(
   const distanceM = routes.reduce((s, r) => s + r.distanceM, 0);
   const durationSec = routes.reduce((s, r) => s + (r.endSec - r.startSec), 0);
   const placedIds = new Set(routes.flatMap((r) => r.stops.map((s) => s.rideId)));
-  const geometries = await fetchRouteGeometries(deps.travelTimes, routes, vehicles, places);
+  const geometries = await fetchRouteGeometries(deps.travelTimes, routes, vehicleRows, places);
 
   const written = await deps.db.$transaction(async (tx) => {
     // Only the run that holds the plan as RUNNING may finish it; a duplicate finds DONE and stops.
@@ -165,11 +204,39 @@ export async function planServiceDay(
     if (!count) return false;
     await tx.planRoute.deleteMany({ where: { planId } });
     await tx.planUnassigned.deleteMany({ where: { planId } });
+    // A ride cancelled while the optimiser ran leaves the new plan too (its stops ahead only).
+    const cancelledMeanwhile = new Set(
+      (await tx.ride.findMany({ where: { organisationId, id: { in: [...placedIds] }, status: { in: [...CANCELLED_STATUSES] } }, select: { id: true } })).map((r) => r.id),
+    );
     for (const [i, r] of routes.entries()) {
-      const { stops, ...route } = r;
+      const { stops: planned, ...route } = r;
+      const stops = planned
+        .filter((st) => ('fromStopId' in st && st.fromStopId) || !cancelledMeanwhile.has(st.rideId))
+        .map((st, sequence) => ({ ...st, sequence }));
       const geometry = geometries[i] ?? Prisma.DbNull;
       const created = await tx.planRoute.create({ data: { ...route, geometry, organisationId, planId }, select: { id: true } });
-      await tx.planStop.createMany({ data: stops.map((s) => ({ ...s, organisationId, routeId: created.id })) });
+      await tx.planStop.createMany({
+        data: stops.map((st) => {
+          const { fromStopId: _from, ...row } = st as typeof st & { fromStopId?: string };
+          return { ...row, organisationId, routeId: created.id };
+        }),
+      });
+      // The drivers' reports follow the driven stops into the new plan (they stay one history).
+      for (const st of stops) {
+        if ('fromStopId' in st && st.fromStopId) await tx.stopEvent.updateMany({ where: { planStopId: st.fromStopId }, data: { planStopId: st.id } });
+      }
+    }
+    if (replan) {
+      // A re-plan of a day drivers already have is theirs at once: they must not work from a plan
+      // the dispatcher no longer edits (D16).
+      if (replan.basePublished) await tx.plan.update({ where: { id: planId }, data: { publishedAt: deps.now() } });
+      await tx.planChange.create({
+        data: {
+          organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN',
+          messagePl: `Dzień zaplanowany ponownie (plan nr ${plan.revision} zamiast nr ${replan.baseRevision}); przejechane przystanki${plan.keepLocked ? ' i zablokowane trasy' : ''} bez zmian`,
+          messageEn: `Day re-planned (plan ${plan.revision} replaces plan ${replan.baseRevision}); driven stops${plan.keepLocked ? ' and locked routes' : ''} unchanged`,
+        },
+      });
     }
     await tx.planUnassigned.createMany({ data: unassigned.map((u) => ({ ...u, organisationId, planId })) });
     // Ride statuses follow the newest plan of the day only: an older revision finishing late changes nothing.
@@ -177,7 +244,7 @@ export async function planServiceDay(
     if (newer === 0) {
       const why = `plan nr ${plan.revision}`;
       await moveRidesStatus(tx, organisationId, [...placedIds], 'APPROVED', 'SCHEDULED', 'planner', why);
-      const unplaced = rides.map((r) => r.id).filter((id) => !placedIds.has(id));
+      const unplaced = planRides.map((r) => r.id).filter((id) => !placedIds.has(id));
       await moveRidesStatus(tx, organisationId, unplaced, 'SCHEDULED', 'APPROVED', 'planner', `${why}: nieprzydzielony / unassigned`);
     }
     return true;
@@ -192,6 +259,10 @@ export async function planServiceDay(
     distanceM,
     alreadyDone: !written,
   };
+}
+
+async function placeOf(db: Db, id: string): Promise<{ lat: number; lon: number; name: string }> {
+  return db.place.findUniqueOrThrow({ where: { id }, select: { lat: true, lon: true, name: true } });
 }
 
 /**

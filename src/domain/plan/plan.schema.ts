@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DateSchema } from '../common/schemas.js';
 
-export const RequestPlanSchema = z.strictObject({ date: DateSchema });
+export const RequestPlanSchema = z.strictObject({
+  date: DateSchema,
+  /** Re-planning keeps the locked routes of the live plan in place (default true). */
+  keepLocked: z.boolean().optional(),
+});
 export const PlanListQuerySchema = z.object({ date: DateSchema });
 export const PlanQuerySchema = z.object({ include: z.enum(['geometry']).optional() });
 
@@ -32,6 +36,22 @@ export interface PlanStopView {
   readonly place: { readonly id: string; readonly name: string; readonly address: string };
   readonly seatsAfter: number;
   readonly wheelchairsAfter: number;
+  /** Re-estimated start of service (seconds after midnight); the planned time until reports arrive. */
+  readonly etaSec: number;
+  /** What the driver reported here; null before the first report. */
+  readonly actual: { readonly arrivedAt: string | null; readonly doneAt: string | null; readonly status: string } | null;
+}
+
+/** One change of the live plan, for the dispatcher (all) and drivers (their vehicle's). */
+export interface PlanChangeView {
+  readonly id: string;
+  readonly at: string;
+  readonly kind: string;
+  readonly rideId: string | null;
+  readonly vehicleId: string | null;
+  readonly version: number;
+  readonly pl: string;
+  readonly en: string;
 }
 
 export interface PlanRouteView {
@@ -41,6 +61,10 @@ export interface PlanRouteView {
   readonly distanceKm: number;
   readonly hours: number;
   readonly drivingHours: number;
+  /** Locked by the dispatcher: a re-plan keeps it. */
+  readonly locked: boolean;
+  /** "HH:MM" from which the vehicle is out of service, or null. */
+  readonly outOfServiceAt: string | null;
   /** With ?include=geometry: the road route as GeoJSON (null when routing could not give it). */
   readonly geometry?: { readonly type: 'LineString'; readonly coordinates: readonly (readonly [number, number])[] } | null;
   readonly stops: readonly PlanStopView[];
@@ -57,6 +81,10 @@ export interface PlanView {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** Raised by every edit of the live plan; send it back to detect a stale view. */
+  readonly version: number;
+  readonly publishedAt: string | null;
+  readonly changes: readonly PlanChangeView[];
   readonly summary: {
     readonly ridesPlaced: number;
     readonly ridesUnassigned: number;

@@ -30,9 +30,16 @@ export async function solveLinkedRides(
 ): Promise<LinkedSolution> {
   const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
   const excluded = new Set<number>();
+  // Stops kept from the live plan (driven, on board, locked routes) are never taken out.
+  const locked = new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
   for (let round = 0; ; round++) {
     const kept = instance.requests.map((_, i) => i).filter((i) => !excluded.has(i));
-    const sub: Instance = { ...instance, requests: kept.map((i) => instance.requests[i]!) };
+    const newIndex = new Map(kept.map((i, k) => [i, k]));
+    const sub: Instance = {
+      ...instance,
+      requests: kept.map((i) => instance.requests[i]!),
+      vehicles: instance.vehicles.map((v) => (v.lockedStops ? { ...v, lockedStops: v.lockedStops.map((s) => ({ ...s, request: newIndex.get(s.request)! })) } : v)),
+    };
     const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }));
     const solution = remapRequests(raw, kept);
     const unplaced = new Set([...excluded, ...solution.unassigned.map((u) => u.request)]);
@@ -43,7 +50,7 @@ export async function solveLinkedRides(
       .filter((i) => {
         const outbound = rides[i]!.outboundRideId;
         const o = outbound === null ? undefined : indexOfRide.get(outbound);
-        return o !== undefined && unplaced.has(o);
+        return o !== undefined && unplaced.has(o) && !locked.has(i);
       });
     // After MAX_ROUNDS the last solution stands even with an orphan left: it is feasible, and
     // the dispatcher sees the unassigned outbound next to its placed return.

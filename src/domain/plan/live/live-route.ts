@@ -1,0 +1,97 @@
+/**
+ * A route of the live plan as the day stands (issue #8), pure: which stops are behind the
+ * vehicle (driven), where and when it is now (its anchor), who is on board, and what remains.
+ * Every live edit changes only what remains; the driven stops and on-board passengers are fixed.
+ */
+import type { StopEventKind } from '../../execution/stop-event.schema.js';
+import type { PlanningRide, PlanningVehicle } from '../build-plan-instance.js';
+
+export interface LiveStopEvent {
+  readonly kind: StopEventKind;
+  /** Seconds after the service day's midnight (wall clock). */
+  readonly sec: number;
+  readonly delayMin: number | null;
+}
+
+export interface LiveStop {
+  readonly id: string;
+  readonly sequence: number;
+  readonly kind: 'PICKUP' | 'DROPOFF';
+  readonly rideId: string;
+  readonly placeId: string;
+  readonly arrivalSec: number;
+  readonly serviceStartSec: number;
+  readonly departureSec: number;
+  readonly events: readonly LiveStopEvent[];
+}
+
+export interface LiveRouteInput {
+  readonly routeId: string;
+  readonly vehicle: PlanningVehicle & { readonly name: string };
+  readonly locked: boolean;
+  readonly outOfServiceMin: number | null;
+  readonly startSec: number;
+  readonly distanceM: number;
+  readonly drivingSec: number;
+  readonly stops: readonly LiveStop[];
+}
+
+export interface LiveRoute extends LiveRouteInput {
+  /** Stops up to the last one the driver reported on (arrived, picked up, dropped off, no-show): they never move. */
+  readonly driven: readonly LiveStop[];
+  /** The stops still ahead, in order. */
+  readonly remaining: readonly LiveStop[];
+  /** Where the vehicle is and from when it is free to go on. */
+  readonly anchor: { readonly placeId: string; readonly sec: number };
+  /** Rides picked up and not yet dropped off: their drop-offs stay on this vehicle. */
+  readonly onBoard: readonly { readonly rideId: string; readonly pickedUpSec: number }[];
+}
+
+const MOVES_VEHICLE: readonly StopEventKind[] = ['ARRIVED', 'PICKED_UP', 'DROPPED_OFF', 'NO_SHOW'];
+const DONE: readonly StopEventKind[] = ['PICKED_UP', 'DROPPED_OFF', 'NO_SHOW'];
+
+/** A stop is behind the vehicle once the driver reported being there; a DELAYED report is not. */
+export const isReported = (s: LiveStop): boolean => s.events.some((e) => MOVES_VEHICLE.includes(e.kind));
+
+export function doneSecOf(s: LiveStop): number | null {
+  const done = s.events.filter((e) => DONE.includes(e.kind)).map((e) => e.sec);
+  return done.length ? Math.min(...done) : null;
+}
+
+export function arrivedSecOf(s: LiveStop): number | null {
+  const arrived = s.events.filter((e) => e.kind === 'ARRIVED').map((e) => e.sec);
+  return arrived.length ? Math.min(...arrived) : null;
+}
+
+/**
+ * Splits a route at its last reported stop. `nowSec` (null for a day not yet begun) is the
+ * earliest the vehicle can do anything more: nothing is planned in the past.
+ */
+export function liveRouteOf(input: LiveRouteInput, nowSec: number | null): LiveRoute {
+  let last = -1;
+  input.stops.forEach((s, i) => {
+    if (isReported(s)) last = i;
+  });
+  const driven = input.stops.slice(0, last + 1);
+  const remaining = input.stops.slice(last + 1);
+  const lastStop = driven.at(-1);
+  const floor = nowSec ?? -Infinity;
+  let anchor: LiveRoute['anchor'];
+  if (lastStop) {
+    const done = doneSecOf(lastStop);
+    const arrived = arrivedSecOf(lastStop);
+    // Arrived but not yet done: the service still takes its planned time from arrival.
+    const free = done ?? (arrived !== null ? arrived + (lastStop.departureSec - lastStop.serviceStartSec) : lastStop.departureSec);
+    anchor = { placeId: lastStop.placeId, sec: Math.max(free, floor) };
+  } else {
+    anchor = { placeId: input.vehicle.depotPlaceId, sec: Math.max(input.vehicle.shiftStartMin * 60, floor) };
+  }
+  // A driven pickup whose drop-off is still ahead: the client is on board (or being helped in).
+  const onBoard = driven
+    .filter((s) => s.kind === 'PICKUP' && !s.events.some((e) => e.kind === 'NO_SHOW') && remaining.some((r) => r.rideId === s.rideId && r.kind === 'DROPOFF'))
+    .map((s) => ({ rideId: s.rideId, pickedUpSec: doneSecOf(s) ?? arrivedSecOf(s) ?? s.serviceStartSec }));
+  return { ...input, driven, remaining, anchor, onBoard };
+}
+
+/** What the instance builder needs of each ride in the live plan. */
+export type LiveRide = PlanningRide & { readonly fromName: string; readonly toName: string };

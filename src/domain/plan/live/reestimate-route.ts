@@ -1,0 +1,38 @@
+/**
+ * After a driver's report: the route's stops get new estimated times, under the plan's row lock
+ * so a concurrent edit is not overwritten with times of a sequence that no longer exists. A
+ * DELAYED report is also listed in the plan's changes for the dispatcher.
+ */
+import type { DomainDeps } from '../../deps.js';
+import type { OrganisationContext } from '../../organisation/organisation-context.js';
+import { formatSeconds } from '../../common/time.js';
+import { estimateEtas } from './estimate-etas.js';
+import { loadLivePlanForEdit, recordChange } from './live-plan.query.js';
+
+export async function reestimateRoute(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  planId: string,
+  vehicleId: string,
+  delay?: { readonly sequence: number; readonly minutes: number },
+): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    const loaded = await loadLivePlanForEdit(tx, ctx.organisationId, planId, deps.now());
+    const route = loaded.routes.find((r) => r.vehicle.id === vehicleId);
+    if (!route || route.stops.length === 0) return;
+    const etas = estimateEtas(route.startSec, route.stops, loaded.nowSec);
+    await tx.$executeRaw`
+      UPDATE plan_stop AS s SET eta_sec = v.eta
+      FROM unnest(${route.stops.map((s) => s.id)}::uuid[], ${etas}::float8[]) AS v(id, eta)
+      WHERE s.id = v.id`;
+    if (delay) {
+      const stop = route.stops[delay.sequence - 1];
+      const eta = etas[delay.sequence - 1];
+      await recordChange(tx, ctx.organisationId, planId, loaded.plan.version, ctx.actor, deps.now(), {
+        kind: 'DELAY', vehicleId, rideId: stop?.rideId ?? null,
+        pl: `Kierowca ${route.vehicle.name} zgłasza ${delay.minutes} min opóźnienia (przystanek ${delay.sequence}${eta !== undefined ? `, szacunkowo ${formatSeconds(eta)}` : ''})`,
+        en: `Driver of ${route.vehicle.name} reports ${delay.minutes} min delay (stop ${delay.sequence}${eta !== undefined ? `, estimated ${formatSeconds(eta)}` : ''})`,
+      });
+    }
+  });
+}

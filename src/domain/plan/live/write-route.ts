@@ -1,0 +1,58 @@
+/**
+ * Writes a route's new remaining part in the caller's transaction. Stop rows are kept where the
+ * stop stays (drivers' reports point at them), created for stops new to the route and deleted
+ * for stops that left it; the driven stops are never touched.
+ */
+import type { Tx } from '../../../db/client.js';
+import { Prisma } from '../../../db/generated/client.js';
+import type { LiveRoute } from './live-route.js';
+
+export interface NewStop {
+  readonly rideId: string;
+  readonly kind: 'PICKUP' | 'DROPOFF';
+  readonly placeId: string;
+  readonly arrivalSec: number;
+  readonly serviceStartSec: number;
+  readonly departureSec: number;
+  readonly seatsAfter: number;
+  readonly wheelchairsAfter: number;
+}
+
+export interface RouteTotals {
+  readonly startSec: number;
+  readonly endSec: number;
+  readonly distanceM: number;
+  readonly drivingSec: number;
+}
+
+const keyOf = (s: { rideId: string; kind: string }) => `${s.rideId}:${s.kind}`;
+
+export async function writeRemaining(tx: Tx, organisationId: string, route: LiveRoute, next: readonly NewStop[], totals: RouteTotals): Promise<void> {
+  const drivenCount = route.driven.length;
+  const existing = new Map(route.remaining.map((s) => [keyOf(s), s]));
+  const wanted = new Set(next.map(keyOf));
+  const removed = route.remaining.filter((s) => !wanted.has(keyOf(s))).map((s) => s.id);
+  if (removed.length) await tx.planStop.deleteMany({ where: { organisationId, id: { in: removed } } });
+  // Two steps, because (route, sequence) is unique and a reordering swaps sequences.
+  await tx.$executeRaw`UPDATE plan_stop SET sequence = -1 - sequence WHERE route_id = ${route.routeId}::uuid AND sequence >= ${drivenCount}`;
+  const kept = next.map((s, i) => ({ s, i, row: existing.get(keyOf(s)) })).filter((k) => k.row);
+  if (kept.length) {
+    const col = <T>(f: (k: (typeof kept)[number]) => T) => kept.map(f);
+    await tx.$executeRaw`
+      UPDATE plan_stop AS s SET sequence = v.seq, arrival_sec = v.arr, service_start_sec = v.st, departure_sec = v.dep,
+        seats_after = v.seats, wheelchairs_after = v.wc, eta_sec = NULL
+      FROM unnest(${col((k) => k.row!.id)}::uuid[], ${col((k) => drivenCount + k.i)}::int[], ${col((k) => k.s.arrivalSec)}::float8[],
+                  ${col((k) => k.s.serviceStartSec)}::float8[], ${col((k) => k.s.departureSec)}::float8[],
+                  ${col((k) => k.s.seatsAfter)}::int[], ${col((k) => k.s.wheelchairsAfter)}::int[])
+        AS v(id, seq, arr, st, dep, seats, wc)
+      WHERE s.id = v.id`;
+  }
+  const created = next.map((s, i) => ({ s, i })).filter(({ s }) => !existing.has(keyOf(s)));
+  if (created.length) {
+    await tx.planStop.createMany({
+      data: created.map(({ s, i }) => ({ ...s, organisationId, routeId: route.routeId, sequence: drivenCount + i })),
+    });
+  }
+  // The road geometry no longer matches the stops; it is fetched again after the edit commits.
+  await tx.planRoute.update({ where: { id: route.routeId }, data: { ...totals, geometry: Prisma.DbNull } });
+}
