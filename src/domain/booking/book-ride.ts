@@ -1,18 +1,18 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { findClient } from '../../db/repositories/client.repo.js';
-import { findPlace } from '../../db/repositories/place.repo.js';
+import { checkRideRequest, suspensionOn } from './check-ride-request.js';
 import { findRide, insertRide } from '../../db/repositories/ride.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
 import type { Tx } from '../../db/client.js';
 import { estimateLeg } from '../../routing/estimate.js';
 import { readRules } from '../organisation/organisation-rules.js';
-import { distanceBandOf, feeOf } from './fee.rules.js';
+import { priceRide } from './fee.rules.js';
 import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
+import { CANCELLED_STATUSES } from './ride.rules.js';
 
 function invalid(fields: FieldError[]): AppError {
   return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
@@ -34,22 +34,8 @@ export async function bookRide(
   idempotency?: IdempotencyKeyInput,
 ): Promise<Booking & { replayed: boolean }> {
   const org = await findOrganisationById(deps.db, ctx.organisationId);
-  const client = await findClient(deps.db, ctx.organisationId, input.clientId);
-  const fields: FieldError[] = [];
-  if (!client) fields.push({ path: 'clientId', message: 'nie ma takiego klienta', messageEn: 'no such client' });
-  else if (!client.active) fields.push({ path: 'clientId', message: 'klient jest nieaktywny', messageEn: 'the client is inactive' });
-  const fromPlaceId = input.fromPlaceId ?? client?.homePlaceId;
-  const fromPlace = fromPlaceId ? await findPlace(deps.db, ctx.organisationId, fromPlaceId) : null;
-  const toPlace = await findPlace(deps.db, ctx.organisationId, input.toPlaceId);
-  if (input.fromPlaceId && !fromPlace) {
-    fields.push({ path: 'fromPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' });
-  }
-  if (!toPlace) {
-    fields.push({ path: 'toPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' });
-  }
-  if (fromPlaceId && fromPlaceId === input.toPlaceId) {
-    fields.push({ path: 'toPlaceId', message: 'cel jest domem klienta', messageEn: "the destination is the client's home" });
-  }
+  const request = await checkRideRequest(deps, ctx, input);
+  const fields: FieldError[] = [...request.fields];
   const timeZone = org?.timeZone ?? 'Europe/Warsaw';
   const today = todayIn(timeZone, deps.now());
   const rules = org?.rules ?? readRules(null);
@@ -65,25 +51,16 @@ export async function bookRide(
       messageEn: `the booking deadline for this day has passed (${d} ${formatMinutes(m)}); a dispatcher can accept a late booking`,
     });
   }
-  const suspension = client?.suspension;
-  if (suspension && input.date >= suspension.from && input.date <= suspension.until) {
-    fields.push({
-      path: 'date',
-      message: `klient jest zawieszony od ${suspension.from} do ${suspension.until}: ${suspension.reason}`,
-      messageEn: `the client is suspended from ${suspension.from} to ${suspension.until}: ${suspension.reason}`,
-    });
-  }
-  if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
-    fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
-  }
-  if (fields.length || !client || !fromPlaceId) throw invalid(fields);
+  const suspended = suspensionOn(request.client, input.date);
+  if (suspended) fields.push(suspended);
+  if (fields.length || !request.ok) throw invalid(fields);
+  const { fromPlace, toPlace } = request;
+  const fromPlaceId = fromPlace.id;
+  const client = request.client;
 
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
-  const distanceBand = distanceBandOf(fromPlace!, toPlace!);
-  const feeGrosze = feeOf(rules.fees, {
-    band: distanceBand,
-    distanceKm: estimateLeg(fromPlace!, toPlace!).distanceM / 1000,
+  const { distanceBand, feeGrosze } = priceRide(rules.fees, fromPlace, toPlace, {
     eligibilityGroup: client.eligibilityGroup,
     purpose: input.purpose,
     fundingSource: input.fundingSource,
@@ -102,7 +79,7 @@ export async function bookRide(
   };
   const timeMode = input.arriveBy ? ('ARRIVE_BY' as const) : ('DEPART_AFTER' as const);
   const timeMin = parseTimeOfDay((input.arriveBy ?? input.departAfter)!);
-  const directMin = estimateLeg(fromPlace!, toPlace!).durationSec / 60;
+  const directMin = estimateLeg(fromPlace, toPlace).durationSec / 60;
   const wanted: { path: string; interval: [number, number] }[] = [
     { path: input.arriveBy ? 'arriveBy' : 'departAfter', interval: busyInterval({ timeMode, timeMin }, directMin) },
     ...(input.return ? [{ path: 'return.departAfter', interval: busyInterval({ timeMode: 'DEPART_AFTER', timeMin: parseTimeOfDay(input.return.departAfter) }, directMin) }] : []),
@@ -115,7 +92,7 @@ export async function bookRide(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${client.id}))`;
     const clash = await findOverlap(tx, ctx.organisationId, client.id, input.date, wanted);
     if (clash) throw invalid([clash]);
-    const initial = initialStatus(needsApproval(rules, fromPlace!, toPlace!));
+    const initial = initialStatus(needsApproval(rules, fromPlace, toPlace));
     const outboundId = await insertRide(tx, ctx.organisationId, {
       ...common,
       fromPlaceId,
@@ -154,7 +131,7 @@ async function findOverlap(
   wanted: { path: string; interval: [number, number] }[],
 ): Promise<FieldError | null> {
   const others = await tx.ride.findMany({
-    where: { organisationId, clientId, serviceDate: toDbDate(date), status: { not: 'CANCELLED' } },
+    where: { organisationId, clientId, serviceDate: toDbDate(date), status: { notIn: [...CANCELLED_STATUSES] } },
     include: { fromPlace: true, toPlace: true },
   });
   for (const o of others) {

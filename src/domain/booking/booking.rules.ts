@@ -3,7 +3,7 @@
  * rides for one client. Dates "YYYY-MM-DD", times minutes after midnight (Warsaw wall clock).
  */
 import type { OrganisationRules } from '../organisation/organisation-rules.js';
-import { addDays, formatMinutes, isWorkingDay, parseTimeOfDay } from '../common/time.js';
+import { addDays, formatMinutes, isWorkingDay, minutesNowIn, parseTimeOfDay, todayIn } from '../common/time.js';
 
 /** The last moment a ride on `date` may be booked: [date, minutes], or null when there is no cut-off. */
 export function bookingDeadline(date: string, rules: OrganisationRules): [string, number] | null {
@@ -20,6 +20,16 @@ export function isPastDeadline(date: string, now: { date: string; minutes: numbe
   const deadline = bookingDeadline(date, rules);
   if (!deadline) return false;
   return now.date > deadline[0] || (now.date === deadline[0] && now.minutes > deadline[1]);
+}
+
+/**
+ * Whether a cancellation made at `cancelledAt` of a ride on `date` is late: after the booking
+ * cut-off of that day, on the centre's wall clock. null when the centre has no cut-off (late is
+ * then not defined). The ONE rule behind the ride's flag and the report's count.
+ */
+export function isLateCancellation(date: string, cancelledAt: Date, rules: OrganisationRules, timeZone: string): boolean | null {
+  if (!rules.bookingCutoff) return null;
+  return isPastDeadline(date, { date: todayIn(timeZone, cancelledAt), minutes: minutesNowIn(timeZone, cancelledAt) }, rules);
 }
 
 export function isBeyondHorizon(date: string, today: string, rules: OrganisationRules): boolean {

@@ -30,6 +30,16 @@ const ProfileFields = {
   helpLevel: z.enum(HelpLevels),
   assistanceDog: z.boolean(),
   caseworker: z.string().trim().max(100).nullish(),
+  /**
+   * The caseworker's account (a user with the CASEWORKER role); a caseworker limited to their own
+   * caseload sees only these clients. Set by administrators and dispatchers; a caseworker who
+   * creates a client becomes its caseworker.
+   */
+  caseworkerUserId: IdSchema.nullish(),
+  /** Told the pickup window when the client has no phone (issue #8). */
+  caseworkerPhone: PhoneSchema.nullish(),
+  /** The centre's own id of the client (its spreadsheet's): a CSV re-import matches by it. */
+  externalId: z.string().trim().min(1).max(64).nullish(),
   consent: z.strictObject({ givenAt: DateSchema, note: z.string().trim().max(300).nullish() }).nullish(),
   suspension: SuspensionSchema.nullish(),
   needsCarryingOnStairs: StairsSchema.optional(),
@@ -48,6 +58,9 @@ export const CreateClientSchema = z.strictObject({
   helpLevel: ProfileFields.helpLevel.default('KERB_TO_KERB'),
   assistanceDog: ProfileFields.assistanceDog.default(false),
   caseworker: ProfileFields.caseworker,
+  caseworkerUserId: ProfileFields.caseworkerUserId,
+  caseworkerPhone: ProfileFields.caseworkerPhone,
+  externalId: ProfileFields.externalId,
   consent: ProfileFields.consent,
   suspension: ProfileFields.suspension,
   needsCarryingOnStairs: ProfileFields.needsCarryingOnStairs,
@@ -67,6 +80,9 @@ export const UpdateClientSchema = z.strictObject({
   helpLevel: ProfileFields.helpLevel.optional(),
   assistanceDog: ProfileFields.assistanceDog.optional(),
   caseworker: ProfileFields.caseworker,
+  caseworkerUserId: ProfileFields.caseworkerUserId,
+  caseworkerPhone: ProfileFields.caseworkerPhone,
+  externalId: ProfileFields.externalId,
   consent: ProfileFields.consent,
   suspension: ProfileFields.suspension,
   needsCarryingOnStairs: ProfileFields.needsCarryingOnStairs,
@@ -94,7 +110,13 @@ export interface ClientView {
   readonly helpLevel: HelpLevel;
   readonly assistanceDog: boolean;
   readonly caseworker: string | null;
+  /** The caseworker's account; null = none (the client is in no one's own caseload). */
+  readonly caseworkerUserId: string | null;
+  readonly caseworkerPhone: string | null;
+  readonly externalId: string | null;
   readonly consent: { readonly givenAt: string; readonly note: string | null } | null;
   readonly suspension: { readonly from: string; readonly until: string; readonly reason: string } | null;
+  /** The no-show policy's standing warning (issue #5): when it was given; null = none. */
+  readonly noShowWarningAt: string | null;
   readonly version: number;
 }

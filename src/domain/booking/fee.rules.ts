@@ -1,5 +1,6 @@
 /** Distance bands and fees (issue #5), pure. */
 import type { FeeRules } from '../organisation/organisation-rules.js';
+import { estimateLeg } from '../../routing/estimate.js';
 
 export type DistanceBand = 'GMINA' | 'COUNTY' | 'BEYOND';
 
@@ -40,4 +41,18 @@ export function feeOf(rules: FeeRules, ride: FeeInput): number | null {
   if (exempt) return 0;
   if (rules.mode === 'PER_KM') return Math.round(ride.distanceKm * rules.perKmGrosze);
   return ride.band === null ? null : rules.zoneGrosze[ride.band];
+}
+
+/**
+ * A ride's band and fee at booking, one-off or materialised from a pattern: the distance is the
+ * direct estimate (booking must not wait for OSRM).
+ */
+export function priceRide(
+  rules: FeeRules,
+  from: Located & { readonly lat: number; readonly lon: number },
+  to: Located & { readonly lat: number; readonly lon: number },
+  who: Omit<FeeInput, 'band' | 'distanceKm'>,
+): { distanceBand: DistanceBand | null; feeGrosze: number | null } {
+  const distanceBand = distanceBandOf(from, to);
+  return { distanceBand, feeGrosze: feeOf(rules, { ...who, band: distanceBand, distanceKm: estimateLeg(from, to).distanceM / 1000 }) };
 }

@@ -5,6 +5,7 @@ import { locatePlace, NO_BOUNDARIES, type Boundaries } from '../organisation/ins
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { findPlace, insertPlace, listPlaces, updatePlaceVersioned } from '../../db/repositories/place.repo.js';
 import type { CreatePlace, PlaceView, UpdatePlace } from './place.schema.js';
+import { placeScope } from '../../auth/row-access.js';
 
 async function boundariesOf(deps: DomainDeps, ctx: OrganisationContext): Promise<Boundaries> {
   return (await findOrganisationById(deps.db, ctx.organisationId)) ?? NO_BOUNDARIES;
@@ -15,11 +16,12 @@ export async function createPlace(deps: DomainDeps, ctx: OrganisationContext, in
 }
 
 export async function getPlace(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<PlaceView> {
-  return (await findPlace(deps.db, ctx.organisationId, id)) ?? throwPlaceNotFound();
+  // Another caseworker's client's home is as unknown as a wrong id (row-access.ts).
+  return (await findPlace(deps.db, ctx.organisationId, id, placeScope(ctx))) ?? throwPlaceNotFound();
 }
 
 export function listPlacesOf(deps: DomainDeps, ctx: OrganisationContext, filter: { kind?: PlaceView['kind']; q?: string }) {
-  return listPlaces(deps.db, ctx.organisationId, filter);
+  return listPlaces(deps.db, ctx.organisationId, filter, placeScope(ctx));
 }
 
 export async function updatePlace(deps: DomainDeps, ctx: OrganisationContext, id: string, input: UpdatePlace): Promise<PlaceView> {

@@ -1,7 +1,7 @@
 import { AppError, notFound, type FieldError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { findClient } from '../../db/repositories/client.repo.js';
+import { checkRideRequest } from './check-ride-request.js';
 import { findPlace } from '../../db/repositories/place.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
@@ -17,6 +17,7 @@ import { patternDates } from './recurring-dates.js';
 import { materialisePattern, MATERIALISE_DAYS_AHEAD } from './materialise-recurring-rides.js';
 import type { CreateRecurringRide, RecurringRideView, UpdateRecurringRide } from './recurring-ride.schema.js';
 import { throwStale } from './manage-places.js';
+import { clientScope } from '../../auth/row-access.js';
 
 const invalid = (fields: FieldError[]) => new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
 
@@ -35,19 +36,13 @@ async function checkPlaces(deps: DomainDeps, ctx: OrganisationContext, ids: { pa
 
 /** Creates a weekly pattern and makes its rides for the booking horizon at once. */
 export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationContext, input: CreateRecurringRide): Promise<RecurringRideView> {
-  const client = await findClient(deps.db, ctx.organisationId, input.clientId);
-  const fields: FieldError[] = [];
-  if (!client) fields.push({ path: 'clientId', message: 'nie ma takiego klienta', messageEn: 'no such client' });
-  else if (!client.active) fields.push({ path: 'clientId', message: 'klient jest nieaktywny', messageEn: 'the client is inactive' });
-  fields.push(...(await checkPlaces(deps, ctx, [{ path: 'fromPlaceId', id: input.fromPlaceId }, { path: 'toPlaceId', id: input.toPlaceId }])));
-  const fromPlaceId = input.fromPlaceId ?? client?.homePlaceId;
-  if (fromPlaceId && fromPlaceId === input.toPlaceId) fields.push({ path: 'toPlaceId', message: 'cel jest miejscem startu', messageEn: 'the destination is the origin' });
-  if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
-    fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
-  }
+  const request = await checkRideRequest(deps, ctx, input);
+  const fields: FieldError[] = [...request.fields];
   const now = await today(deps, ctx);
   if (input.endDate && input.endDate < now) fields.push({ path: 'endDate', message: 'koniec jest w przeszłości', messageEn: 'the end is in the past' });
-  if (fields.length || !client || !fromPlaceId) throw invalid(fields);
+  if (fields.length || !request.ok) throw invalid(fields);
+  const { client } = request;
+  const fromPlaceId = request.fromPlace.id;
 
   const data: RecurringRideData = {
     clientId: client.id,
@@ -77,13 +72,13 @@ async function materialiseOne(deps: DomainDeps, ctx: OrganisationContext, id: st
 }
 
 export async function getRecurringRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RecurringRideView> {
-  const r = await findRecurringRide(deps.db, ctx.organisationId, id);
+  const r = await findRecurringRide(deps.db, ctx.organisationId, id, clientScope(ctx));
   if (!r) throw notFound('przejazd cykliczny', 'recurring ride');
   return r;
 }
 
 export function listRecurringRidesOf(deps: DomainDeps, ctx: OrganisationContext, filter: { clientId?: string }) {
-  return listRecurringRides(deps.db, ctx.organisationId, filter);
+  return listRecurringRides(deps.db, ctx.organisationId, filter, clientScope(ctx));
 }
 
 /**

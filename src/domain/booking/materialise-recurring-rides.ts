@@ -10,9 +10,9 @@ import { loadActivePatterns, materialisedLegs, type StoredPattern } from '../../
 import { addDays, fromDbDate } from '../common/time.js';
 import { patternDates } from './recurring-dates.js';
 import { initialStatus, needsApproval } from './booking.rules.js';
-import { distanceBandOf, feeOf } from './fee.rules.js';
-import { estimateLeg } from '../../routing/estimate.js';
+import { priceRide } from './fee.rules.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
+import { isCancelled } from './ride.rules.js';
 
 /** Rides are made this many days ahead (the booking horizon; per organisation with issue #5's rules). */
 export const MATERIALISE_DAYS_AHEAD = 30;
@@ -31,20 +31,22 @@ export async function materialisePattern(db: Db, p: StoredPattern, from: string,
     db.place.findUniqueOrThrow({ where: { id: p.toPlaceId } }),
   ]);
   const initial = initialStatus(needsApproval(rules, fromPlace, toPlace));
-  const client = await db.client.findUniqueOrThrow({ where: { id: p.clientId }, select: { eligibilityGroup: true } });
-  const distanceBand = distanceBandOf(fromPlace, toPlace);
-  const feeGrosze = feeOf(rules.fees, {
-    band: distanceBand,
-    distanceKm: estimateLeg(fromPlace, toPlace).distanceM / 1000,
+  const client = await db.client.findUniqueOrThrow({ where: { id: p.clientId }, select: { eligibilityGroup: true, active: true, suspendedFrom: true, suspendedUntil: true } });
+  if (!client.active) return 0;
+  // A suspended client's days are not made; lifted, the next daily run makes those still ahead.
+  const suspended = (date: string) =>
+    client.suspendedFrom !== null && client.suspendedUntil !== null && date >= fromDbDate(client.suspendedFrom) && date <= fromDbDate(client.suspendedUntil);
+  const { distanceBand, feeGrosze } = priceRide(rules.fees, fromPlace, toPlace, {
     eligibilityGroup: client.eligibilityGroup,
     purpose: 'SOCIAL',
     fundingSource: 'CENTRE_BUDGET',
   });
   let created = 0;
   for (const date of days) {
+    if (suspended(date)) continue;
     const outbound = existing.get(`${date}:0`);
     // A return is added to an existing outbound too (the pattern gained a return), unless the outbound was cancelled.
-    const needsReturn = p.returnTimeMin !== null && !existing.has(`${date}:1`) && outbound?.status !== 'CANCELLED';
+    const needsReturn = p.returnTimeMin !== null && !existing.has(`${date}:1`) && !(outbound && isCancelled(outbound.status));
     if (outbound && !needsReturn) continue;
     const common = { clientId: p.clientId, date, wheelchair: p.wheelchair, assistant: p.assistant, notes: p.notes, recurringRideId: p.id, distanceBand, feeGrosze };
     try {

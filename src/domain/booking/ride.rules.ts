@@ -3,6 +3,17 @@
  * windows and the maximum ride time. Times in seconds after the service day's midnight.
  */
 import type { HelpLevel, Mobility } from './client.schema.js';
+import type { RideStatus } from './ride.schema.js';
+
+/**
+ * A cancelled ride, in time or after the cut-off (D29): both are gone from plans, manifests and
+ * overlap checks alike; only the report tells them apart.
+ */
+export const CANCELLED_STATUSES = ['CANCELLED', 'LATE_CANCELLED'] as const satisfies readonly RideStatus[];
+export const isCancelled = (status: string): boolean => status === 'CANCELLED' || status === 'LATE_CANCELLED';
+
+/** Still to be served: waiting for approval, approved, or in the day's plan (the missed-rides job closes the ones whose day ended). */
+export const UNSERVED_STATUSES = ['REQUESTED', 'APPROVED', 'SCHEDULED'] as const satisfies readonly RideStatus[];
 
 export interface RideRules {
   /** An appointment may be reached up to this early (arrive-by rides). */

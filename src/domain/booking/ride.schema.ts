@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateSchema, IdSchema, TimeOfDaySchema } from '../common/schemas.js';
 import { parseTimeOfDay } from '../common/time.js';
 
-export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 'TURNED_DOWN', 'IN_PROGRESS', 'COMPLETED', 'NO_SHOW'] as const;
+export const RideStatuses = ['REQUESTED', 'APPROVED', 'SCHEDULED', 'CANCELLED', 'LATE_CANCELLED', 'TURNED_DOWN', 'IN_PROGRESS', 'COMPLETED', 'NO_SHOW', 'MISSED'] as const;
 export const RideStatusSchema = z.enum(RideStatuses);
 export type RideStatus = z.infer<typeof RideStatusSchema>;
 
@@ -56,10 +56,33 @@ export const BookRideSchema = z
   });
 export type BookRide = z.infer<typeof BookRideSchema>;
 
-export const RideListQuerySchema = z.object({
-  date: DateSchema,
-  status: RideStatusSchema.optional(),
-});
+/**
+ * Either a day's rides (`date`), or one client's rides over a period (`clientId`, `from`, `to`,
+ * at most 366 days): the client card shows what is coming and what has been, in one request.
+ */
+export const RideListQuerySchema = z
+  .object({
+    date: DateSchema.optional(),
+    clientId: IdSchema.optional(),
+    from: DateSchema.optional(),
+    to: DateSchema.optional(),
+    status: RideStatusSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.date !== undefined) {
+      if (q.clientId !== undefined || q.from !== undefined || q.to !== undefined) ctx.addIssue({ code: 'custom', path: ['date'], message: 'rides.query' });
+      return;
+    }
+    if (q.clientId === undefined) ctx.addIssue({ code: 'custom', path: [q.from === undefined && q.to === undefined ? 'date' : 'clientId'], message: 'rides.query' });
+    for (const key of ['from', 'to'] as const) {
+      if (q.clientId !== undefined && q[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'rides.query' });
+    }
+    if (q.from !== undefined && q.to !== undefined) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period.order' });
+      else if (Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period.tooLongYear' });
+    }
+  });
+export type RideListQuery = z.infer<typeof RideListQuerySchema>;
 
 export const CancelRideSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 export const TurnDownRideSchema = CancelRideSchema;
@@ -84,6 +107,11 @@ export interface RideView {
   /** The client's fee in grosze (500 = 5 zł), computed at booking; null when it cannot be told. */
   readonly feeGrosze: number | null;
   readonly cancelReason: string | null;
+  /**
+   * Cancelled after the booking cut-off of its day (the same rule as the report's late
+   * cancellations); null when not cancelled or the centre has no cut-off.
+   */
+  readonly lateCancelled: boolean | null;
   /** The ride leaves the gmina and waits for a dispatcher's approval (status REQUESTED). */
   readonly awaitingApproval: boolean;
   /** For a return ride: the outbound ride it belongs to. */

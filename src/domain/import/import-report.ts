@@ -20,10 +20,24 @@ export interface ImportReport {
   readonly rejected: readonly RowRejection[];
   /** True when the file had rejected rows and nothing was stored (acceptValid not given). */
   readonly refused: boolean;
+  /** Client imports: what became of each row (a re-import updates or skips, never duplicates). */
+  readonly rows?: readonly RowOutcome[];
+}
+
+export interface RowOutcome {
+  readonly row: number;
+  /** created; updated; unchanged (same as stored); skipped (exists, existing=skip); rejected. */
+  readonly action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'rejected';
+  readonly clientId: string | null;
 }
 
 export const ImportQuerySchema = z.object({
   acceptValid: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+});
+
+/** Client imports: what to do with a row that matches a client already stored. */
+export const ClientImportQuerySchema = ImportQuerySchema.extend({
+  existing: z.enum(['update', 'skip']).default('update'),
 });
 
 export function rejection(row: number, field: string, message: string, messageEn: string): RowRejection {
