@@ -11,7 +11,11 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import type { RideStatus } from '../booking/ride.schema.js';
 import { decideStopEvent } from './stop-event.rules.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
-import { findPlannedStop, findStopEventByClientId, lockRide, type StoredStopEvent } from './stop-event.query.js';
+import { findPlannedStop, findStopEventByClientId, lockRide, type PlannedStop, type StoredStopEvent } from './stop-event.query.js';
+import type { LiveDeps } from '../plan/live/live-edit.js';
+import { removeRideFromLivePlan } from '../plan/live/remove-ride-from-plan.js';
+import { reestimateRoute } from '../plan/live/reestimate-route.js';
+import { applyNoShowPolicy } from '../booking/no-show-policy.js';
 
 const conflict = (pl: string, en: string) => new AppError('CONFLICT', pl, { messageEn: en });
 
@@ -29,8 +33,27 @@ async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventP
   return toView(existing, where.sequence, existing.ride.status, true);
 }
 
-export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
-  const stop = await findPlannedStop(deps.db, ctx.organisationId, where.date, where.vehicleId, where.sequence);
+export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, given: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
+  const stop = await findPlannedStop(deps.db, ctx.organisationId, given.date, given.vehicleId, given.sequence, { rideId: input.rideId, kind: input.kind });
+  const where = { ...given, sequence: stop.sequence };
+  const view = await storeStopEvent(deps, ctx, where, input, stop);
+  // The live plan follows the report (issue #8): a no-show's drop-off leaves the route, and the
+  // stops ahead get new estimated times. The report itself is already stored; if this part fails
+  // the phone resends, and a resend runs it again (both steps are idempotent).
+  if (view.rideStatus === 'NO_SHOW') {
+    await removeRideFromLivePlan(deps, ctx, stop.rideId, { pl: 'klient nieobecny przy odbiorze', en: 'client not there at pickup' });
+  }
+  const delay = !view.replayed && input.kind === 'DELAYED' && input.delayMin ? { sequence: where.sequence, minutes: input.delayMin } : undefined;
+  await reestimateRoute(deps, ctx, stop.planId, where.vehicleId, delay);
+  // Committed: the open day boards show the report without a reload (issue #6).
+  if (deps.planChanges) {
+    const plan = await deps.db.plan.findFirst({ where: { organisationId: ctx.organisationId, id: stop.planId }, select: { version: true } });
+    if (plan) await deps.planChanges.publish(ctx.organisationId, { planId: stop.planId, date: given.date, version: plan.version, kind: 'STOP_EVENT', vehicleId: where.vehicleId });
+  }
+  return view;
+}
+
+async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop): Promise<StopEventView> {
   const at = input.at ? new Date(input.at) : deps.now();
   try {
     return await deps.db.$transaction(async (tx: Tx) => {
@@ -40,7 +63,7 @@ export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext
       await lockRide(tx, ctx.organisationId, stop.rideId);
       const replay = await replayOf(tx, ctx, where, input, stop.id);
       if (replay) return replay;
-      const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true } });
+      const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true, clientId: true } });
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);
       if (!decision.ok) throw conflict(decision.pl, decision.en);
       let status: RideStatus = ride.status;
@@ -49,11 +72,14 @@ export async function reportStopEvent(deps: DomainDeps, ctx: OrganisationContext
         const moved = await moveRidesStatus(tx, ctx.organisationId, [stop.rideId], decision.move.from, decision.move.to, ctx.actor, reason);
         if (moved !== 1) throw conflict('Przejazd zmienił się w międzyczasie; spróbuj ponownie', 'The ride changed meanwhile; try again');
         status = decision.move.to;
+        // The no-show policy (warning, then suspension) commits with the no-show itself.
+        if (status === 'NO_SHOW') await applyNoShowPolicy(tx, ctx, ride.clientId, at);
       }
       const created = await tx.stopEvent.create({
         data: {
           organisationId: ctx.organisationId, planStopId: stop.id, rideId: stop.rideId, kind: input.kind, at,
           lat: input.lat ?? null, lon: input.lon ?? null, actor: ctx.actor, note: input.note ?? null, clientEventId: input.clientEventId,
+          delayMin: input.kind === 'DELAYED' ? (input.delayMin ?? null) : null,
         },
       });
       return toView(created, where.sequence, status, false);

@@ -8,27 +8,50 @@ export interface PlannedStop {
   readonly id: string;
   readonly rideId: string;
   readonly kind: 'PICKUP' | 'DROPOFF';
+  readonly planId: string;
+  /** 1-based, as the manifest numbers it now. */
+  readonly sequence: number;
 }
 
+/** Which of a ride's stops a report means when the phone names the ride. */
+const stopKindFor = (kind: StopEventKind): 'PICKUP' | 'DROPOFF' | null =>
+  kind === 'PICKED_UP' || kind === 'NO_SHOW' ? 'PICKUP' : kind === 'DROPPED_OFF' ? 'DROPOFF' : null;
+
 /**
- * A stop by the manifest's numbering (1-based) on the newest finished plan of the day: only that
- * plan's stops can be reported, since it is the one drivers were given.
+ * A stop by the manifest's numbering (1-based) on the newest published plan of the day: only
+ * that plan's stops can be reported, since it is the one drivers were given. When the phone names
+ * the ride and the number now belongs to another ride (the plan was edited since the phone last
+ * loaded it), the ride's own stop on this vehicle is taken.
  */
-export async function findPlannedStop(db: Db | Tx, organisationId: string, date: string, vehicleId: string, sequence: number): Promise<PlannedStop> {
+export async function findPlannedStop(
+  db: Db | Tx,
+  organisationId: string,
+  date: string,
+  vehicleId: string,
+  sequence: number,
+  mean?: { readonly rideId?: string | undefined; readonly kind: StopEventKind },
+): Promise<PlannedStop> {
   const plan = await db.plan.findFirst({
-    where: { organisationId, serviceDate: toDbDate(date), status: 'DONE' },
+    where: { organisationId, serviceDate: toDbDate(date), status: 'DONE', publishedAt: { not: null } },
     orderBy: { revision: 'desc' },
     select: { id: true },
   });
-  if (!plan) throw new AppError('NOT_FOUND', `Brak gotowego planu na ${date}`, { messageEn: `No finished plan for ${date}` });
-  const stop = await db.planStop.findFirst({
-    where: { organisationId, sequence: sequence - 1, route: { planId: plan.id, vehicleId } },
-    select: { id: true, rideId: true, kind: true },
-  });
+  if (!plan) throw new AppError('NOT_FOUND', `Plan na ${date} nie został jeszcze opublikowany`, { messageEn: `The plan for ${date} has not been published yet` });
+  const select = { id: true, rideId: true, kind: true, sequence: true } as const;
+  let stop = await db.planStop.findFirst({ where: { organisationId, sequence: sequence - 1, route: { planId: plan.id, vehicleId } }, select });
+  const kind = mean ? stopKindFor(mean.kind) : null;
+  if (mean?.rideId && (stop?.rideId !== mean.rideId || (kind !== null && stop.kind !== kind))) {
+    const ofRide = await db.planStop.findMany({
+      where: { organisationId, rideId: mean.rideId, route: { planId: plan.id, vehicleId }, ...(kind ? { kind } : {}) },
+      select,
+      orderBy: { sequence: 'asc' },
+    });
+    stop = ofRide[0] ?? null;
+  }
   if (!stop) {
     throw new AppError('NOT_FOUND', `Pojazd nie ma przystanku nr ${sequence} w planie na ${date}`, { messageEn: `The vehicle has no stop ${sequence} in the plan for ${date}` });
   }
-  return stop;
+  return { id: stop.id, rideId: stop.rideId, kind: stop.kind, planId: plan.id, sequence: stop.sequence + 1 };
 }
 
 /** Locks the ride's row until the transaction ends (reports on one ride are decided one at a time). */

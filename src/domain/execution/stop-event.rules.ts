@@ -2,10 +2,13 @@
  * What a driver's report at a stop does to the ride, pure (issue #8). A ride moves
  * SCHEDULED → IN_PROGRESS (picked up) → COMPLETED (dropped off), or SCHEDULED → NO_SHOW at the
  * pickup; COMPLETED and NO_SHOW are final, so every ride ends in exactly one final state.
+ * A ride closed as MISSED overnight (no report came) is reopened by a late report from a phone
+ * that was offline: the driver's report is what happened, and nothing a driver sent is lost.
  * Reports in the wrong order are refused with the reason, in Polish and English.
  */
 import type { RideStatus } from '../booking/ride.schema.js';
 import type { StopEventKind } from './stop-event.schema.js';
+import { isCancelled } from '../booking/ride.rules.js';
 
 export type StopKind = 'PICKUP' | 'DROPOFF';
 
@@ -21,12 +24,12 @@ const stay: StopEventDecision = { ok: true, move: null };
 
 /** Decides whether a report of `kind` at a `stopKind` stop may be stored, and how the ride's status moves. */
 export function decideStopEvent(kind: StopEventKind, stopKind: StopKind, rideStatus: RideStatus): StopEventDecision {
-  if (rideStatus === 'CANCELLED') return refuse('Przejazd został odwołany — nie zgłasza się na nim zdarzeń', 'The ride was cancelled — no events can be reported on it');
+  if (isCancelled(rideStatus)) return refuse('Przejazd został odwołany — nie zgłasza się na nim zdarzeń', 'The ride was cancelled — no events can be reported on it');
   if (isFinalRideStatus(rideStatus)) {
     const what = rideStatus === 'COMPLETED' ? { pl: 'zakończony', en: 'completed' } : { pl: 'nieobecność klienta', en: 'a no-show' };
     return refuse(`Przejazd ma już stan końcowy (${what.pl}); drugi stan końcowy jest niemożliwy`, `The ride already has its final state (${what.en}); a second final state is not possible`);
   }
-  if (rideStatus !== 'SCHEDULED' && rideStatus !== 'IN_PROGRESS') {
+  if (rideStatus !== 'SCHEDULED' && rideStatus !== 'IN_PROGRESS' && rideStatus !== 'MISSED') {
     return refuse(`Przejazd nie jest w planie dnia (status: ${rideStatus})`, `The ride is not in the day's plan (status: ${rideStatus})`);
   }
   switch (kind) {
@@ -36,21 +39,21 @@ export function decideStopEvent(kind: StopEventKind, stopKind: StopKind, rideSta
     case 'PICKED_UP':
       if (stopKind !== 'PICKUP') return refuse('„Odebrany” zgłasza się na przystanku odbioru, nie wysiadki', '“Picked up” is reported at a pickup stop, not a drop-off');
       if (rideStatus === 'IN_PROGRESS') return refuse('Klient został już odebrany', 'The client has already been picked up');
-      return { ok: true, move: { from: 'SCHEDULED', to: 'IN_PROGRESS' } };
+      return { ok: true, move: { from: rideStatus, to: 'IN_PROGRESS' } };
     case 'NO_SHOW':
       if (stopKind !== 'PICKUP') return refuse('Nieobecność zgłasza się na przystanku odbioru', 'A no-show is reported at the pickup stop');
       if (rideStatus === 'IN_PROGRESS') return refuse('Klient jest już w pojeździe — nie może być nieobecny', 'The client is already on board — cannot be a no-show');
-      return { ok: true, move: { from: 'SCHEDULED', to: 'NO_SHOW' } };
+      return { ok: true, move: { from: rideStatus, to: 'NO_SHOW' } };
     case 'DROPPED_OFF':
       if (stopKind !== 'DROPOFF') return refuse('„Wysadzony” zgłasza się na przystanku wysiadki, nie odbioru', '“Dropped off” is reported at a drop-off stop, not a pickup');
-      if (rideStatus === 'SCHEDULED') return refuse('Nie można wysadzić klienta przed jego odebraniem', 'A client cannot be dropped off before being picked up');
+      if (rideStatus !== 'IN_PROGRESS') return refuse('Nie można wysadzić klienta przed jego odebraniem', 'A client cannot be dropped off before being picked up');
       return { ok: true, move: { from: 'IN_PROGRESS', to: 'COMPLETED' } };
   }
 }
 
 /**
  * A stop's state as the driver reported it. SKIPPED: the drop-off of a ride whose client was not
- * there; CANCELLED: the ride was cancelled after the plan was made.
+ * there; CANCELLED: the ride was cancelled (in time or late) after the plan was made.
  */
 export type StopState = 'PLANNED' | 'ARRIVED' | 'DONE' | 'NO_SHOW' | 'SKIPPED' | 'CANCELLED';
 
@@ -77,6 +80,6 @@ export function stopProgress(stopKind: StopKind, rideStatus: RideStatus, events:
   if (doneAt) return { state: 'DONE', arrivedAt, doneAt, delayed };
   if (noShowAt) return { state: 'NO_SHOW', arrivedAt, doneAt: noShowAt, delayed };
   if (stopKind === 'DROPOFF' && rideStatus === 'NO_SHOW') return { state: 'SKIPPED', arrivedAt, doneAt: null, delayed };
-  if (rideStatus === 'CANCELLED') return { state: 'CANCELLED', arrivedAt, doneAt: null, delayed };
+  if (isCancelled(rideStatus)) return { state: 'CANCELLED', arrivedAt, doneAt: null, delayed };
   return { state: arrivedAt ? 'ARRIVED' : 'PLANNED', arrivedAt, doneAt: null, delayed };
 }

@@ -24,6 +24,13 @@ export const ReportStopEventSchema = z.strictObject({
   lat: LatSchema.optional(),
   lon: LonSchema.optional(),
   note: z.string().trim().max(500).optional(),
+  /** DELAYED: minutes late the driver expects to be at this stop (the stops ahead are re-estimated). */
+  delayMin: z.number().int().min(1).max(600).optional(),
+  /**
+   * The ride the phone means. Live edits renumber stops; with it, a report sent from an older
+   * manifest still lands on that ride's stop of this vehicle.
+   */
+  rideId: IdSchema.optional(),
 });
 export type ReportStopEvent = z.infer<typeof ReportStopEventSchema>;
 

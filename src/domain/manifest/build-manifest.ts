@@ -3,7 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findLatestDonePlan } from '../../db/repositories/plan.repo.js';
 import { formatMinutes, formatSeconds, minutesNowIn } from '../common/time.js';
-import { travelTimesNote } from '../plan/get-plan.js';
+import { toChangeView, travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
 import { listEventsOfStops } from '../execution/stop-event.query.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
@@ -27,9 +27,10 @@ export function needsOf(
 export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, date: string, vehicleId: string): Promise<Manifest> {
   const vehicle = await deps.db.vehicle.findFirst({ where: { organisationId: ctx.organisationId, id: vehicleId }, include: { depot: true } });
   if (!vehicle) throw notFound('pojazd', 'vehicle');
-  const plan = await findLatestDonePlan(deps.db, ctx.organisationId, date);
+  // Drivers get the plan once the dispatcher publishes it; edits after that reach them at once.
+  const plan = await findLatestDonePlan(deps.db, ctx.organisationId, date, { published: true });
   if (!plan) {
-    throw new AppError('NOT_FOUND', `Brak gotowego planu na ${date}`, { messageEn: `No finished plan for ${date}` });
+    throw new AppError('NOT_FOUND', 'Plan na ten dzień nie został jeszcze opublikowany', { messageEn: 'The plan for this day has not been published yet' });
   }
   const route = plan.routes.find((r) => r.vehicleId === vehicleId);
   const events = await listEventsOfStops(deps.db, ctx.organisationId, (route?.stops ?? []).map((s) => s.id));
@@ -39,6 +40,11 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     date,
     vehicle: { id: vehicle.id, name: vehicle.name, registration: vehicle.registration, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces },
     plan: { id: plan.id, revision: plan.revision, finishedAt: plan.finishedAt?.toISOString() ?? null },
+    version: plan.version,
+    publishedAt: plan.publishedAt!.toISOString(),
+    // What changed for this vehicle since publication (and the plan-wide publication itself).
+    changes: plan.changes.filter((c) => c.vehicleId === vehicleId || (c.vehicleId === null && c.kind === 'PUBLISH')).map(toChangeView),
+    outOfServiceAt: route?.outOfServiceMin != null ? formatMinutes(route.outOfServiceMin) : null,
     travelTimes: travelTimesNote(plan.travelTimeSource, plan.dataVersion),
     depot: { name: vehicle.depot.name, address: vehicle.depot.address },
     shift: { start: formatMinutes(vehicle.shiftStartMin), end: formatMinutes(vehicle.shiftEndMin) },
@@ -54,6 +60,8 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         kind: s.kind,
         action: s.kind === 'PICKUP' ? { pl: 'Odbiór', en: 'Pick up' } : { pl: 'Wysiadka', en: 'Drop off' },
         time: formatSeconds(s.serviceStartSec),
+        etaSec: s.etaSec ?? s.serviceStartSec,
+        eta: formatSeconds(s.etaSec ?? s.serviceStartSec),
         place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
         passenger: { name: `${ride.client.firstName} ${ride.client.lastName}`, phone: ride.client.phone },
         needs: needsOf(ride, ride.client),

@@ -1,4 +1,4 @@
-import type { TravelTimesNote } from '../plan/plan.schema.js';
+import type { PlanChangeView, TravelTimesNote } from '../plan/plan.schema.js';
 import type { StopState } from '../execution/stop-event.rules.js';
 
 export interface Need {
@@ -13,6 +13,9 @@ export interface ManifestStop {
   readonly action: { readonly pl: string; readonly en: string };
   /** Planned start of service, HH:MM. */
   readonly time: string;
+  /** Re-estimated start of service after the drivers' reports: seconds after midnight, and HH:MM. */
+  readonly etaSec: number;
+  readonly eta: string;
   readonly place: { readonly name: string; readonly address: string; readonly lat: number; readonly lon: number };
   readonly passenger: { readonly name: string; readonly phone: string | null };
   readonly needs: readonly Need[];
@@ -33,6 +36,12 @@ export interface Manifest {
   readonly date: string;
   readonly vehicle: { readonly id: string; readonly name: string; readonly registration: string | null; readonly seats: number; readonly wheelchairPlaces: number };
   readonly plan: { readonly id: string; readonly revision: number; readonly finishedAt: string | null };
+  /** The live plan's version and publication; `changes` lists this vehicle's changes, newest first. */
+  readonly version: number;
+  readonly publishedAt: string;
+  readonly changes: readonly PlanChangeView[];
+  /** "HH:MM" from which this vehicle is out of service, or null. */
+  readonly outOfServiceAt: string | null;
   readonly travelTimes: TravelTimesNote | null;
   readonly depot: { readonly name: string; readonly address: string };
   readonly shift: { readonly start: string; readonly end: string };

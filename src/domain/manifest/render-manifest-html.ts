@@ -9,7 +9,7 @@ export function renderManifestHtml(m: Manifest): string {
     .map(
       (s) => `<tr class="${s.kind.toLowerCase()}">
   <td class="seq">${s.sequence}</td>
-  <td class="time"><strong>${esc(s.time)}</strong>${s.appointment ? `<br><small>wizyta / appointment ${esc(s.appointment)}</small>` : ''}</td>
+  <td class="time"><strong>${esc(s.time)}</strong>${s.eta !== s.time ? `<br><small>teraz ok. / now about ${esc(s.eta)}</small>` : ''}${s.appointment ? `<br><small>wizyta / appointment ${esc(s.appointment)}</small>` : ''}</td>
   <td>${esc(s.action.pl)}<br><small lang="en">${esc(s.action.en)}</small></td>
   <td><strong>${esc(s.passenger.name)}</strong>${s.passenger.phone ? `<br><a href="tel:${esc(s.passenger.phone.replace(/\s+/g, ''))}">${esc(s.passenger.phone)}</a>` : ''}</td>
   <td>${esc(s.place.name)}<br><small>${esc(s.place.address)}</small><br><a class="nav" href="${esc(s.navigationUrl)}">nawiguj / navigate</a></td>
@@ -50,8 +50,16 @@ export function renderManifestHtml(m: Manifest): string {
 <p class="meta">Dzień / day: <strong>${esc(m.date)}</strong> · zmiana / shift ${esc(m.shift.start)}–${esc(m.shift.end)} ·
 baza / depot: ${esc(m.depot.name)}, ${esc(m.depot.address)}<br>
 ${m.departDepot ? `Wyjazd z bazy / leave depot <strong>${esc(m.departDepot)}</strong> · powrót / back <strong>${esc(m.returnDepot ?? '')}</strong> · ${m.distanceKm} km · ` : ''}
-plan nr ${m.plan.revision}</p>
+plan nr ${m.plan.revision}, wersja / version ${m.version}</p>
 ${estimate}
+${m.outOfServiceAt ? `<p class="warning" role="note">Pojazd wyłączony z ruchu od ${esc(m.outOfServiceAt)} <small lang="en">Vehicle out of service from ${esc(m.outOfServiceAt)}</small></p>` : ''}
+${
+  m.changes.length
+    ? `<section class="changes"><h2>Zmiany w planie <small lang="en">Changes to the plan</small></h2><ul>${m.changes
+        .map((c) => `<li>${esc(c.pl)}<br><small lang="en">${esc(c.en)}</small></li>`)
+        .join('')}</ul></section>`
+    : ''
+}
 ${
   m.stops.length
     ? `<table>

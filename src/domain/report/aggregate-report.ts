@@ -3,8 +3,13 @@
  * clock, so it is tested on hand-made inputs. Rows are sorted by key for stable output.
  */
 import type { CountRow, Report, ReportInput } from './report.js';
+import { addRoute, emptySums, occupancyOf, type OccupancySums } from './occupancy.js';
+import { onTimeOf } from './on-time.js';
+import { isCancelled } from '../booking/ride.rules.js';
 
 const TURNED_DOWN_REASON = { code: 'TURNED_DOWN', pl: 'Odmowa dyspozytora', en: 'Turned down by the dispatcher' };
+/** A ride whose day ended without it being served, and which no plan had left unassigned with a reason. */
+const MISSED_REASON = { code: 'MISSED', pl: 'Nieobsłużony w swoim dniu', en: 'Not served on its day' };
 
 function countBy<T>(items: readonly T[], keyOf: (t: T) => string): CountRow[] {
   const counts = new Map<string, number>();
@@ -18,13 +23,16 @@ export function aggregateReport(input: ReportInput): Report {
   const { rides } = input;
   const withStatus = (s: string) => rides.filter((r) => r.status === s);
   const completed = withStatus('COMPLETED');
-  const cancelled = withStatus('CANCELLED');
+  const cancelled = rides.filter((r) => isCancelled(r.status));
   const turnedDown = withStatus('TURNED_DOWN');
 
   // A ride unassigned by the newest plan but cancelled or turned down since is counted there, not twice.
-  const unassigned = input.unassigned.filter((u) => u.rideStatus !== 'CANCELLED' && u.rideStatus !== 'TURNED_DOWN');
+  const unassigned = input.unassigned.filter((u) => !isCancelled(u.rideStatus) && u.rideStatus !== 'TURNED_DOWN');
   const unassignedIds = new Set(unassigned.map((u) => u.rideId));
-  const closed = new Set(['COMPLETED', 'NO_SHOW', 'CANCELLED', 'TURNED_DOWN']);
+  // Missed (its day ended unserved) is unmet need like unassigned: with the plan's reason when a plan
+  // left it unassigned (counted above), else as MISSED (never planned, or never reported by the vehicle).
+  const missed = withStatus('MISSED').filter((r) => !unassignedIds.has(r.id));
+  const closed = new Set(['COMPLETED', 'NO_SHOW', 'CANCELLED', 'LATE_CANCELLED', 'TURNED_DOWN', 'MISSED']);
 
   const reasons = new Map<string, { code: string; pl: string; en: string; rides: number }>();
   const addReason = (r: { code: string; pl: string; en: string }) => {
@@ -34,19 +42,26 @@ export function aggregateReport(input: ReportInput): Report {
   };
   for (let i = 0; i < turnedDown.length; i++) addReason(TURNED_DOWN_REASON);
   for (const u of unassigned) addReason({ code: u.reasonCode, pl: u.reasonPl, en: u.reasonEn });
+  for (let i = 0; i < missed.length; i++) addReason(MISSED_REASON);
 
   const groupOfClient = new Map<string, string>();
   for (const r of completed) groupOfClient.set(r.clientId, r.eligibilityGroup);
   const people = [...groupOfClient.values()];
 
-  const vehicles = new Map<string, { vehicleId: string; name: string; days: Set<string>; distanceM: number; sec: number }>();
+  const vehicles = new Map<string, { vehicleId: string; name: string; days: Set<string>; distanceM: number; sec: number; load: OccupancySums }>();
+  const allLoad = emptySums();
   for (const route of input.routes) {
-    const v = vehicles.get(route.vehicleId) ?? { vehicleId: route.vehicleId, name: route.vehicleName, days: new Set<string>(), distanceM: 0, sec: 0 };
+    const v = vehicles.get(route.vehicleId) ?? { vehicleId: route.vehicleId, name: route.vehicleName, days: new Set<string>(), distanceM: 0, sec: 0, load: emptySums() };
     v.days.add(route.date);
     v.distanceM += route.distanceM;
     v.sec += Math.max(0, route.endSec - route.startSec);
+    addRoute(v.load, route);
+    addRoute(allLoad, route);
     vehicles.set(route.vehicleId, v);
   }
+
+  const lateCancelled = cancelled.filter((r) => r.status === 'LATE_CANCELLED').length;
+  const sorted = [...vehicles.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl') || a.vehicleId.localeCompare(b.vehicleId));
 
   return {
     period: { from: input.from, to: input.to },
@@ -54,10 +69,11 @@ export function aggregateReport(input: ReportInput): Report {
       requested: rides.length,
       completed: completed.length,
       cancelled: cancelled.length,
-      lateCancelled: input.hasCutoff ? cancelled.filter((r) => r.lateCancelled === true).length : null,
+      // null when the centre has no cut-off and none was cancelled late under an earlier one.
+      lateCancelled: input.hasCutoff || lateCancelled > 0 ? lateCancelled : null,
       noShows: withStatus('NO_SHOW').length,
       turnedDown: turnedDown.length,
-      unassigned: unassigned.length,
+      unassigned: unassigned.length + missed.length,
       open: rides.filter((r) => !closed.has(r.status) && !unassignedIds.has(r.id)).length,
     },
     unmetDemand: [...reasons.values()].sort((a, b) => b.rides - a.rides || a.code.localeCompare(b.code)),
@@ -73,9 +89,9 @@ export function aggregateReport(input: ReportInput): Report {
     completedByDistanceBand: countBy(completed, (r) => r.distanceBand ?? 'UNKNOWN'),
     completedByPurpose: countBy(completed, (r) => r.purpose),
     completedByFundingSource: countBy(completed, (r) => r.fundingSource),
-    vehicles: [...vehicles.values()]
-      .map((v) => ({ vehicleId: v.vehicleId, name: v.name, days: v.days.size, km: round(v.distanceM / 1000, 1), hours: round(v.sec / 3600, 2) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'pl') || a.vehicleId.localeCompare(b.vehicleId)),
+    vehicles: sorted.map((v) => ({ vehicleId: v.vehicleId, name: v.name, days: v.days.size, km: round(v.distanceM / 1000, 1), hours: round(v.sec / 3600, 2) })),
+    occupancy: { ...occupancyOf(allLoad), vehicles: sorted.map((v) => ({ vehicleId: v.vehicleId, name: v.name, ...occupancyOf(v.load) })) },
+    onTime: onTimeOf(input),
     feesDueZl: completed.reduce((sum, r) => sum + (r.feeGrosze ?? 0), 0) / 100,
   };
 }

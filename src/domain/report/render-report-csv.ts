@@ -21,6 +21,23 @@ function section(title: string, headersPl: readonly string[], headersEn: readonl
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
+/** Per kind of time: counted, on time, share; reported by drivers, then planned (no report yet). */
+function onTimeSection(r: Report): string {
+  const o = r.onTime;
+  return section(
+    `Punktualność (z dokładnością do minuty, tolerancja spóźnienia ${o.lateToleranceMin} min, okno odbioru ${o.pickupWindowMin} min) / ` +
+      `On time (to the minute, late tolerance ${o.lateToleranceMin} min, pickup window ${o.pickupWindowMin} min)`,
+    ['Miara', 'Liczba', 'Na czas', 'Udział na czas', 'W tolerancji', 'Udział w tolerancji'],
+    ['Measure', 'Counted', 'On time', 'On-time share', 'Within tolerance', 'Within-tolerance share'],
+    [
+      ['Dowóz na godzinę — zgłoszone wysadzenia / Arrive-by — reported drop-offs', o.arriveByReported, o.arriveByOnTime, o.arriveByOnTimeRate, o.arriveByWithinTolerance, o.arriveByWithinToleranceRate],
+      ['Dowóz na godzinę — wg planu, bez zgłoszenia / Arrive-by — planned, not reported', o.arriveByPlanned, o.arriveByPlannedOnTime, o.arriveByPlannedOnTimeRate, null, null],
+      ['Odbiór od godziny — zgłoszone odbiory w oknie / Depart-after — reported pickups in the window', o.departAfterReported, o.departAfterInWindow, o.departAfterInWindowRate, null, null],
+      ['Odbiór od godziny — wg planu, bez zgłoszenia / Depart-after — planned, not reported', o.departAfterPlanned, o.departAfterPlannedInWindow, o.departAfterPlannedInWindowRate, null, null],
+    ],
+  );
+}
+
 export function renderReportCsv(r: Report): string {
   const counts = (title: string, pl: string, en: string, rows: readonly { key: string; rides: number }[]) =>
     section(title, [pl, 'Przejazdy zrealizowane'], [en, 'Completed rides'], rows.map((x) => [x.key, x.rides]));
@@ -45,6 +62,14 @@ export function renderReportCsv(r: Report): string {
     counts('Cel / Purpose', 'Cel', 'Purpose', r.completedByPurpose) +
     counts('Źródło finansowania / Funding source', 'Źródło', 'Source', r.completedByFundingSource) +
     section('Pojazdy / Vehicles', ['Pojazd', 'Dni', 'km', 'Godziny pracy'], ['Vehicle', 'Days', 'km', 'Vehicle-hours'], r.vehicles.map((v) => [v.name, v.days, v.km, v.hours])) +
+    section(
+      'Obłożenie wg planu: osoby w pojeździe w czasie jazdy (odcinek między przystankami × czas przejazdu, dojazdy z/do bazy puste), obłożenie = osobogodziny / (miejsca siedzące + na wózki) × godziny jazdy / ' +
+        'Occupancy by the plan: people on board while driving (leg between stops × its travel time, depot legs empty), load = passenger-hours / (seats + wheelchair places) × driving hours',
+      ['Pojazd', 'Osobogodziny', 'Godziny jazdy', 'Średnio osób w jeździe', 'Miejscogodziny', 'Obłożenie (0–1)'],
+      ['Vehicle', 'Passenger-hours', 'Driving hours', 'Average on board', 'Place-hours', 'Load (0–1)'],
+      [...r.occupancy.vehicles, { ...r.occupancy, name: 'RAZEM / TOTAL' }].map((o) => [o.name, o.passengerHours, o.drivingHours, o.averageOnBoard, o.placeHours, o.load]),
+    ) +
+    onTimeSection(r) +
     section('Opłaty / Fees', ['Należne opłaty (zł)'], ['Fees due (PLN)'], [[r.feesDueZl]])
   );
 }
