@@ -41,6 +41,21 @@ export const ConfigSchema = z.object({
   ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * Behind a reverse proxy (TLS): express's `trust proxy` — `loopback`, a number of hops, or
+   * addresses. Then the client's address (audit log, login throttling) and https (the Secure
+   * session cookie) come from X-Forwarded-*. Unset: nothing is trusted.
+   */
+  TRUST_PROXY: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().max(200).optional()),
+  /**
+   * Logins (comma-separated) of the installation's administrators: only they open the queue
+   * dashboard, which shows every organisation's jobs. Unset: the ADMIN of an installation with
+   * exactly one organisation does (docs/DECISIONS.md D26).
+   */
+  INSTALLATION_ADMINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((l) => l.trim().toLowerCase()).filter((l) => l !== '')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Optimiser budget for one day's plan. */
   PLAN_TIME_LIMIT_SEC: z.coerce.number().min(0.1).max(3600).default(10),
@@ -50,13 +65,53 @@ export const ConfigSchema = z.object({
   PLAN_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   PLAN_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /**
-   * Organisation used when a request names none (X-Organisation header). Until accounts exist
-   * (issue #7) this is how a one-gmina installation works; unset in a multi-centre one.
+   * The organisation `npm run create-admin` acts on when --organisation is not given. Requests
+   * never choose their organisation: it is the signed-in account's (docs/DECISIONS.md D12).
    */
   DEFAULT_ORGANISATION: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.string().regex(/^[a-z0-9-]+$/, 'an organisation slug: lowercase letters, digits and -').optional(),
   ),
+  /**
+   * How clients are told their pickup windows (issue #8): `log` (development: a log line, nothing
+   * leaves the machine), `sms` (JSON POST to NOTIFY_SMS_URL with NOTIFY_SMS_TOKEN) or `email`
+   * (SMTP at NOTIFY_SMTP_URL, from NOTIFY_EMAIL_FROM, to the caseworker's account e-mail).
+   */
+  NOTIFY_CHANNEL: z.enum(['log', 'sms', 'email']).default('log'),
+  /** smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465. */
+  NOTIFY_SMTP_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+      .refine((u) => {
+        const url = new URL(u);
+        return url.username !== '' && url.password !== '';
+      }, 'must carry the credentials: smtp://user:password@host:port')
+      .optional(),
+  ),
+  NOTIFY_EMAIL_FROM: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.email('must be an e-mail address').optional()),
+  NOTIFY_SMS_URL: optionalUrl,
+  NOTIFY_SMS_TOKEN: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().min(8, 'at least 8 characters').optional()),
+  NOTIFY_SMS_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  /** Attempts per message before it is marked FAILED (retries back off from 30 s). */
+  NOTIFY_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** When (Warsaw time) tomorrow's clients are told their pickup windows. */
+  NOTIFY_EVENING_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM').default('18:00'),
+  /**
+   * Optional geocoder, asked only when the organisation's PRG address points give no match:
+   * a Nominatim or Photon instance (GEOCODER_KIND says which API it speaks).
+   */
+  GEOCODER_URL: optionalUrl,
+  GEOCODER_KIND: z.enum(['nominatim', 'photon']).default('nominatim'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
+}).superRefine((c, ctx) => {
+  if (c.NOTIFY_CHANNEL === 'email') {
+    if (!c.NOTIFY_SMTP_URL) ctx.addIssue({ code: 'custom', path: ['NOTIFY_SMTP_URL'], message: 'required when NOTIFY_CHANNEL=email' });
+    if (!c.NOTIFY_EMAIL_FROM) ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_FROM'], message: 'required when NOTIFY_CHANNEL=email' });
+  }
+  if (c.NOTIFY_CHANNEL !== 'sms') return;
+  if (!c.NOTIFY_SMS_URL) ctx.addIssue({ code: 'custom', path: ['NOTIFY_SMS_URL'], message: 'required when NOTIFY_CHANNEL=sms' });
+  if (!c.NOTIFY_SMS_TOKEN) ctx.addIssue({ code: 'custom', path: ['NOTIFY_SMS_TOKEN'], message: 'required when NOTIFY_CHANNEL=sms' });
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig, ConfigError } from './config.js';
 import { ensureDatabase, migrate } from './db/migrate.js';
 import { runSeed } from '../prisma/seed.js';
+import { formatDemoCredentials } from '../prisma/demo-accounts.js';
 
 async function main(): Promise<void> {
   const env = { ...process.env, DEFAULT_ORGANISATION: process.env.DEFAULT_ORGANISATION ?? 'srokowo' };
@@ -22,12 +23,16 @@ async function main(): Promise<void> {
   ];
   const base = `http://${config.HOST}:${config.PORT}`;
   console.log(`
-Dowóz działa / is running: ${base}
-  Przejazdy dnia / the day's rides:  curl '${base}/api/v1/rides?date=${demo.date}'
-  Zaplanuj dzień / plan the day:     curl -X POST -H 'Content-Type: application/json' -d '{"date":"${demo.date}"}' ${base}/api/v1/plans
-  Stan planu / plan status:          curl ${base}/api/v1/plans/<id>
-  Pojazdy / vehicles:                curl ${base}/api/v1/vehicles
-  Karta kierowcy / manifest:         ${base}/api/v1/manifests/${demo.date}/<vehicleId>?format=html
+Dowóz działa / is running: ${base}/app/  (zaloguj się / sign in)
+
+${formatDemoCredentials(demo.accounts)}
+
+  Kierowca widzi tylko dzisiejszą kartę swojego pojazdu; dzień demo (${demo.date}) — konto
+  administratora lub dyspozytora / a driver sees only today's manifest of their vehicle; for the
+  demo day use the administrator's or dispatcher's account.
+  API: utwórz token w /api/v1/tokens (administrator) i wysyłaj 'Authorization: Bearer dwz_…' /
+  create a token at /api/v1/tokens (administrator) and send 'Authorization: Bearer dwz_…'.
+  Opis API / API reference: ${base}/api/v1/docs
 Ctrl+C zatrzymuje / stops.
 ${config.OSRM_URL ? `OSRM: ${config.OSRM_URL}` : 'OSRM_URL nie ustawiony: czasy przejazdu szacunkowe / not set: travel times are estimates'}
 `);

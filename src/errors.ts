@@ -8,7 +8,11 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
   | 'ROUTING_UNAVAILABLE'
+  | 'VERSION_CONFLICT'
+  | 'MOVE_INFEASIBLE'
+  | 'INSERTION_INFEASIBLE'
   | 'INTERNAL';
 
 /** One failing input field: where and why, in Polish first and English second. */

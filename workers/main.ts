@@ -11,6 +11,11 @@ import { withRouteGeometryCache } from '../src/routing/route-geometry-cache.js';
 import { createPlanWorker } from './plan.worker.js';
 import { requeueStalePlans } from './requeue-stale-plans.js';
 import { createMaterialiseRecurringWorker, scheduleDailyMaterialisation } from './materialise-recurring.worker.js';
+import { createAnonymiseClientsWorker, scheduleNightlyAnonymisation } from './anonymise-clients.worker.js';
+import { createCloseMissedRidesWorker, scheduleDailyMissedRides } from './close-missed-rides.worker.js';
+import { createNotificationQueue } from '../src/queue/notification-queue.js';
+import { emailChannel, logChannel, smsChannel } from '../src/domain/notification/channels.js';
+import { createNotificationWorker, dispatchPendingNotifications, scheduleEveningNotifications } from './notification.worker.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -61,18 +66,37 @@ async function main(): Promise<void> {
   });
   const maintenance = createMaterialiseRecurringWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
   const maintenanceQueue = await scheduleDailyMaterialisation(connection, config.QUEUE_PREFIX);
+  const retention = createAnonymiseClientsWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
+  const retentionQueue = await scheduleNightlyAnonymisation(connection, config.QUEUE_PREFIX);
+  const closing = createCloseMissedRidesWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
+  const closingQueue = await scheduleDailyMissedRides(connection, config.QUEUE_PREFIX);
+  const notificationQueue = createNotificationQueue(connection, config.QUEUE_PREFIX, config.NOTIFY_SEND_ATTEMPTS);
+  const channel =
+    config.NOTIFY_CHANNEL === 'sms'
+      ? smsChannel({ url: config.NOTIFY_SMS_URL!, token: config.NOTIFY_SMS_TOKEN!, timeoutMs: config.NOTIFY_SMS_TIMEOUT_MS })
+      : config.NOTIFY_CHANNEL === 'email'
+        ? emailChannel({ url: config.NOTIFY_SMTP_URL!, from: config.NOTIFY_EMAIL_FROM!, timeoutMs: config.NOTIFY_SMS_TIMEOUT_MS })
+        : logChannel(log);
+  const notifier = createNotificationWorker({ db, connection, prefix: config.QUEUE_PREFIX, log, channel });
+  notifier.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'notification attempt failed'));
+  await scheduleEveningNotifications(notificationQueue, config.NOTIFY_EVENING_TIME);
+  // The outbox sweep: notifications recorded by the API (or by a plan edit) are sent within seconds.
+  const outbox = setInterval(() => {
+    dispatchPendingNotifications(db, notificationQueue).catch((err: unknown) => log.error({ err }, 'notification sweep failed'));
+  }, 5_000);
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, err: err.message }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   const sweep = setInterval(() => {
     requeueStalePlans({ db, queue, log }).catch((err: unknown) => log.error({ err }, 'sweep failed'));
   }, 60_000);
-  log.info({ queue: 'planning', prefix: config.QUEUE_PREFIX, travelTimes: travelTimes.source }, 'worker ready');
+  log.info({ queue: 'planning', prefix: config.QUEUE_PREFIX, travelTimes: travelTimes.source, notifications: channel.name }, 'worker ready');
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping: finishing the current job');
     clearInterval(sweep);
-    await Promise.all([worker.close(), maintenance.close()]);
-    await Promise.all([queue.close(), maintenanceQueue.close()]);
+    clearInterval(outbox);
+    await Promise.all([worker.close(), maintenance.close(), notifier.close(), retention.close(), closing.close()]);
+    await Promise.all([queue.close(), maintenanceQueue.close(), notificationQueue.close(), retentionQueue.close(), closingQueue.close()]);
     connection.disconnect();
     await db.$disconnect();
   };

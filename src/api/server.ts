@@ -6,6 +6,9 @@ import { createDb } from '../db/client.js';
 import { createRedis } from '../queue/connection.js';
 import { createPlanQueue, enqueuePlanDay } from '../queue/plan-queue.js';
 import { buildApp } from './app.js';
+import { createTravelTimeProvider } from '../routing/create-travel-time-provider.js';
+import { createRedisMatrixCellCache } from '../routing/matrix-cache.js';
+import { createGeocoder } from '../domain/address/geocoder-client.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,16 +18,37 @@ async function main(): Promise<void> {
   // ioredis reconnects by itself; /ready reports the outage meanwhile.
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createPlanQueue(redis, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
+  // Live plan edits ask for travel times in the API process: the worker's provider, sharing its
+  // Redis cell cache, so an edit normally asks OSRM nothing.
+  const travelTimes = createTravelTimeProvider({
+    osrmUrl: config.OSRM_URL ?? null,
+    osrmProfile: config.OSRM_PROFILE,
+    osrmMaxTableSize: config.OSRM_MAX_TABLE_SIZE,
+    maxSnapDistanceM: config.MAX_SNAP_DISTANCE_M,
+    estimateSpeedKmh: config.ESTIMATE_SPEED_KMH,
+    estimateDetourFactor: config.ESTIMATE_DETOUR_FACTOR,
+    matrixCache: createRedisMatrixCellCache({
+      redis,
+      profile: config.OSRM_PROFILE,
+      version: config.OSRM_DATA_VERSION,
+      ttlSec: config.OSRM_CACHE_TTL_SEC,
+      keyPrefix: `${config.QUEUE_PREFIX}:matrix`,
+    }),
+  });
   const app = buildApp({
+    travelTimes,
     db,
     redis,
     log,
     enqueuePlan: (p) => enqueuePlanDay(queue, p),
     now: () => new Date(),
-    defaultOrganisation: config.DEFAULT_ORGANISATION,
+    notifyBy: config.NOTIFY_CHANNEL === 'email' ? 'email' : 'phone',
     redisUrl: config.REDIS_URL,
     queuePrefix: config.QUEUE_PREFIX,
     mapTileUrl: config.MAP_TILE_URL,
+    trustProxy: config.TRUST_PROXY,
+    installationAdmins: config.INSTALLATION_ADMINS,
+    geocoder: config.GEOCODER_URL ? createGeocoder({ url: config.GEOCODER_URL, kind: config.GEOCODER_KIND, timeoutMs: config.GEOCODER_TIMEOUT_MS }) : undefined,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening');

@@ -1,6 +1,7 @@
 /**
- * The JSON API under /api/v1, for one organisation. Until accounts arrive (issue #7) the
- * organisation is the installation's default, or the slug given once as ?org=… (remembered).
+ * The JSON API under /api/v1. The browser is signed in by an HTTP-only session cookie; every
+ * change also carries the session's CSRF token (issue #7). A 401 means the session ended: the app
+ * shows the login page again.
  */
 import { lang } from './i18n.js';
 
@@ -27,16 +28,20 @@ export class ApiError extends Error {
   }
 }
 
-const ORG_KEY = 'dowoz.org';
-const fromUrl = new URLSearchParams(location.search).get('org');
-if (fromUrl) localStorage.setItem(ORG_KEY, fromUrl);
-
-export const organisation = (): string | null => localStorage.getItem(ORG_KEY);
+// The session's CSRF token: from the login answer or GET /auth/me; kept for this tab only.
+const CSRF_KEY = 'dowoz.csrf';
+export const setCsrfToken = (token: string | null): void => {
+  if (token) sessionStorage.setItem(CSRF_KEY, token);
+  else sessionStorage.removeItem(CSRF_KEY);
+};
 
 export function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  const org = organisation();
-  return { Accept: 'application/json', ...(org ? { 'X-Organisation': org } : {}), ...extra };
+  const csrf = sessionStorage.getItem(CSRF_KEY);
+  return { Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...extra };
 }
+
+/** Fired on window when the server answers 401: the session is over. */
+export const SIGNED_OUT_EVENT = 'dowoz:signed-out';
 
 export const apiUrl = (path: string): string => `/api/v1${path}`;
 
@@ -47,6 +52,7 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await res.json().catch(() => null)) as { error?: { code: string; message: string; messageEn?: string; fields?: FieldError[] } } | null;
+  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!res.ok) {
     const e = json?.error;
     throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, e?.messageEn, e?.fields ?? []);
@@ -57,25 +63,34 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+  patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
 };
+
+/**
+ * Downloads a file the API makes (CSV, PDF). Fetched with the page's headers, then saved through
+ * a temporary object URL, since a plain link cannot carry them.
+ */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const res = await fetch(apiUrl(path), { headers: apiHeaders({ Accept: '*/*' }) });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => null)) as { error?: { code: string; message: string; messageEn?: string } } | null;
+    const e = json?.error;
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, e?.messageEn, []);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export const printablePath = (date: string, vehicleId: string): string => `/manifests/${date}/${vehicleId}?format=html`;
 
-/**
- * Opens the printable manifest. A plain link cannot carry the organisation header, so with a
- * chosen organisation the page fetches the HTML itself and shows it in a new tab.
- */
+/** Opens the printable manifest in a new tab; the session cookie goes along with the link. */
 export async function openPrintable(path: string): Promise<void> {
-  if (!organisation()) {
-    window.open(apiUrl(path), '_blank', 'noopener');
-    return;
-  }
-  const tab = window.open('', '_blank');
-  const res = await fetch(apiUrl(path), { headers: apiHeaders({ Accept: 'text/html' }) });
-  const html = await res.text();
-  if (tab) {
-    tab.document.open();
-    tab.document.write(html);
-    tab.document.close();
-  }
+  window.open(apiUrl(path), '_blank', 'noopener');
 }

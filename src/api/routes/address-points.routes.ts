@@ -1,6 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
 import { AddressSearchQuerySchema, searchAddressPoints } from '../../domain/address/search-address-points.js';
+import { searchAddress } from '../../domain/address/search-address.js';
+import type { Geocoder } from '../../domain/address/geocoder-client.js';
 import { AddressImportQuerySchema, importAddressPoints } from '../../domain/address/import-address-points.js';
 import type { ImportReport } from '../../domain/import/import-report.js';
 import { AppError } from '../../errors.js';
@@ -42,10 +44,14 @@ export function sendImportReport(res: Response, report: ImportReport): void {
 /** Any non-JSON body is taken as the file's bytes (JSON was already parsed by the app). */
 export const fileBody = (limit: string) => express.raw({ type: (req) => !/json/i.test(req.headers['content-type'] ?? ''), limit });
 
-export function addressPointsRoutes(deps: DomainDeps): Router {
+export function addressPointsRoutes(deps: DomainDeps & { readonly geocoder?: Geocoder | undefined }): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     res.json({ items: await searchAddressPoints(deps, ctxOf(req), parseQuery(AddressSearchQuerySchema, req)) });
+  });
+  /** PRG first; the optional geocoder only when PRG has no match. Answers { source, items, geocoder }. */
+  r.get('/search', async (req, res) => {
+    res.json(await searchAddress(deps, ctxOf(req), parseQuery(AddressSearchQuerySchema, req), deps.geocoder));
   });
   r.post('/import', fileBody(PRG_FILE_LIMIT), async (req, res) => {
     const query = parseQuery(AddressImportQuerySchema, req);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
 import { ClientListQuerySchema, CreateClientSchema, UpdateClientSchema } from '../../domain/booking/client.schema.js';
 import { createClient, getClient, listClientsOf, updateClient } from '../../domain/booking/manage-clients.js';
+import { listPolicyEvents, overrideNoShowPolicy, PolicyOverrideSchema } from '../../domain/booking/no-show-policy.js';
 import { ctxOf } from '../organisation-context.js';
 import { parseBody, parseId, parseQuery } from '../parse.js';
 
@@ -18,6 +19,15 @@ export function clientsRoutes(deps: DomainDeps): Router {
   });
   r.patch('/:id', async (req, res) => {
     res.json(await updateClient(deps, ctxOf(req), parseId(req), parseBody(UpdateClientSchema, req)));
+  });
+  /** The no-show policy's warnings and suspensions, and the dispatchers' overrides (issue #5). */
+  r.get('/:id/policy-events', async (req, res) => {
+    res.json({ items: await listPolicyEvents(deps, ctxOf(req), parseId(req)) });
+  });
+  /** A dispatcher lifts a suspension or clears a warning, with the reason. */
+  r.post('/:id/no-show-policy', async (req, res) => {
+    const id = parseId(req);
+    res.json(await overrideNoShowPolicy(deps, ctxOf(req), id, parseBody(PolicyOverrideSchema, req)));
   });
   return r;
 }

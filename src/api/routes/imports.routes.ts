@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
-import { ImportQuerySchema } from '../../domain/import/import-report.js';
+import { ClientImportQuerySchema, ImportQuerySchema } from '../../domain/import/import-report.js';
 import { importPlaces } from '../../domain/import/import-places.js';
 import { importClients } from '../../domain/import/import-clients.js';
 import { ctxOf } from '../organisation-context.js';
@@ -17,8 +17,8 @@ export function importsRoutes(deps: DomainDeps): Router {
     sendImportReport(res, await importPlaces(deps, ctxOf(req), fileTextOf(req), acceptValid));
   });
   r.post('/clients', fileBody(SPREADSHEET_LIMIT), async (req, res) => {
-    const { acceptValid } = parseQuery(ImportQuerySchema, req);
-    sendImportReport(res, await importClients(deps, ctxOf(req), fileTextOf(req), acceptValid));
+    const { acceptValid, existing } = parseQuery(ClientImportQuerySchema, req);
+    sendImportReport(res, await importClients(deps, ctxOf(req), fileTextOf(req), acceptValid, existing));
   });
   return r;
 }

@@ -5,6 +5,7 @@ import { DateSchema, IdSchema } from '../../domain/common/schemas.js';
 import { buildManifest } from '../../domain/manifest/build-manifest.js';
 import { renderManifestHtml } from '../../domain/manifest/render-manifest-html.js';
 import { ctxOf } from '../organisation-context.js';
+import { assertManifestAccess } from '../../auth/row-access.js';
 import { parseParams, parseQuery } from '../parse.js';
 
 const ManifestParams = z.object({ date: DateSchema, vehicleId: IdSchema });
@@ -16,6 +17,7 @@ export function manifestsRoutes(deps: DomainDeps): Router {
   r.get('/:date/:vehicleId', async (req, res) => {
     const { date, vehicleId } = parseParams(ManifestParams, req);
     const { format } = parseQuery(ManifestQuery, req);
+    await assertManifestAccess(deps, ctxOf(req), date, vehicleId);
     const manifest = await buildManifest(deps, ctxOf(req), date, vehicleId);
     if (format === 'html') res.type('html').send(renderManifestHtml(manifest));
     else res.json(manifest);

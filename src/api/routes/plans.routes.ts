@@ -10,8 +10,8 @@ export function plansRoutes(deps: DomainDeps & RequestPlanDeps): Router {
   const r = Router();
   /** Starts planning a day; answers at once, the worker does the rest. */
   r.post('/', async (req, res) => {
-    const { date } = parseBody(RequestPlanSchema, req);
-    const plan = await requestPlan(deps, ctxOf(req), date);
+    const { date, keepLocked } = parseBody(RequestPlanSchema, req);
+    const plan = await requestPlan(deps, ctxOf(req), date, { keepLocked });
     res.status(202).location(`${req.baseUrl}/${plan.id}`).json({ id: plan.id, date, revision: plan.revision, status: 'QUEUED' });
   });
   r.get('/', async (req, res) => {

@@ -8,10 +8,10 @@ import { parseQuery } from '../parse.js';
 
 export function reportsRoutes(deps: DomainDeps): Router {
   const r = Router();
-  /** GET /reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]: the period's figures (issue #8). */
+  /** GET /reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv][&lateToleranceMin=5]: the period's figures (issue #8). */
   r.get('/', async (req, res) => {
-    const { from, to, format } = parseQuery(ReportQuerySchema, req);
-    const report = await getReport(deps, ctxOf(req), from, to);
+    const { from, to, format, lateToleranceMin } = parseQuery(ReportQuerySchema, req);
+    const report = await getReport(deps, ctxOf(req), from, to, lateToleranceMin);
     if (format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`raport-${from}-${to}.csv`).send(renderReportCsv(report));
     } else res.json(report);

@@ -2,16 +2,27 @@ import { Router } from 'express';
 import type { DomainDeps } from '../../domain/deps.js';
 import { BookRideSchema, CancelRideSchema, RideListQuerySchema, TurnDownRideSchema } from '../../domain/booking/ride.schema.js';
 import { bookRide } from '../../domain/booking/book-ride.js';
-import { approveRide, cancelRide, getRideWithHistory, listRides, turnDownRide } from '../../domain/booking/manage-rides.js';
+import { approveRide, cancelRide, getRideWithHistory, listClientRides, listRides, turnDownRide } from '../../domain/booking/manage-rides.js';
+import { ProviderConfirmationSchema } from '../../domain/provider/provider.schema.js';
+import { confirmProviderRide } from '../../domain/provider/provider-rides.js';
 import { ctxOf } from '../organisation-context.js';
 import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 
 export function ridesRoutes(deps: DomainDeps): Router {
   const r = Router();
-  /** A day's rides with their status: GET /rides?date=YYYY-MM-DD[&status=…]. */
+  /**
+   * A day's rides with their status: GET /rides?date=YYYY-MM-DD[&status=…]; or one client's over
+   * a period of at most 366 days: GET /rides?clientId=…&from=YYYY-MM-DD&to=YYYY-MM-DD[&status=…].
+   */
   r.get('/', async (req, res) => {
     const q = parseQuery(RideListQuerySchema, req);
-    res.json({ date: q.date, items: await listRides(deps, ctxOf(req), q.date, q.status) });
+    if (q.date !== undefined) {
+      res.json({ date: q.date, items: await listRides(deps, ctxOf(req), q.date, q.status) });
+      return;
+    }
+    // The schema guarantees clientId, from and to when there is no date.
+    const period = { from: q.from!, to: q.to! };
+    res.json({ clientId: q.clientId, ...period, items: await listClientRides(deps, ctxOf(req), q.clientId!, period, q.status) });
   });
   /** Book; with an Idempotency-Key header, the same booking sent twice is made once. */
   r.post('/', async (req, res) => {
@@ -34,6 +45,11 @@ export function ridesRoutes(deps: DomainDeps): Router {
   r.post('/:id/cancel', async (req, res) => {
     const id = parseId(req);
     res.json(await cancelRide(deps, ctxOf(req), id, parseBody(CancelRideSchema, req).reason));
+  });
+  /** A provider confirms a ride on its vehicle: outcome, km, fee collected (issue #5). */
+  r.post('/:id/provider-confirmation', async (req, res) => {
+    const id = parseId(req);
+    res.status(201).json(await confirmProviderRide(deps, ctxOf(req), id, parseBody(ProviderConfirmationSchema, req)));
   });
   return r;
 }

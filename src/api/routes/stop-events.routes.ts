@@ -3,6 +3,7 @@ import type { DomainDeps } from '../../domain/deps.js';
 import { reportStopEvent } from '../../domain/execution/report-stop-event.js';
 import { ReportStopEventSchema, StopEventParamsSchema } from '../../domain/execution/stop-event.schema.js';
 import { ctxOf } from '../organisation-context.js';
+import { assertManifestAccess } from '../../auth/row-access.js';
 import { parseBody, parseParams } from '../parse.js';
 
 /** Mounted under /manifests: the driver reports at a stop of their manifest (issue #8). */
@@ -12,6 +13,7 @@ export function stopEventsRoutes(deps: DomainDeps): Router {
   r.post('/:date/:vehicleId/stops/:sequence/events', async (req, res) => {
     const where = parseParams(StopEventParamsSchema, req);
     const input = parseBody(ReportStopEventSchema, req);
+    await assertManifestAccess(deps, ctxOf(req), where.date, where.vehicleId);
     const event = await reportStopEvent(deps, ctxOf(req), where, input);
     res.status(event.replayed ? 200 : 201).json(event);
   });

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../client.js';
-import type { Client, Place } from '../generated/client.js';
+import type { Client, Place, Prisma } from '../generated/client.js';
 import type { ClientView, CreateClient, UpdateClient } from '../../domain/booking/client.schema.js';
 import { fromDbDate, toDbDate } from '../../domain/common/time.js';
 
@@ -19,11 +19,15 @@ function toClientView(c: Client & { homePlace: Place }): ClientView {
     helpLevel: c.helpLevel,
     assistanceDog: c.assistanceDog,
     caseworker: c.caseworker,
+    caseworkerUserId: c.caseworkerUserId,
+    caseworkerPhone: c.caseworkerPhone,
+    externalId: c.externalId,
     consent: c.consentAt ? { givenAt: fromDbDate(c.consentAt), note: c.consentNote } : null,
     suspension:
       c.suspendedFrom && c.suspendedUntil
         ? { from: fromDbDate(c.suspendedFrom), until: fromDbDate(c.suspendedUntil), reason: c.suspensionReason ?? '' }
         : null,
+    noShowWarningAt: c.noShowWarnedAt?.toISOString() ?? null,
     version: c.version,
   };
 }
@@ -42,15 +46,22 @@ function profileColumns(d: Partial<Pick<CreateClient, 'consent' | 'suspension'>>
   };
 }
 
-export async function findClient(db: Db | Tx, organisationId: string, id: string): Promise<ClientView | null> {
-  const c = await db.client.findFirst({ where: { organisationId, id }, include: { homePlace: true } });
+/** `scope` narrows further (src/auth/row-access.ts clientScope: a caseworker's own caseload). */
+export async function findClient(db: Db | Tx, organisationId: string, id: string, scope: Prisma.ClientWhereInput = {}): Promise<ClientView | null> {
+  const c = await db.client.findFirst({ where: { ...scope, organisationId, id }, include: { homePlace: true } });
   return c ? toClientView(c) : null;
 }
 
-export async function listClients(db: Db | Tx, organisationId: string, filter: { q?: string; active?: boolean }): Promise<ClientView[]> {
+export async function listClients(
+  db: Db | Tx,
+  organisationId: string,
+  filter: { q?: string; active?: boolean },
+  scope: Prisma.ClientWhereInput = {},
+): Promise<ClientView[]> {
   const words = filter.q?.split(/\s+/).filter(Boolean) ?? [];
   const rows = await db.client.findMany({
     where: {
+      ...scope,
       organisationId,
       ...(filter.active !== undefined ? { active: filter.active } : {}),
       AND: words.map((w) => ({
@@ -79,6 +90,9 @@ export async function insertClient(db: Db | Tx, organisationId: string, data: Cr
       helpLevel: data.helpLevel,
       assistanceDog: data.assistanceDog,
       caseworker: data.caseworker ?? null,
+      caseworkerUserId: data.caseworkerUserId ?? null,
+      caseworkerPhone: data.caseworkerPhone ?? null,
+      externalId: data.externalId ?? null,
       ...profileColumns(data),
     },
     include: { homePlace: true },

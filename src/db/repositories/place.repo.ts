@@ -1,13 +1,14 @@
 import type { Db, Tx } from '../client.js';
-import type { Place } from '../generated/client.js';
+import type { Place, Prisma } from '../generated/client.js';
 import type { PlaceView } from '../../domain/booking/place.schema.js';
 
 export function toPlaceView(p: Place): PlaceView {
   return { id: p.id, kind: p.kind, name: p.name, address: p.address, lat: p.lat, lon: p.lon, insideGmina: p.insideGmina, insideCounty: p.insideCounty, version: p.version };
 }
 
-export async function findPlace(db: Db | Tx, organisationId: string, id: string): Promise<PlaceView | null> {
-  const p = await db.place.findFirst({ where: { organisationId, id } });
+/** `scope` narrows further (src/auth/row-access.ts placeScope: a caseworker's own caseload). */
+export async function findPlace(db: Db | Tx, organisationId: string, id: string, scope: Prisma.PlaceWhereInput = {}): Promise<PlaceView | null> {
+  const p = await db.place.findFirst({ where: { ...scope, organisationId, id } });
   return p ? toPlaceView(p) : null;
 }
 
@@ -15,9 +16,12 @@ export async function listPlaces(
   db: Db | Tx,
   organisationId: string,
   filter: { kind?: PlaceView['kind']; q?: string },
+  scope: Prisma.PlaceWhereInput = {},
 ): Promise<PlaceView[]> {
   const rows = await db.place.findMany({
     where: {
+      // The scope's OR and the search's OR must both hold.
+      AND: [scope],
       organisationId,
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.q

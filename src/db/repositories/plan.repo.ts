@@ -3,13 +3,13 @@ import { Prisma } from '../generated/client.js';
 import { toDbDate } from '../../domain/common/time.js';
 
 /** Creates the next revision of a day's plan, QUEUED. Two concurrent calls get different revisions. */
-export async function insertNextPlanRevision(db: Db, organisationId: string, date: string): Promise<{ id: string; revision: number }> {
+export async function insertNextPlanRevision(db: Db, organisationId: string, date: string, keepLocked = true): Promise<{ id: string; revision: number }> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         const last = await tx.plan.aggregate({ where: { organisationId, serviceDate: toDbDate(date) }, _max: { revision: true } });
         const revision = (last._max.revision ?? 0) + 1;
-        const plan = await tx.plan.create({ data: { organisationId, serviceDate: toDbDate(date), revision }, select: { id: true, revision: true } });
+        const plan = await tx.plan.create({ data: { organisationId, serviceDate: toDbDate(date), revision, keepLocked }, select: { id: true, revision: true } });
         return plan;
       });
     } catch (err) {
@@ -24,11 +24,19 @@ const planInclude = {
   routes: {
     include: {
       vehicle: true,
-      stops: { include: { ride: { include: { client: true, fromPlace: true, toPlace: true } } }, orderBy: { sequence: 'asc' as const } },
+      stops: {
+        include: {
+          ride: { include: { client: true, fromPlace: true, toPlace: true } },
+          events: { select: { kind: true, at: true }, orderBy: { at: 'asc' as const } },
+        },
+        orderBy: { sequence: 'asc' as const },
+      },
     },
     orderBy: { startSec: 'asc' as const },
   },
   unassigned: { include: { ride: { include: { client: true, fromPlace: true, toPlace: true } } } },
+  // What changed in the live plan, newest first (issue #8).
+  changes: { orderBy: [{ at: 'desc' as const }, { version: 'desc' as const }], take: 500 },
 } satisfies Prisma.PlanInclude;
 
 export type PlanWithRoutes = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
@@ -37,10 +45,10 @@ export function findPlanWithRoutes(db: Db | Tx, organisationId: string, id: stri
   return db.plan.findFirst({ where: { organisationId, id }, include: planInclude });
 }
 
-/** The newest finished plan of a day: what drivers' manifests show. */
-export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: string): Promise<PlanWithRoutes | null> {
+/** The newest finished plan of a day (the live plan); with `published`, the newest one drivers were given. */
+export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: string, options: { published?: boolean } = {}): Promise<PlanWithRoutes | null> {
   return db.plan.findFirst({
-    where: { organisationId, serviceDate: toDbDate(date), status: 'DONE' },
+    where: { organisationId, serviceDate: toDbDate(date), status: 'DONE', ...(options.published ? { publishedAt: { not: null } } : {}) },
     orderBy: { revision: 'desc' },
     include: planInclude,
   });

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../client.js';
-import type { Client, Place, RecurringRide } from '../generated/client.js';
+import type { Client, Place, Prisma, RecurringRide } from '../generated/client.js';
 import type { RecurringRideView } from '../../domain/booking/recurring-ride.schema.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../../domain/common/time.js';
 
@@ -57,14 +57,20 @@ export async function insertRecurringRide(db: Db | Tx, organisationId: string, d
   return toRecurringRideView(await db.recurringRide.create({ data: { organisationId, ...rest, startDate, endDate, exceptDates }, include }));
 }
 
-export async function findRecurringRide(db: Db | Tx, organisationId: string, id: string): Promise<RecurringRideView | null> {
-  const r = await db.recurringRide.findFirst({ where: { organisationId, id }, include });
+/** `clientScope` limits to patterns of those clients (src/auth/row-access.ts: a caseworker's own caseload). */
+export async function findRecurringRide(db: Db | Tx, organisationId: string, id: string, clientScope?: Prisma.ClientWhereInput): Promise<RecurringRideView | null> {
+  const r = await db.recurringRide.findFirst({ where: { organisationId, id, ...(clientScope ? { client: clientScope } : {}) }, include });
   return r ? toRecurringRideView(r) : null;
 }
 
-export async function listRecurringRides(db: Db | Tx, organisationId: string, filter: { clientId?: string }): Promise<RecurringRideView[]> {
+export async function listRecurringRides(
+  db: Db | Tx,
+  organisationId: string,
+  filter: { clientId?: string },
+  clientScope?: Prisma.ClientWhereInput,
+): Promise<RecurringRideView[]> {
   const rows = await db.recurringRide.findMany({
-    where: { organisationId, ...(filter.clientId ? { clientId: filter.clientId } : {}) },
+    where: { organisationId, ...(filter.clientId ? { clientId: filter.clientId } : {}), ...(clientScope ? { client: clientScope } : {}) },
     include,
     orderBy: { createdAt: 'asc' },
   });

@@ -1,16 +1,18 @@
 import type { Db, Tx } from '../client.js';
-import type { Client, Place, Ride } from '../generated/client.js';
+import type { Client, Place, Prisma, Ride } from '../generated/client.js';
 import type { RideStatus, RideView } from '../../domain/booking/ride.schema.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../../domain/common/time.js';
+import { isCancelled } from '../../domain/booking/ride.rules.js';
 
 type RideRow = Ride & { client: Client; fromPlace: Place; toPlace: Place; returns: { id: string }[] };
 const rideInclude = { client: true, fromPlace: true, toPlace: true, returns: { select: { id: true } } } as const;
 
 function toRideView(r: RideRow): RideView {
+  const date = fromDbDate(r.serviceDate);
   const time = formatMinutes(r.timeMin);
   return {
     id: r.id,
-    date: fromDbDate(r.serviceDate),
+    date,
     status: r.status,
     client: { id: r.client.id, name: `${r.client.firstName} ${r.client.lastName}` },
     from: { id: r.fromPlace.id, name: r.fromPlace.name, address: r.fromPlace.address },
@@ -26,6 +28,8 @@ function toRideView(r: RideRow): RideView {
     distanceBand: r.distanceBand,
     feeGrosze: r.feeGrosze,
     cancelReason: r.cancelReason,
+    // The status decided when it was cancelled (D29); null for a ride not cancelled.
+    lateCancelled: isCancelled(r.status) ? r.status === 'LATE_CANCELLED' : null,
     awaitingApproval: r.status === 'REQUESTED',
     outboundRideId: r.outboundRideId,
     returnRideId: r.returns[0]?.id ?? null,
@@ -96,6 +100,8 @@ export async function moveRidesStatus(
   to: RideStatus,
   actor: string,
   reason: string,
+  /** When the change happened by the caller's clock; the database's own when absent. */
+  at?: Date,
 ): Promise<number> {
   if (rideIds.length === 0) return 0;
   const fromAny = typeof from === 'string' ? [from] : [...from];
@@ -109,40 +115,65 @@ export async function moveRidesStatus(
       select: { id: true },
     });
     if (!changed.length) continue;
-    await tx.rideEvent.createMany({ data: changed.map(({ id: rideId }) => ({ organisationId, rideId, actor, fromStatus: status, toStatus: to, reason })) });
+    await tx.rideEvent.createMany({ data: changed.map(({ id: rideId }) => ({ organisationId, rideId, actor, fromStatus: status, toStatus: to, reason, ...(at ? { at } : {}) })) });
     moved += changed.length;
   }
   return moved;
 }
 
-export async function findRide(db: Db | Tx, organisationId: string, id: string): Promise<RideView | null> {
-  const r = await db.ride.findFirst({ where: { organisationId, id }, include: rideInclude });
+/** `clientScope` limits to rides of those clients (src/auth/row-access.ts: a caseworker's own caseload). */
+export async function findRide(db: Db | Tx, organisationId: string, id: string, clientScope?: Prisma.ClientWhereInput): Promise<RideView | null> {
+  const r = await db.ride.findFirst({ where: { organisationId, id, ...(clientScope ? { client: clientScope } : {}) }, include: rideInclude });
   return r ? toRideView(r) : null;
 }
 
-export async function listRidesOfDay(db: Db | Tx, organisationId: string, date: string, status?: RideStatus): Promise<RideView[]> {
+export async function listRidesOfDay(
+  db: Db | Tx,
+  organisationId: string,
+  date: string,
+  status?: RideStatus,
+  clientScope?: Prisma.ClientWhereInput,
+): Promise<RideView[]> {
   const rows = await db.ride.findMany({
-    where: { organisationId, serviceDate: toDbDate(date), ...(status ? { status } : {}) },
+    where: { organisationId, serviceDate: toDbDate(date), ...(status ? { status } : {}), ...(clientScope ? { client: clientScope } : {}) },
     include: rideInclude,
     orderBy: [{ timeMin: 'asc' }, { createdAt: 'asc' }],
   });
   return rows.map(toRideView);
 }
 
+/** One client's rides over a period, day by day, for the client card (both ends included). */
+export async function listRidesOfClient(
+  db: Db | Tx,
+  organisationId: string,
+  clientId: string,
+  period: { from: string; to: string },
+  status?: RideStatus,
+): Promise<RideView[]> {
+  const rows = await db.ride.findMany({
+    where: { organisationId, clientId, serviceDate: { gte: toDbDate(period.from), lte: toDbDate(period.to) }, ...(status ? { status } : {}) },
+    include: rideInclude,
+    orderBy: [{ serviceDate: 'asc' }, { timeMin: 'asc' }, { createdAt: 'asc' }],
+  });
+  return rows.map(toRideView);
+}
+
+/** Cancels a ride still at `ride.version`, as CANCELLED or LATE_CANCELLED (the caller decides, D29), with its history entry. */
 export async function cancelRideVersioned(
   tx: Tx,
   organisationId: string,
   ride: { id: string; version: number; status: RideStatus },
+  to: 'CANCELLED' | 'LATE_CANCELLED',
   reason: string,
   at: Date,
   actor: string,
 ): Promise<boolean> {
   const { count } = await tx.ride.updateMany({
     where: { organisationId, id: ride.id, version: ride.version },
-    data: { status: 'CANCELLED', cancelReason: reason, cancelledAt: at, version: { increment: 1 } },
+    data: { status: to, cancelReason: reason, cancelledAt: at, version: { increment: 1 } },
   });
   if (count !== 1) return false;
-  await tx.rideEvent.create({ data: { organisationId, rideId: ride.id, actor, fromStatus: ride.status, toStatus: 'CANCELLED', reason, at } });
+  await tx.rideEvent.create({ data: { organisationId, rideId: ride.id, actor, fromStatus: ride.status, toStatus: to, reason, at } });
   return true;
 }
 

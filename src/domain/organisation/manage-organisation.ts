@@ -17,13 +17,15 @@ export interface OrganisationView {
   readonly hasBoundary: boolean;
   readonly hasCountyBoundary: boolean;
   readonly rules: OrganisationRules;
+  /** Months after a client's last activity before their data is anonymised (D14). */
+  readonly clientRetentionMonths: number;
   readonly version: number;
 }
 
 export async function getOrganisation(deps: DomainDeps, ctx: OrganisationContext): Promise<OrganisationView> {
   const o = await deps.db.organisation.findUnique({ where: { id: ctx.organisationId } });
   if (!o) throw notFound('organizacja', 'organisation');
-  return { id: o.id, slug: o.slug, name: o.name, gminaName: o.gminaName, timeZone: o.timeZone, hasBoundary: o.boundary !== null, hasCountyBoundary: o.countyBoundary !== null, rules: readRules(o.rules), version: o.version };
+  return { id: o.id, slug: o.slug, name: o.name, gminaName: o.gminaName, timeZone: o.timeZone, hasBoundary: o.boundary !== null, hasCountyBoundary: o.countyBoundary !== null, rules: readRules(o.rules), clientRetentionMonths: o.clientRetentionMonths, version: o.version };
 }
 
 /** The rules as they stand for the organisation (defaults where it set none). */

@@ -27,6 +27,21 @@ export const FeeRulesSchema = z.strictObject({
 });
 export type FeeRules = z.infer<typeof FeeRulesSchema>;
 
+/**
+ * No-shows: `warnAfter` no-shows within `periodDays` days bring a warning, `suspendAfter` a
+ * suspension of `suspensionDays` days from the next day (domain/booking/no-show-policy.ts).
+ */
+export const NoShowPolicySchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    periodDays: z.number().int().min(1).max(365).default(30),
+    warnAfter: z.number().int().min(1).max(50).default(2),
+    suspendAfter: z.number().int().min(1).max(50).default(3),
+    suspensionDays: z.number().int().min(1).max(365).default(14),
+  })
+  .refine((p) => p.suspendAfter >= p.warnAfter, { error: 'noShowPolicy.order', path: ['suspendAfter'] });
+export type NoShowPolicy = z.infer<typeof NoShowPolicySchema>;
+
 export const OrganisationRulesSchema = z.strictObject({
   /** Rides may be booked at most this many days ahead. */
   bookingHorizonDays: z.number().int().min(1).max(365).default(30),
@@ -53,6 +68,11 @@ export const OrganisationRulesSchema = z.strictObject({
     })
     .prefault({}),
   fees: FeeRulesSchema.prefault({}),
+  /** Pickup windows told to clients: the planned pickup ± this many minutes (issue #8). */
+  notifications: z
+    .strictObject({ pickupToleranceMin: z.number().int().min(0).max(120).default(15) })
+    .prefault({}),
+  noShowPolicy: NoShowPolicySchema.prefault({}),
 });
 export type OrganisationRules = z.infer<typeof OrganisationRulesSchema>;
 
