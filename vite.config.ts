@@ -1,10 +1,13 @@
 /** Builds the web app (web/) into dist/web; express serves it at /app/ (src/api/routes/web.routes.ts). */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './web/build/service-worker-plugin.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   base: '/app/',
+  // The shell cached for the driver's page without signal (D28).
+  plugins: [serviceWorker()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 /**
- * Reads a server-sent event stream with fetch. EventSource would do, but it cannot send the
- * X-Organisation header; once accounts use a cookie (issue #7) this can become an EventSource.
+ * Reads a server-sent event stream with fetch (the session cookie goes along), so a 401 or 404
+ * is seen as such rather than as EventSource's silent retries.
  * The server pushes every event, so there is no polling here; a dropped connection is opened
  * again (the server starts each stream with the current state).
  */

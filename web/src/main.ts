@@ -1,6 +1,8 @@
 /**
  * The web app's shell: hash routes (#/board, #/booking, #/driver) with query parameters, the
- * language switch and the navigation. Each view is a function drawing into <main>.
+ * language switch and the navigation. Each view is a function drawing into <main>. Until the
+ * browser is signed in, the login page is all there is; the navigation shows the views the
+ * account's roles can use (the server enforces the same, src/auth/permissions.ts).
  */
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
@@ -10,28 +12,83 @@ import type { View } from './types.js';
 import { renderBoard } from './views/board.js';
 import { renderBooking } from './views/booking.js';
 import { renderDriver } from './views/driver.js';
+import { renderAdmin } from './views/admin.js';
+import { renderReports } from './views/reports.js';
+import { renderLogin, type Me } from './views/login.js';
+import { renderClients } from './views/clients.js';
+import { renderNotifications } from './views/notifications.js';
+import { renderProviders } from './views/providers.js';
+import { renderProviderRides } from './views/provider-rides.js';
+import { renderAccounts } from './views/accounts.js';
+import { ApiError, SIGNED_OUT_EVENT, api, setCsrfToken } from './api.js';
+import { registerServiceWorker } from './service-worker.js';
 
-const routes: Record<string, { view: View; title: MessageKey }> = {
-  board: { view: renderBoard, title: 'navBoard' },
-  booking: { view: renderBooking, title: 'navBooking' },
-  driver: { view: renderDriver, title: 'navDriver' },
+const routes: Record<string, { view: View; title: MessageKey; roles: readonly string[] }> = {
+  board: { view: renderBoard, title: 'navBoard', roles: ['ADMIN', 'DISPATCHER'] },
+  booking: { view: renderBooking, title: 'navBooking', roles: ['ADMIN', 'DISPATCHER', 'CASEWORKER'] },
+  clients: { view: renderClients, title: 'navClients', roles: ['ADMIN', 'DISPATCHER', 'CASEWORKER'] },
+  notifications: { view: renderNotifications, title: 'navNotifications', roles: ['ADMIN', 'DISPATCHER'] },
+  driver: { view: renderDriver, title: 'navDriver', roles: ['ADMIN', 'DISPATCHER', 'DRIVER', 'PROVIDER'] },
+  reports: { view: renderReports, title: 'navReports', roles: ['ADMIN', 'DISPATCHER'] },
+  admin: { view: renderAdmin, title: 'navAdmin', roles: ['ADMIN'] },
+  providers: { view: renderProviders, title: 'navProviders', roles: ['ADMIN'] },
+  provider: { view: renderProviderRides, title: 'navProviderRides', roles: ['ADMIN', 'DISPATCHER', 'PROVIDER'] },
+  accounts: { view: renderAccounts, title: 'navAccounts', roles: ['ADMIN'] },
 };
+
+// The signed-in account, or null for the login page. Kept for the tab so a driver's page
+// reloaded without a connection still opens (the outbox sends reports when back online).
+const ME_KEY = 'dowoz.me';
+let me: Me | null = null;
+
+async function loadSession(): Promise<Me | null> {
+  try {
+    const next = await api.get<Me>('/auth/me');
+    setCsrfToken(next.csrfToken);
+    sessionStorage.setItem(ME_KEY, JSON.stringify(next));
+    return next;
+  } catch (err) {
+    if (err instanceof ApiError) {
+      sessionStorage.removeItem(ME_KEY);
+      return null;
+    }
+    const cached = sessionStorage.getItem(ME_KEY);
+    return cached ? (JSON.parse(cached) as Me) : null;
+  }
+}
+
+const allowedRoutes = (): string[] => Object.keys(routes).filter((name) => routes[name]!.roles.some((r) => me?.roles.includes(r)));
+
+async function signOut(): Promise<void> {
+  await api.post('/auth/logout', {}).catch(() => undefined);
+  setCsrfToken(null);
+  sessionStorage.removeItem(ME_KEY);
+  me = null;
+  void render();
+}
 
 const main = document.getElementById('main')!;
 let cleanup: (() => void) | void;
 
 function currentRoute(): { name: string; params: URLSearchParams } {
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  return { name: path in routes ? path : 'board', params: new URLSearchParams(query) };
+  const allowed = allowedRoutes();
+  return { name: allowed.includes(path) ? path : (allowed[0] ?? 'board'), params: new URLSearchParams(query) };
 }
 
 function renderShell(active: string): void {
   const nav = document.getElementById('nav')!;
   nav.setAttribute('aria-label', t('navLabel'));
   nav.replaceChildren(
-    h('ul', {}, ...Object.entries(routes).map(([name, r]) =>
-      h('li', {}, h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(r.title))),
-    )),
+    ...(me
+      ? [
+          h('ul', {}, ...allowedRoutes().map((name) =>
+            h('li', {}, h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(routes[name]!.title))),
+          )),
+          h('span', { class: 'signed-in' }, t('signedInAs', { name: me.user?.displayName ?? me.organisation.name })),
+          h('button', { type: 'button', id: 'sign-out', onclick: (() => void signOut()) as EventListener }, t('signOut')),
+        ]
+      : []),
   );
   const switcher = document.getElementById('lang-switch')!;
   switcher.textContent = t('switchTo');
@@ -43,6 +100,17 @@ function renderShell(active: string): void {
 async function render(): Promise<void> {
   cleanup?.();
   cleanup = undefined;
+  if (!me) {
+    renderShell('');
+    document.title = `${t('signInTitle')} — Dowóz`;
+    renderLogin(main, () => {
+      void loadSession().then((next) => {
+        me = next;
+        void render();
+      });
+    });
+    return;
+  }
   const { name, params } = currentRoute();
   renderShell(name);
   document.title = `${t(routes[name]!.title)} — Dowóz`;
@@ -59,5 +127,15 @@ document.getElementById('lang-switch')!.addEventListener('click', () => {
   void render();
 });
 window.addEventListener('hashchange', () => void render());
+window.addEventListener(SIGNED_OUT_EVENT, () => {
+  if (!me) return;
+  me = null;
+  sessionStorage.removeItem(ME_KEY);
+  void render();
+});
+registerServiceWorker();
 setLang(lang());
-void render();
+void loadSession().then((next) => {
+  me = next;
+  void render();
+});

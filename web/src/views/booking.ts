@@ -38,7 +38,8 @@ export const renderBooking: View = async (root) => {
   const clientInfo = h('p', { class: 'muted', id: 'bk-client-info', 'aria-live': 'polite' });
   const combobox = clientCombobox('bk-client', (c) => {
     client = c;
-    clientInfo.textContent = c ? `${t('home')}: ${c.homeAddress}` : '';
+    clientInfo.textContent = c ? `${t('home')}: ${c.homeAddress} ` : '';
+    if (c) clientInfo.append(h('a', { href: `#/clients?id=${c.id}`, id: 'bk-client-card' }, t('clientCardLink')));
     wheelchair.checked = c?.mobility === 'WHEELCHAIR';
     assistant.checked = c?.needsAssistant ?? false;
   });

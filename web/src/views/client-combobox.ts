@@ -10,7 +10,9 @@ import type { ClientView, Items } from '../types.js';
 const SEARCH_DELAY_MS = 200;
 const mobilityMark = (c: ClientView) => (c.mobility === 'WHEELCHAIR' ? ` (${t('wheelchair')})` : '');
 
-export function clientCombobox(id: string, onPick: (client: ClientView | null) => void): { element: HTMLElement; dispose(): void } {
+/** `activeOnly`: booking offers active clients; the client card finds inactive ones too (to reactivate). */
+export function clientCombobox(id: string, onPick: (client: ClientView | null) => void, settings: { activeOnly?: boolean } = {}): { element: HTMLElement; dispose(): void } {
+  const activeOnly = settings.activeOnly ?? true;
   const listId = `${id}-list`;
   const input = h('input', {
     id, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
@@ -60,7 +62,7 @@ export function clientCombobox(id: string, onPick: (client: ClientView | null) =
     if (q.length < 2) return close();
     timer = setTimeout(async () => {
       const ticket = ++asked;
-      const found = (await api.get<Items<ClientView>>(`/clients?q=${encodeURIComponent(q)}&active=true`)).items;
+      const found = (await api.get<Items<ClientView>>(`/clients?q=${encodeURIComponent(q)}${activeOnly ? '&active=true' : ''}`)).items;
       if (ticket === asked) show(found.slice(0, 10)); // a slower older answer must not replace a newer one
     }, SEARCH_DELAY_MS);
   });

@@ -1,20 +1,30 @@
 /**
  * The driver's phone page: pick the vehicle and day, then the manifest with the next stop on top
  * (time, what to do, address, passenger, needs, tap-to-call, navigation) and the rest below.
- * The next stop has buttons to report what happened there (issue #8).
+ * Reports go through the outbox (outbox.ts): they show at once, wait for signal, survive a reload.
+ * The last manifest seen is kept on the phone, so the page opens without signal too (the service
+ * worker keeps the app itself, D28). While online the page follows the day's change stream and
+ * reads the manifest again after every change, so the driver sees edits without reloading.
  */
-import { api, ApiError, apiUrl, openPrintable, printablePath } from '../api.js';
+import { ApiError, api, apiUrl, downloadFile, openPrintable, printablePath } from '../api.js';
 import { append, h, toMinutes, warsawDate, warsawTime } from '../dom.js';
-import { pick, t, type MessageKey } from '../i18n.js';
-import type { Items, Manifest, ManifestStop, VehicleView, View } from '../types.js';
+import { lang, pick, t, type MessageKey } from '../i18n.js';
+import type { LiveManifest } from '../live.js';
+import { dismissRefused, enqueue, flush, onOutboxChange, queued, refused, startOutbox, type QueuedReport, type ReportKind } from '../outbox.js';
+import { clockOfSeconds, warsawClock } from '../time.js';
+import type { Items, ManifestStop, VehicleView, View } from '../types.js';
+import { changesList } from './plan-live.js';
+import { followPlanChanges } from '../plan-changes.js';
+import { serialised } from '../serialised.js';
 
 const OPEN_STATES: readonly string[] = ['PLANNED', 'ARRIVED'];
+type Stop = LiveManifest['stops'][number];
 
 /**
  * The next stop: once the driver has reported, the first stop still open; before that, on today's
  * manifest the first not yet due (within 5 minutes), else the first.
  */
-function nextStopIndex(m: Manifest): number {
+function nextStopIndex(m: LiveManifest): number {
   if (m.stops.some((s) => s.state !== 'PLANNED')) {
     const open = m.stops.findIndex((s) => OPEN_STATES.includes(s.state));
     return open < 0 ? m.stops.length - 1 : open;
@@ -25,65 +35,70 @@ function nextStopIndex(m: Manifest): number {
   return i < 0 ? m.stops.length - 1 : i;
 }
 
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
-
-/** A random uuid; crypto.randomUUID needs a secure context, which a phone on plain http is not. */
-function newEventId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const x = [...b].map((v) => v.toString(16).padStart(2, '0')).join('');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
-
 /**
- * One id per report not yet acknowledged: a tap again after a lost connection resends the same id,
- * so the server stores the report once.
+ * The manifest as the driver sees it: the server's, with the reports still waiting in the outbox
+ * applied, so a tap shows at once even without signal.
  */
-const pendingIds = new Map<string, string>();
-
-type ReportKind = 'ARRIVED' | 'PICKED_UP' | 'DROPPED_OFF' | 'NO_SHOW';
-const REPORT_LABEL: Record<ReportKind, MessageKey> = { ARRIVED: 'reportArrived', PICKED_UP: 'reportPickedUp', DROPPED_OFF: 'reportDroppedOff', NO_SHOW: 'reportNoShow' };
-
-function stateBadge(s: ManifestStop): HTMLElement | null {
-  if (s.state === 'PLANNED') return null;
-  const time = s.state === 'ARRIVED' ? s.actual.arrived : s.actual.done;
-  return h('span', { class: 'badge state', 'data-state': s.state }, t(`state${s.state}` as MessageKey, { time: time ?? '' }));
-}
-
-/** The report buttons of an open stop; `sent` re-draws the page with the new state. */
-function reportButtons(s: ManifestStop, where: { date: string; vehicleId: string }, sent: () => void): HTMLElement | null {
-  if (!OPEN_STATES.includes(s.state)) return null;
-  const kinds: ReportKind[] = [...(s.state === 'PLANNED' ? (['ARRIVED'] as const) : []), ...(s.kind === 'PICKUP' ? (['PICKED_UP', 'NO_SHOW'] as const) : (['DROPPED_OFF'] as const))];
-  const message = h('p', { role: 'alert', class: 'report-error' });
-  const buttons = kinds.map((kind) => h('button', { type: 'button', 'data-report': kind }, t(REPORT_LABEL[kind])));
-  buttons.forEach((button, i) => {
-    const kind = kinds[i]!;
-    button.addEventListener('click', async () => {
-      const key = `${where.date}:${where.vehicleId}:${s.sequence}:${kind}`;
-      const clientEventId = pendingIds.get(key) ?? newEventId();
-      pendingIds.set(key, clientEventId);
-      buttons.forEach((b) => (b.disabled = true));
-      message.textContent = '';
-      try {
-        await api.post(`/manifests/${where.date}/${where.vehicleId}/stops/${s.sequence}/events`, { kind, clientEventId, at: new Date().toISOString() });
-        pendingIds.delete(key);
-        sent();
-      } catch (err) {
-        // Refused (e.g. a wrong order): a new tap is a new report. Not delivered: keep the id to resend.
-        if (err instanceof ApiError) pendingIds.delete(key);
-        message.textContent = err instanceof ApiError ? err.text() : t('reportOffline');
-        buttons.forEach((b) => (b.disabled = false));
-      }
-    });
+export function withQueued(m: LiveManifest, waiting: readonly QueuedReport[]): LiveManifest {
+  const mine = waiting.filter((q) => q.date === m.date && q.vehicleId === m.vehicle.id);
+  if (!mine.length) return m;
+  const stops = m.stops.map((s) => {
+    let state = s.state;
+    let actual = s.actual;
+    for (const q of mine) {
+      const time = warsawClock(q.at);
+      if (q.sequence === s.sequence) {
+        if (q.kind === 'ARRIVED' && state === 'PLANNED') (state = 'ARRIVED'), (actual = { ...actual, arrived: time });
+        if (q.kind === 'PICKED_UP' || q.kind === 'DROPPED_OFF') (state = 'DONE'), (actual = { ...actual, done: time });
+        if (q.kind === 'NO_SHOW') (state = 'NO_SHOW'), (actual = { ...actual, done: time });
+        if (q.kind === 'DELAYED') actual = { ...actual, delayed: true };
+      } else if (q.kind === 'NO_SHOW' && q.rideId === s.rideId && s.kind === 'DROPOFF') state = 'SKIPPED';
+    }
+    return { ...s, state, actual } as Stop;
   });
-  return h('div', { class: 'stop-report' }, h('p', { class: 'stop-actions' }, ...buttons), message);
+  return { ...m, stops };
 }
 
-function stopCard(s: ManifestStop, isNext: boolean, report: HTMLElement | null = null): HTMLElement {
-  return h(isNext ? 'article' : 'li', { class: isNext ? 'stop-card next' : 'stop-card', 'aria-labelledby': isNext ? 'next-stop-heading' : null },
-    isNext ? h('h2', { id: 'next-stop-heading' }, t('nextStop')) : null,
-    h('p', { class: 'stop-time' }, h('strong', {}, s.time), ' ', pick(s.action), s.appointment ? h('span', { class: 'badge' }, t('appointment', { time: s.appointment })) : null, stateBadge(s)),
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+const REPORT_LABEL: Record<ReportKind, MessageKey> = { ARRIVED: 'reportArrived', PICKED_UP: 'reportPickedUp', DROPPED_OFF: 'reportDroppedOff', NO_SHOW: 'reportNoShow', DELAYED: 'reportDelayed' };
+
+function stateBadge(s: ManifestStop, waiting: boolean): HTMLElement[] {
+  const badges: HTMLElement[] = [];
+  if (s.state !== 'PLANNED') {
+    const time = s.state === 'ARRIVED' ? s.actual.arrived : s.actual.done;
+    badges.push(h('span', { class: 'badge state', 'data-state': s.state }, t(`state${s.state}` as MessageKey, { time: time ?? '' })));
+  }
+  if (s.actual.delayed) badges.push(h('span', { class: 'badge warning' }, t('stateDELAYED')));
+  if (waiting) badges.push(h('span', { class: 'badge pending' }, t('notSentYet')));
+  return badges;
+}
+
+/** The report buttons of an open stop. */
+function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTMLElement | null {
+  if (!OPEN_STATES.includes(s.state)) return null;
+  const kinds: ReportKind[] = [
+    ...(s.state === 'PLANNED' ? (['ARRIVED'] as const) : []),
+    ...(s.kind === 'PICKUP' ? (['PICKED_UP', 'NO_SHOW'] as const) : (['DROPPED_OFF'] as const)),
+    ...(s.actual.delayed ? [] : (['DELAYED'] as const)),
+  ];
+  const buttons = kinds.map((kind) => {
+    const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null }, t(REPORT_LABEL[kind]));
+    b.addEventListener('click', () => {
+      buttons.forEach((x) => (x.disabled = true));
+      enqueue({ date: where.date, vehicleId: where.vehicleId, sequence: s.sequence, rideId: s.rideId, kind });
+      void flush();
+    });
+    return b;
+  });
+  return h('div', { class: 'stop-report' }, h('p', { class: 'stop-actions' }, ...buttons));
+}
+
+function stopCard(s: Stop, isNext: boolean, waiting: boolean, report: HTMLElement | null = null): HTMLElement {
+  const eta = s.etaSec !== undefined ? clockOfSeconds(s.etaSec) : null;
+  return h(isNext ? 'article' : 'li', { class: isNext ? 'stop-card next' : 'stop-card', 'aria-labelledby': isNext ? 'next-stop-heading' : null, 'data-sequence': s.sequence },
+    isNext ? h('h2', { id: 'next-stop-heading', tabindex: '-1' }, t('nextStop')) : null,
+    h('p', { class: 'stop-time' }, h('strong', {}, s.time), eta && eta !== s.time ? h('span', { class: 'eta' }, ` (${t('etaNow', { time: eta })})`) : null, ' ', pick(s.action),
+      s.appointment ? h('span', { class: 'badge' }, t('appointment', { time: s.appointment })) : null, ...stateBadge(s, waiting)),
     h('p', { class: 'stop-place' }, h('strong', {}, s.place.name), h('br'), s.place.address),
     h('p', { class: 'stop-passenger' }, s.passenger.name, ...s.needs.map((n) => h('span', { class: 'badge need' }, pick(n)))),
     s.notes.length ? h('ul', { class: 'notes' }, ...s.notes.map((n) => h('li', {}, n))) : null,
@@ -95,10 +110,66 @@ function stopCard(s: ManifestStop, isNext: boolean, report: HTMLElement | null =
   );
 }
 
+/** What waits to be sent and what the server refused; says whether the phone is online. */
+function outboxBox(where: { date: string; vehicleId: string }): HTMLElement {
+  const mine = queued().filter((q) => q.date === where.date && q.vehicleId === where.vehicleId);
+  const bad = refused().filter((q) => q.date === where.date && q.vehicleId === where.vehicleId);
+  const online = navigator.onLine;
+  const sendNow = h('button', { type: 'button', id: 'outbox-send' }, t('sendNow'));
+  sendNow.addEventListener('click', () => void flush());
+  return h('section', { class: `outbox ${mine.length ? 'waiting' : 'empty'}`, 'aria-labelledby': 'outbox-heading', id: 'outbox' },
+    h('h2', { id: 'outbox-heading', class: 'visually-hidden' }, t('outboxTitle')),
+    h('p', { id: 'outbox-status', role: 'status' },
+      h('span', { class: `badge ${online ? 'online' : 'offline'}` }, t(online ? 'online' : 'offline')), ' ',
+      mine.length ? t('outboxWaiting', { n: mine.length }) : t('outboxEmpty')),
+    mine.length
+      ? h('ul', { class: 'outbox-list' }, ...mine.map((q) => h('li', {}, `${warsawClock(q.at)} · ${t('stopNo', { n: q.sequence })} · ${t(REPORT_LABEL[q.kind])}`, q.lastError ? h('small', { class: 'error' }, ` — ${q.lastError}`) : null)))
+      : null,
+    mine.length && online ? sendNow : null,
+    ...bad.map((r) => {
+      const ok = h('button', { type: 'button' }, t('dismiss'));
+      ok.addEventListener('click', () => {
+        dismissRefused(r.clientEventId);
+        ok.closest('p')?.remove();
+      });
+      return h('p', { role: 'alert', class: 'report-error' },
+        `${t('refusedReport', { n: r.sequence, kind: t(REPORT_LABEL[r.kind]) })} ${lang() === 'en' && r.messageEn ? r.messageEn : r.message} `, ok);
+    }),
+  );
+}
+
+const cacheKey = (date: string, vehicleId: string) => `dowoz.manifest.${date}.${vehicleId}`;
+
+/** The manifest from the server, or the copy kept on the phone when there is no connection. */
+async function loadManifest(date: string, vehicleId: string): Promise<{ manifest: LiveManifest; offline: boolean } | { notPublished: string }> {
+  try {
+    const manifest = await api.get<LiveManifest>(`/manifests/${date}/${vehicleId}`);
+    localStorage.setItem(cacheKey(date, vehicleId), JSON.stringify(manifest));
+    return { manifest, offline: false };
+  } catch (err) {
+    if (err instanceof ApiError) {
+      if (err.status === 404) return { notPublished: err.text() };
+      throw err;
+    }
+    const kept = localStorage.getItem(cacheKey(date, vehicleId));
+    if (!kept) throw err;
+    return { manifest: JSON.parse(kept) as LiveManifest, offline: true };
+  }
+}
+
 export const renderDriver: View = async (root, params) => {
+  startOutbox();
   const date = params.get('date') ?? warsawDate();
-  const vehicles = (await api.get<Items<VehicleView>>('/vehicles')).items.filter((v) => v.active);
   const vehicleId = params.get('vehicle') ?? '';
+  const vehiclesKey = 'dowoz.vehicles';
+  let vehicles: VehicleView[];
+  try {
+    vehicles = (await api.get<Items<VehicleView>>('/vehicles')).items.filter((v) => v.active);
+    localStorage.setItem(vehiclesKey, JSON.stringify(vehicles));
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    vehicles = JSON.parse(localStorage.getItem(vehiclesKey) ?? '[]') as VehicleView[];
+  }
 
   const go = (d: string, v: string) => {
     location.hash = `#/driver?date=${d}${v ? `&vehicle=${v}` : ''}`;
@@ -112,6 +183,8 @@ export const renderDriver: View = async (root, params) => {
   vehicleSelect.addEventListener('change', () => go(dateInput.value, vehicleSelect.value));
 
   const body = h('div', { class: 'manifest' });
+  const outbox = h('div', { id: 'outbox-box' });
+  const liveLine = h('p', { id: 'manifest-live', class: 'muted', role: 'status' });
   root.replaceChildren(
     h('div', { class: 'phone' },
       h('h1', {}, t('driverTitle')),
@@ -119,36 +192,122 @@ export const renderDriver: View = async (root, params) => {
         h('div', { class: 'field' }, h('label', { for: 'driver-date' }, t('day')), dateInput),
         h('div', { class: 'field' }, h('label', { for: 'driver-vehicle' }, t('vehicle')), vehicleSelect),
       ),
+      outbox,
+      liveLine,
       body,
     ),
   );
   if (!vehicleId) return;
+  const where = { date, vehicleId };
 
-  let manifest: Manifest;
-  try {
-    manifest = await api.get<Manifest>(`/manifests/${date}/${vehicleId}`);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) {
-      body.replaceChildren(h('p', { role: 'status' }, t('noPlan')));
-      return;
-    }
-    throw err;
+  const loaded = await loadManifest(date, vehicleId);
+  if ('notPublished' in loaded) {
+    body.replaceChildren(h('p', { role: 'status' }, loaded.notPublished));
+    // Drawn again (through the router) as soon as the dispatcher publishes.
+    return followPlanChanges(`/manifests/${date}/${vehicleId}/changes/stream`, {
+      onOpen(current) {
+        if (current.planId) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      },
+      onChange() {
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      },
+    });
   }
-  const printPath = printablePath(date, vehicleId);
-  const next = nextStopIndex(manifest);
-  body.replaceChildren();
-  append(body,
-    h('p', {}, h('strong', {}, manifest.vehicle.name), manifest.departDepot ? ` — ${t('departDepot', { time: manifest.departDepot, back: manifest.returnDepot ?? '' })}` : ''),
-    manifest.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, manifest.travelTimes.note ? pick(manifest.travelTimes.note) : t('estimate')) : null,
-    manifest.stops.length
-      ? stopCard(manifest.stops[next]!, true, reportButtons(manifest.stops[next]!, { date, vehicleId }, () => void renderDriver(root, params)))
-      : h('p', {}, t('noStops')),
-    manifest.stops.length > next + 1
-      ? h('section', { 'aria-labelledby': 'later-heading' },
-          h('h2', { id: 'later-heading' }, t('laterStops')),
-          h('ol', { class: 'stop-list', start: next + 2 }, ...manifest.stops.slice(next + 1).map((s) => stopCard(s, false))),
-        )
-      : null,
-    h('p', {}, h('a', { href: apiUrl(printPath), id: 'printable', onclick: ((e: Event) => { e.preventDefault(); void openPrintable(printPath); }) as EventListener }, t('printable'))),
-  );
+  let current = loaded;
+
+  /** What the page shows depends on this; a redraw that would change nothing is skipped. */
+  let shownKey = '';
+  const draw = () => {
+    const waiting = queued();
+    const key = JSON.stringify([current.offline, current.manifest, waiting, refused(), navigator.onLine]);
+    if (key === shownKey) return;
+    shownKey = key;
+    const m = withQueued(current.manifest, waiting);
+    const waitingAt = new Set(waiting.filter((q) => q.date === date && q.vehicleId === vehicleId).map((q) => q.sequence));
+    const next = nextStopIndex(m);
+    const hadFocus = body.contains(document.activeElement);
+    outbox.replaceChildren(outboxBox(where));
+    const pdf = h('button', { type: 'button', id: 'manifest-pdf' }, t('downloadPdf'));
+    const pdfError = h('span', { role: 'alert', class: 'error' });
+    pdf.addEventListener('click', () => {
+      downloadFile(`/manifests/${date}/pdf?vehicleId=${vehicleId}`, `karta-${date}-${m.vehicle.name}.pdf`).catch((err: unknown) => {
+        pdfError.textContent = err instanceof ApiError ? err.text() : t('reportOffline');
+      });
+    });
+    const printPath = printablePath(date, vehicleId);
+    body.replaceChildren();
+    append(body,
+      current.offline ? h('p', { class: 'warning', role: 'note' }, t('offlineCopy')) : null,
+      h('p', {}, h('strong', {}, m.vehicle.name), m.departDepot ? ` — ${t('departDepot', { time: m.departDepot, back: m.returnDepot ?? '' })}` : ''),
+      m.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, m.travelTimes.note ? pick(m.travelTimes.note) : t('estimate')) : null,
+      m.stops.length
+        ? stopCard(m.stops[next]!, true, waitingAt.has(m.stops[next]!.sequence), reportButtons(m.stops[next]!, where))
+        : h('p', {}, t('noStops')),
+      m.stops.length > next + 1
+        ? h('section', { 'aria-labelledby': 'later-heading' },
+            h('h2', { id: 'later-heading' }, t('laterStops')),
+            h('ol', { class: 'stop-list', start: next + 2 }, ...m.stops.slice(next + 1).map((s) => stopCard(s, false, waitingAt.has(s.sequence)))),
+          )
+        : null,
+      next > 0
+        ? h('details', { class: 'done-stops' },
+            h('summary', {}, t('earlierStops', { n: next })),
+            h('ol', { class: 'stop-list' }, ...m.stops.slice(0, next).map((s) => stopCard(s, false, waitingAt.has(s.sequence)))),
+          )
+        : null,
+      m.changes ? changesList(m.changes, 'manifest-changes-heading') : null,
+      h('p', { class: 'stop-actions' },
+        h('a', { href: apiUrl(printPath), id: 'printable', class: 'button', onclick: ((e: Event) => { e.preventDefault(); void openPrintable(printPath); }) as EventListener }, t('printable')),
+        pdf,
+        pdfError,
+      ),
+    );
+    // After a tap the buttons are redrawn: keep the keyboard on the (new) next stop.
+    if (hadFocus) document.getElementById('next-stop-heading')?.focus();
+  };
+
+  /** After the outbox sent something, the server's manifest is the truth (plan changes too). */
+  let lastWaiting = queued().length;
+  const stopListening = onOutboxChange(() => {
+    const now = queued().length;
+    const sent = now < lastWaiting;
+    lastWaiting = now;
+    draw();
+    if (sent && now === 0) {
+      void loadManifest(date, vehicleId).then((fresh) => {
+        if (!('notPublished' in fresh)) {
+          current = fresh;
+          draw();
+        }
+      }).catch(() => undefined);
+    }
+  });
+  const onNetwork = () => draw();
+  window.addEventListener('online', onNetwork);
+  window.addEventListener('offline', onNetwork);
+  draw();
+
+  /** The server's manifest again, after the stream told of a change (or came back after a gap). */
+  const refresh = serialised(async () => {
+    const fresh = await loadManifest(date, vehicleId);
+    if ('notPublished' in fresh || fresh.offline) return;
+    const changed = fresh.manifest.version !== current.manifest.version || JSON.stringify(fresh.manifest.stops) !== JSON.stringify(current.manifest.stops);
+    current = fresh;
+    draw();
+    if (changed) liveLine.textContent = t('manifestUpdated', { time: warsawClock(new Date()) });
+  });
+  const stopChanges = followPlanChanges(`/manifests/${date}/${vehicleId}/changes/stream`, {
+    onOpen(now, reopened) {
+      if (reopened || current.offline || now.planId !== current.manifest.plan.id || now.version !== current.manifest.version) void refresh();
+    },
+    onChange() {
+      void refresh();
+    },
+  });
+  return () => {
+    stopChanges();
+    stopListening();
+    window.removeEventListener('online', onNetwork);
+    window.removeEventListener('offline', onNetwork);
+  };
 };

@@ -5,7 +5,19 @@
  */
 import { h, toMinutes } from '../dom.js';
 import { t } from '../i18n.js';
+import type { LiveStop } from '../live.js';
+import { clockOfSeconds, shownClock } from '../time.js';
 import type { PlanView } from '../types.js';
+
+/** Re-estimated time (differs from the plan once drivers report), or empty. */
+const etaOf = (s: LiveStop) => (s.etaSec === undefined ? '' : clockOfSeconds(s.etaSec));
+/** What actually happened at the stop: arrived and done times, or no-show. */
+function actualOf(s: LiveStop): string {
+  const a = s.actual;
+  if (!a) return '';
+  const parts = [a.arrivedAt ? shownClock(a.arrivedAt) : '', a.doneAt ? shownClock(a.doneAt) : ''].filter(Boolean).join('–');
+  return a.status === 'NO_SHOW' ? `${t('stateNO_SHOW', { time: parts })}` : parts;
+}
 import { routeColour } from './route-map.js';
 
 export function renderTimelines(plan: PlanView): HTMLElement {
@@ -43,10 +55,14 @@ export function renderTimelines(plan: PlanView): HTMLElement {
         h('details', { class: 'tl-details' },
           h('summary', {}, t('stopsOf', { vehicle: route.vehicle.name })),
           h('table', {},
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('colTime')), h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, t('colClient')), h('th', { scope: 'col' }, t('colRoute')))),
+            h('thead', {}, h('tr', {},
+              h('th', { scope: 'col' }, t('colTime')), h('th', { scope: 'col' }, t('colEta')), h('th', { scope: 'col' }, t('colActual')),
+              h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, t('colClient')), h('th', { scope: 'col' }, t('colRoute')))),
             h('tbody', {},
-              ...route.stops.map((s) =>
-                h('tr', {}, h('td', {}, s.time), h('td', {}, t(s.kind === 'PICKUP' ? 'pickup' : 'dropoff')), h('td', {}, s.client.name), h('td', {}, `${s.place.name}, ${s.place.address}`)),
+              ...(route.stops as readonly LiveStop[]).map((s) =>
+                h('tr', { 'data-ride': s.rideId },
+                  h('td', {}, s.time), h('td', { class: 'eta' }, etaOf(s)), h('td', { class: 'actual' }, actualOf(s)),
+                  h('td', {}, t(s.kind === 'PICKUP' ? 'pickup' : 'dropoff')), h('td', {}, s.client.name), h('td', {}, `${s.place.name}, ${s.place.address}`)),
               ),
             ),
           ),

@@ -1,0 +1,308 @@
+/**
+ * The caseworker's client card (issue #5): find a client (type-ahead), create or edit the profile
+ * with the home address, the client's rides with their status (cancel with a reason), and the
+ * no-show policy's history; dispatchers lift a suspension or clear a warning with a reason.
+ * #/clients?id=… shows one client, #/clients?new=1 an empty card.
+ */
+import { api, ApiError } from '../api.js';
+import { h, warsawDate } from '../dom.js';
+import { rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
+import type { ClientView, Items, PolicyEventView, RideView, View } from '../types.js';
+import type { Me } from './login.js';
+import { clientCombobox } from './client-combobox.js';
+import { addressPicker, type AddressPicker } from './address-picker.js';
+import { clearErrors, field, showErrors } from './form.js';
+
+const MOBILITIES = ['WALKS', 'WALKER', 'WHEELCHAIR', 'WHEELCHAIR_TRANSFER'] as const;
+const GROUPS = ['SENIOR', 'DISABILITY_CERTIFICATE', 'CHILD_0_3', 'CHILD_4_15', 'FAMILY', 'OTHER'] as const;
+const HELP = ['KERB_TO_KERB', 'DOOR_TO_DOOR', 'HAND_TO_HAND'] as const;
+/** The card's window, read in one request (the API allows up to 366 days). */
+const DAYS_BACK = 90;
+const DAYS_AHEAD = 60;
+const CANCELLABLE = ['REQUESTED', 'APPROVED', 'SCHEDULED'];
+
+const select = (id: string, values: readonly string[], prefix: string, chosen: string) =>
+  h('select', { id }, ...values.map((v) => h('option', { value: v, selected: v === chosen }, tOr(`${prefix}${v}`, v))));
+const nullIfEmpty = (s: string) => (s.trim() === '' ? null : s.trim());
+
+function profileForm(client: ClientView | null, home: { address: string; lat: number; lon: number } | null, onSaved: (c: ClientView) => void): { element: HTMLElement; dispose(): void } {
+  const firstName = h('input', { id: 'cl-first', type: 'text', maxlength: 100, autocomplete: 'off', value: client?.firstName ?? '' });
+  const lastName = h('input', { id: 'cl-last', type: 'text', maxlength: 100, autocomplete: 'off', value: client?.lastName ?? '' });
+  const phone = h('input', { id: 'cl-phone', type: 'tel', maxlength: 20, value: client?.phone ?? '' });
+  const group = select('cl-group', GROUPS, 'group_', client?.eligibilityGroup ?? 'SENIOR');
+  const mobility = select('cl-mobility', MOBILITIES, 'mobility_', client?.mobility ?? 'WALKS');
+  const help = select('cl-help', HELP, 'help_', client?.helpLevel ?? 'DOOR_TO_DOOR');
+  const assistant = h('input', { id: 'cl-assistant', type: 'checkbox', checked: client?.needsAssistant ?? false });
+  const dog = h('input', { id: 'cl-dog', type: 'checkbox', checked: client?.assistanceDog ?? false });
+  const notes = h('textarea', { id: 'cl-notes', rows: 2, maxlength: 500 });
+  notes.value = client?.driverNotes ?? '';
+  const consentOn = h('input', { id: 'cl-consent', type: 'checkbox', checked: client?.consent != null });
+  const consentAt = h('input', { id: 'cl-consent-at', type: 'date', value: client?.consent?.givenAt ?? warsawDate() });
+  const consentNote = h('input', { id: 'cl-consent-note', type: 'text', maxlength: 300, value: client?.consent?.note ?? '' });
+  const active = h('input', { id: 'cl-active', type: 'checkbox', checked: client?.active ?? true });
+  const suspendOn = h('input', { id: 'cl-suspend', type: 'checkbox', checked: client?.suspension != null });
+  const suspendFrom = h('input', { id: 'cl-suspend-from', type: 'date', value: client?.suspension?.from ?? warsawDate() });
+  const suspendUntil = h('input', { id: 'cl-suspend-until', type: 'date', value: client?.suspension?.until ?? warsawDate(14) });
+  const suspendReason = h('input', { id: 'cl-suspend-reason', type: 'text', maxlength: 300, value: client?.suspension?.reason ?? '' });
+  // The dates and reasons of a consent or suspension count only while its box is ticked.
+  const follow = (box: HTMLInputElement, inputs: HTMLInputElement[]) => {
+    const sync = () => inputs.forEach((i) => (i.disabled = !box.checked));
+    box.addEventListener('change', sync);
+    sync();
+  };
+  follow(consentOn, [consentAt, consentNote]);
+  follow(suspendOn, [suspendFrom, suspendUntil, suspendReason]);
+  const picker: AddressPicker = addressPicker('cl-home', home);
+  const summary = h('p', { role: 'alert', class: 'error', id: 'cl-error' });
+  const saved = h('p', { role: 'status', id: 'cl-saved' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('save'));
+  const form = h('form', { novalidate: true, class: 'admin-form', id: 'client-form', 'aria-labelledby': 'cl-form-heading' },
+    h('h2', { id: 'cl-form-heading' }, client ? t('clientEdit', { name: `${client.firstName} ${client.lastName}` }) : t('clientNew')),
+    field(t('firstName'), firstName, 'firstName'),
+    field(t('lastName'), lastName, 'lastName'),
+    field(t('phone'), phone, 'phone'),
+    picker.element,
+    h('fieldset', {}, h('legend', {}, t('clientProfile')),
+      field(t('eligibilityGroup'), group, 'eligibilityGroup'),
+      field(t('mobility'), mobility, 'mobility'),
+      field(t('helpLevel'), help, 'helpLevel'),
+      field(t('needsAssistant'), assistant, 'needsAssistant'),
+      field(t('assistanceDog'), dog, 'assistanceDog'),
+      field(t('driverNotes'), notes, 'driverNotes'),
+    ),
+    h('fieldset', {}, h('legend', {}, t('consent')),
+      field(t('consentGiven'), consentOn, 'consent'),
+      field(t('consentAt'), consentAt, 'consent.givenAt'),
+      field(t('consentNote'), consentNote, 'consent.note'),
+    ),
+    h('fieldset', {}, h('legend', {}, t('clientStatus')),
+      field(t('clientActive'), active, 'active'),
+      field(t('suspended'), suspendOn, 'suspension'),
+      field(t('suspendFrom'), suspendFrom, 'suspension.from'),
+      field(t('suspendUntil'), suspendUntil, 'suspension.until'),
+      field(t('suspendReason'), suspendReason, 'suspension.reason'),
+    ),
+    submit,
+    summary,
+    saved,
+  );
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    summary.textContent = '';
+    saved.textContent = '';
+    const pick = picker.picked();
+    if (!client && !pick) {
+      showErrors(form, summary, new ApiError(400, 'VALIDATION_FAILED', t('fixFields'), t('fixFields'), [{ path: 'homePlaceId', message: t('addrRequired'), messageEn: t('addrRequired') }]));
+      return;
+    }
+    if (pick && !pick.address) {
+      showErrors(form, summary, new ApiError(400, 'VALIDATION_FAILED', t('fixFields'), t('fixFields'), [{ path: 'homePlaceId', message: t('addrTextRequired'), messageEn: t('addrTextRequired') }]));
+      return;
+    }
+    submit.disabled = true;
+    try {
+      let homePlaceId = client?.homePlaceId;
+      if (pick) {
+        // The clients API takes a place: the new home address becomes one (as the CSV import does).
+        try {
+          const place = await api.post<{ id: string }>('/places', { kind: 'ADDRESS', name: `Dom: ${firstName.value.trim()} ${lastName.value.trim()}`.trim(), address: pick.address, lat: pick.lat, lon: pick.lon });
+          homePlaceId = place.id;
+        } catch (err) {
+          // Any field of the place is about the address input.
+          throw err instanceof ApiError ? new ApiError(err.status, err.code, err.message, err.messageEn, err.fields.map((f) => ({ ...f, path: 'homePlaceId' }))) : err;
+        }
+      }
+      const body = {
+        firstName: firstName.value,
+        lastName: lastName.value,
+        phone: nullIfEmpty(phone.value),
+        homePlaceId,
+        eligibilityGroup: group.value,
+        mobility: mobility.value,
+        helpLevel: help.value,
+        needsAssistant: assistant.checked,
+        assistanceDog: dog.checked,
+        driverNotes: nullIfEmpty(notes.value),
+        consent: consentOn.checked ? { givenAt: consentAt.value, note: nullIfEmpty(consentNote.value) } : null,
+        active: active.checked,
+        suspension: suspendOn.checked ? { from: suspendFrom.value, until: suspendUntil.value, reason: suspendReason.value } : null,
+      };
+      const next = client
+        ? await api.patch<ClientView>(`/clients/${client.id}`, { ...body, version: client.version })
+        : await api.post<ClientView>('/clients', body);
+      saved.textContent = t('saved');
+      onSaved(next);
+    } catch (err) {
+      showErrors(form, summary, err);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return { element: form, dispose: () => picker.dispose() };
+}
+
+/** The client's rides over the window, in one request. */
+async function ridesOf(clientId: string): Promise<RideView[]> {
+  const q = new URLSearchParams({ clientId, from: warsawDate(-DAYS_BACK), to: warsawDate(DAYS_AHEAD) });
+  return [...(await api.get<Items<RideView>>(`/rides?${q}`)).items];
+}
+
+const rideTime = (r: RideView) => (r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' }));
+
+async function ridesSection(client: ClientView): Promise<HTMLElement> {
+  const box = h('section', { id: 'cl-rides', 'aria-labelledby': 'cl-rides-heading' });
+  const announce = h('p', { role: 'status', id: 'cl-rides-status' });
+  let rides = await ridesOf(client.id);
+  const draw = () => {
+    const today = warsawDate();
+    const table = (items: RideView[], id: string) =>
+      items.length
+        ? h('div', { class: 'table-wrap' }, h('table', { id },
+            h('thead', {}, h('tr', {}, ...(['day', 'time', 'colRoute', 'colStatus', 'colActions'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
+            h('tbody', {}, ...items.map((r) => rideRow(r)))))
+        : h('p', { class: 'muted' }, t('noClientRides'));
+    const rideRow = (r: RideView) => {
+      const cell = h('td', {});
+      if (CANCELLABLE.includes(r.status) && r.date >= today) {
+        const open = h('button', { type: 'button', id: `cancel-${r.id}` }, t('cancelRide'));
+        open.addEventListener('click', () => {
+          const reason = h('input', { id: `cancel-reason-${r.id}`, type: 'text', maxlength: 500 });
+          const error = h('p', { role: 'alert', class: 'error' });
+          const form = h('form', { novalidate: true, class: 'cancel-form' },
+            field(t('cancelReason'), reason, 'reason'),
+            h('button', { type: 'submit', class: 'primary' }, t('cancelConfirm')),
+            error,
+          );
+          form.addEventListener('submit', async (e) => {
+            e.preventDefault();
+            clearErrors(form);
+            error.textContent = '';
+            try {
+              const done = await api.post<RideView>(`/rides/${r.id}/cancel`, { reason: reason.value });
+              // The answer is the ride as it is now: its row changes, the rest stays as read.
+              rides = rides.map((x) => (x.id === done.id ? done : x));
+              draw();
+              // Late (after the day's booking cut-off) counts in the report: say so at once.
+              const said = t('rideCancelled', { date: done.date, status: rideStatusText(done.status) });
+              announce.textContent = done.lateCancelled === null ? said : `${said} ${t(done.lateCancelled ? 'rideCancelledLate' : 'rideCancelledInTime')}`;
+            } catch (err) {
+              showErrors(form, error, err);
+            }
+          });
+          cell.replaceChildren(form);
+          reason.focus();
+        });
+        cell.append(open);
+      }
+      return h('tr', { class: r.status === 'CANCELLED' || r.status === 'LATE_CANCELLED' ? 'cancelled' : null, 'data-ride': r.id },
+        h('td', {}, r.date),
+        h('td', {}, rideTime(r)),
+        h('td', {}, `${r.from.name} → ${r.to.name}`),
+        h('td', {}, h('span', { class: `badge status-${r.status.toLowerCase()}` }, rideStatusText(r.status)),
+          r.lateCancelled ? h('span', { class: 'badge pending late-cancelled', title: t('rideCancelledLate') }, t('lateCancelledBadge')) : null,
+          r.cancelReason ? h('small', { class: 'muted' }, ` ${r.cancelReason}`) : null),
+        cell,
+      );
+    };
+    box.replaceChildren(
+      h('h2', { id: 'cl-rides-heading' }, t('clientRides')),
+      h('p', { class: 'muted' }, t('clientRidesWindow', { back: DAYS_BACK, ahead: DAYS_AHEAD })),
+      announce,
+      h('h3', {}, t('ridesUpcoming')),
+      table(rides.filter((r) => r.date >= today), 'cl-rides-upcoming'),
+      h('h3', {}, t('ridesPast')),
+      table(rides.filter((r) => r.date < today).reverse(), 'cl-rides-past'),
+    );
+  };
+  draw();
+  return box;
+}
+
+async function policySection(client: ClientView, mayOverride: boolean, reload: () => void): Promise<HTMLElement> {
+  const events = (await api.get<Items<PolicyEventView>>(`/clients/${client.id}/policy-events`)).items;
+  const state = client.suspension
+    ? h('p', { class: 'warning', id: 'cl-policy-state' }, t('policySuspended', { from: client.suspension.from, until: client.suspension.until, reason: client.suspension.reason }))
+    : client.noShowWarningAt
+      ? h('p', { class: 'warning', id: 'cl-policy-state' }, t('policyWarned', { at: client.noShowWarningAt.slice(0, 10) }))
+      : h('p', { id: 'cl-policy-state' }, t('policyClear'));
+  const actions = [client.suspension ? 'LIFT_SUSPENSION' : null, client.noShowWarningAt ? 'CLEAR_WARNING' : null].filter((a): a is string => a !== null);
+  let overrideForm: HTMLElement | null = null;
+  if (mayOverride && actions.length) {
+    const action = h('select', { id: 'pol-action' }, ...actions.map((a) => h('option', { value: a }, t(a === 'LIFT_SUSPENSION' ? 'policyLift' : 'policyClearWarning'))));
+    const reason = h('input', { id: 'pol-reason', type: 'text', maxlength: 300 });
+    const error = h('p', { role: 'alert', class: 'error', id: 'pol-error' });
+    const form = h('form', { novalidate: true, class: 'admin-form', id: 'policy-form' },
+      field(t('policyAction'), action, 'action'),
+      field(t('policyReason'), reason, 'reason'),
+      h('button', { type: 'submit', class: 'primary' }, t('policyApply')),
+      error,
+    );
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await api.post(`/clients/${client.id}/no-show-policy`, { action: action.value, reason: reason.value });
+        reload();
+      } catch (err) {
+        showErrors(form, error, err);
+      }
+    });
+    overrideForm = form;
+  }
+  return h('section', { id: 'cl-policy', 'aria-labelledby': 'cl-policy-heading' },
+    h('h2', { id: 'cl-policy-heading' }, t('policyTitle')),
+    state,
+    overrideForm,
+    events.length
+      ? h('div', { class: 'table-wrap' }, h('table', { id: 'cl-policy-events' },
+          h('thead', {}, h('tr', {}, ...(['policyWhen', 'policyWhat', 'policyWhy', 'policyWho'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, ...events.map((ev) => h('tr', {},
+            h('td', {}, new Date(ev.at).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })),
+            h('td', {}, tOr(`policy_${ev.action}`, ev.action), ev.suspendedFrom ? ` ${ev.suspendedFrom}–${ev.suspendedUntil ?? ''}` : '', ev.noShows !== null ? ` (${t('policyNoShows', { count: ev.noShows })})` : ''),
+            h('td', {}, ev.reason),
+            h('td', {}, ev.actor),
+          )))))
+      : h('p', { class: 'muted' }, t('policyNone')),
+  );
+}
+
+export const renderClients: View = async (root, params) => {
+  const disposers: (() => void)[] = [];
+  const me = await api.get<Me>('/auth/me');
+  const mayOverride = me.roles.includes('ADMIN') || me.roles.includes('DISPATCHER');
+  const combobox = clientCombobox('cl-find', (c) => {
+    if (c) location.hash = `#/clients?id=${c.id}`;
+  }, { activeOnly: false });
+  disposers.push(() => combobox.dispose());
+  const newButton = h('a', { href: '#/clients?new=1', class: 'button', id: 'cl-new' }, t('clientNew'));
+  const card = h('div', { id: 'client-card' });
+  root.replaceChildren(
+    h('h1', {}, t('clientsTitle')),
+    h('div', { class: 'toolbar' },
+      h('div', { class: 'field' }, h('label', { for: 'cl-find' }, t('clientFind')), combobox.element, h('small', { id: 'cl-find-hint', class: 'muted' }, t('clientHint'))),
+      h('p', {}, newButton),
+    ),
+    card,
+  );
+  const id = params.get('id');
+  const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  if (id) {
+    const client = await api.get<ClientView>(`/clients/${id}`);
+    const home = await api.get<{ address: string; lat: number; lon: number }>(`/places/${client.homePlaceId}`).catch(() => ({ address: client.homeAddress, lat: NaN, lon: NaN }));
+    const form = profileForm(client, Number.isFinite(home.lat) ? home : null, () => reload());
+    disposers.push(form.dispose);
+    card.replaceChildren(form.element, await ridesSection(client), await policySection(client, mayOverride, reload));
+    if (!client.active || client.suspension) card.prepend(h('p', { class: 'warning' }, t(client.active ? 'clientSuspendedNote' : 'clientInactiveNote')));
+  } else if (params.get('new')) {
+    const form = profileForm(null, null, (c) => {
+      location.hash = `#/clients?id=${c.id}`;
+    });
+    disposers.push(form.dispose);
+    card.replaceChildren(form.element);
+    document.getElementById('cl-first')?.focus();
+  } else {
+    card.replaceChildren(h('p', { class: 'muted' }, t('clientChooseOrNew')));
+  }
+  return () => disposers.forEach((d) => d());
+};
