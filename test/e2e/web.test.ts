@@ -1,37 +1,26 @@
 /**
  * The web app in a real browser (Debian's Chromium through playwright-core; no browser download)
- * against the real server, PostgreSQL, Redis and a plan worker: a caseworker books, a dispatcher
- * plans the day and watches it finish, a driver opens the manifest. Screenshots of each view go to
- * test-artifacts/screenshots/ for a person to look at.
+ * against the real server, PostgreSQL, Redis and a plan worker: a caseworker books; a dispatcher
+ * approves and turns down rides leaving the gmina, plans the day and watches it finish, moves a
+ * ride with the feasibility verdict shown, locks a route and publishes; a driver reports a pickup
+ * online and a no-show offline (sent when back online, kept across a reload), downloads the PDF;
+ * the board shows the changes; reports and administration work. The tests run in this order and
+ * share the day. Screenshots of each view go to test-artifacts/screenshots/.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureWebBuild, launchChromium, SCREENSHOTS } from './browser-setup.js';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createClient, createSmallFleet, VILLAGE, type SmallDay } from '../helpers/day-fixture.js';
+import { createClient, createPlace, createSmallFleet, VILLAGE, type SmallDay } from '../helpers/day-fixture.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
-import { WEB_DIST_DIR } from '../../src/api/routes/web.routes.js';
+import { PLANNING_QUEUE, PLAN_DAY_JOB } from '../../src/queue/jobs.js';
+import { SROKOWO_BOUNDARY } from '../../prisma/demo-srokowo.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
 const DATE = '2026-11-24';
-
-/** Newest modification time under a folder, in ms. */
-function newestChange(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestChange(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
-  );
-}
-
-/** Builds the web app when there is no build, or the sources changed since the last one. */
-async function ensureWebBuild(): Promise<void> {
-  const index = join(WEB_DIST_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestChange(join(ROOT, 'web'))) return;
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 let t: TestContext;
 let osrm: FakeOsrm;
@@ -41,20 +30,24 @@ let day: SmallDay;
 let api: ReturnType<typeof apiFor>;
 /** Uncaught errors in the page; every test ends expecting none. */
 const pageErrors: string[] = [];
+const installationAdmins: string[] = [];
 
 beforeAll(async () => {
   await ensureWebBuild();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z') });
+  // The queue dashboard shows every organisation's jobs, so only installation administrators open
+  // it; this run's database holds many organisations, so the e2e admin is named one (D26).
+  t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z'), installationAdmins });
   osrm = await startFakeOsrm();
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  org = await t.newOrganisation();
+  browser = await launchChromium();
+  // With the gmina's boundary: a ride to the county town leaves it and waits for approval.
+  org = await t.newOrganisation(true);
+  installationAdmins.push(`e2e.${org.slug}`);
   api = apiFor(t.baseUrl, org.slug);
   day = await createSmallFleet(api);
+  // The person at the browser: one account with the office roles, signed in through the login page.
+  const account = await api.post('/users', { login: `e2e.${org.slug}`, displayName: 'Ewa Testowa', password: E2E_PASSWORD, roles: ['ADMIN', 'DISPATCHER', 'CASEWORKER'] });
+  if (account.status !== 201) throw new Error(`e2e account: ${account.text}`);
 }, 120_000);
 
 afterAll(async () => {
@@ -63,14 +56,71 @@ afterAll(async () => {
   await osrm?.close();
 });
 
-/** A page on the app for this test's organisation; nothing outside the test server is reachable (map tiles fail, as offline). */
-async function openApp(hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-  await page.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
+/** A browser context (one person's browser: its own storage) that reaches only the test server (map tiles fail, as offline). */
+async function newBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', acceptDownloads: true });
+  await context.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
+  return context;
+}
+
+/** A page on the app for this test's organisation, in `context` or a browser of its own. */
+async function openApp(hash: string, viewport = { width: 1280, height: 900 }, context?: BrowserContext): Promise<Page> {
+  const page = await (context ?? (await newBrowser(viewport))).newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(`${t.baseUrl}/app/?org=${org.slug}${hash}`);
+  await page.goto(`${t.baseUrl}/app/${hash}`);
+  await signIn(page);
   return page;
 }
+
+const E2E_PASSWORD = 'haslo-testowe-e2e';
+
+/** Signs in through the real login page, unless this browser already holds a session. */
+async function signIn(page: Page): Promise<void> {
+  await page.waitForSelector('#login-form, #sign-out');
+  if (await page.locator('#sign-out').count()) return;
+  await page.getByLabel('Login').fill(`e2e.${org.slug}`);
+  await page.getByLabel('Hasło').fill(E2E_PASSWORD);
+  await page.getByLabel('Hasło').press('Enter');
+  await page.waitForSelector('#sign-out');
+}
+
+describe('signing in', () => {
+  it('shows a Polish login page first, in English on request, refuses a wrong password and signs in with the keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+    await context.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${t.baseUrl}/app/#/board`);
+    await page.waitForSelector('#login-form');
+    expect(await page.locator('h1').textContent()).toBe('Logowanie do Dowozu');
+    expect(await page.locator('#nav a').count()).toBe(0);
+    await page.click('#lang-switch');
+    expect(await page.locator('h1').textContent()).toBe('Sign in to Dowóz');
+    await page.getByLabel('Password').fill('zle-haslo-123');
+    await page.getByLabel('Login').fill(`e2e.${org.slug}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#login-error:not(:empty)');
+    expect(await page.locator('#login-error').textContent()).toBe('Wrong login or password');
+    await page.click('#lang-switch');
+    // Keyboard only: the login field has focus; type, Tab to the password, Enter to sign in.
+    expect(await page.evaluate('document.activeElement.id')).toBe('login');
+    await page.keyboard.type(`e2e.${org.slug}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(E2E_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#sign-out');
+    expect(await page.locator('#nav a').allTextContents()).toContain('Dyspozytor');
+    await page.screenshot({ path: join(SCREENSHOTS, 'login-signed-in.png'), fullPage: true });
+    // The cookie is out of the page's reach; signing out brings the login page back.
+    expect(await page.evaluate('document.cookie')).not.toContain('dowoz_session');
+    await page.click('#sign-out');
+    await page.waitForSelector('#login-form');
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('serving the web app', () => {
   it('serves the built page at /app/, for deep links too, with the map settings beside it', async () => {
@@ -117,7 +167,7 @@ describe('the web app in a browser', () => {
     expect(await success.textContent()).toContain('Zarezerwowano');
     expect(await success.locator('li').count()).toBe(2);
     expect(await page.locator('#bk-to-error').textContent()).toBe('');
-    await page.screenshot({ path: join(SCREENSHOTS, 'booking.png'), fullPage: true });
+    await shot(page, 'booking');
     const rides = (await api.get(`/rides?date=${DATE}`)).body.items as { client: { name: string }; arriveBy: string | null }[];
     expect(rides.map((r) => [r.client.name, r.arriveBy])).toEqual(expect.arrayContaining([['Helena Kowalczyk', '08:30'], ['Helena Kowalczyk', null]]));
     await page.close();
@@ -136,9 +186,35 @@ describe('the web app in a browser', () => {
       const res = await api.post('/rides', { date: DATE, ...b });
       expect(res.status, res.text).toBe(201);
     }
+    // Two rides to the county town's hospital leave the gmina: they wait for the dispatcher.
+    const ketrzyn = await createPlace(api, 'HOSPITAL', 'Szpital Kętrzyn', [54.0765, 21.3753]);
+    const far = async (clientId: string, arriveBy: string) => {
+      const res = await api.post('/rides', { date: DATE, clientId, toPlaceId: ketrzyn, arriveBy });
+      expect(res.status, res.text).toBe(201);
+      expect(res.body.outbound.status).toBe('REQUESTED');
+      return res.body.outbound.id as string;
+    };
+    const toApprove = await far(day.clients.jan!, '12:00');
+    const toTurnDown = await far(day.clients.jozef!, '13:00');
+
     const page = await openApp(`#/board?date=${DATE}`);
     await page.getByRole('heading', { name: 'Plan dnia' }).waitFor();
-    expect(await page.locator('table.rides tbody tr').count()).toBe(7);
+    expect(await page.locator('table.rides tbody tr').count()).toBe(9);
+    expect(await page.locator('#awaiting-approval').textContent()).toContain('2');
+    expect(await page.locator('table.rides tr.awaiting').count()).toBe(2);
+    await page.getByLabel('Tylko czekające na zatwierdzenie').check();
+    expect(await page.locator('table.rides tbody tr').count()).toBe(2);
+    await shot(page, 'board-approval');
+    await page.locator(`button[data-approve="${toApprove}"]`).click();
+    await expect.poll(() => page.locator('table.rides tr.awaiting').count()).toBe(1);
+    await page.locator(`button[data-turn-down="${toTurnDown}"]`).click();
+    await page.getByLabel('Powód odrzucenia (Józef Zieliński)').fill('Brak wolnego pojazdu na wyjazd poza gminę');
+    await page.getByRole('button', { name: 'Potwierdź odrzucenie' }).click();
+    await expect.poll(() => page.locator('table.rides tr.awaiting').count()).toBe(0);
+    expect((await api.get(`/rides/${toApprove}`)).body.status).toBe('APPROVED');
+    expect((await api.get(`/rides/${toTurnDown}`)).body.status).toBe('TURNED_DOWN');
+    await page.getByLabel('Tylko czekające na zatwierdzenie').uncheck();
+    expect(await page.locator('table.rides tbody tr').count()).toBe(9);
     await page.getByLabel('Szukaj (klient, miejsce)').fill('Zofia');
     expect(await page.locator('table.rides tbody tr').count()).toBe(2);
     await page.getByLabel('Szukaj (klient, miejsce)').fill('');
@@ -148,33 +224,100 @@ describe('the web app in a browser', () => {
     await bar.waitFor();
     await page.getByText('Plan gotowy (wersja 1)').first().waitFor({ timeout: 60_000 });
     expect(await bar.evaluate((el) => (el as unknown as { value: number }).value)).toBe(100);
-    await expect.poll(() => page.locator('table.rides .status-scheduled').count()).toBe(6);
-
     const plan = (await api.get(`/plans?date=${DATE}`)).body.items[0];
     const full = (await api.get(`/plans/${plan.id}`)).body;
+    const scheduled = (await api.get(`/rides?date=${DATE}`)).body.items.filter((r: { status: string }) => r.status === 'SCHEDULED').length;
+    expect(scheduled).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.locator('table.rides .status-scheduled').count()).toBe(scheduled);
     await page.locator('.leaflet-overlay-pane path.route-line').first().waitFor();
     expect(await page.locator('.leaflet-overlay-pane path.route-line').count()).toBe(full.routes.length);
     expect(await page.locator('.leaflet-overlay-pane path.stop-marker').count()).toBe(full.routes.reduce((n: number, r: any) => n + r.stops.length, 0));
     expect(await page.locator('.tl-row').count()).toBe(full.routes.length);
     const unassigned = page.locator('ul.unassigned li');
-    expect(await unassigned.count()).toBe(1);
-    expect(await unassigned.textContent()).toContain('Adam Wczesny');
-    expect(await unassigned.textContent()).toContain(full.unassigned[0].reason);
+    expect(await unassigned.count()).toBe(full.unassigned.length);
+    const tooEarly = full.unassigned.findIndex((u: { client: { name: string } }) => u.client.name === 'Adam Wczesny');
+    expect(tooEarly).toBeGreaterThanOrEqual(0);
+    expect(await unassigned.nth(tooEarly).textContent()).toContain(full.unassigned[tooEarly].reason);
     // Without tiles (offline) the map says so, and the routes are still there.
     await page.getByText('Podkład mapy jest niedostępny', { exact: false }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'board.png'), fullPage: true });
+    await shot(page, 'board');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Day plan' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.locator('ul.unassigned li').waitFor();
-    expect(await page.locator('ul.unassigned li').textContent()).toContain(full.unassigned[0].reasonEn);
-    await page.screenshot({ path: join(SCREENSHOTS, 'board-en.png'), fullPage: true });
+    await page.locator('ul.unassigned li').first().waitFor();
+    expect(await page.locator('ul.unassigned li').nth(tooEarly).textContent()).toContain(full.unassigned[tooEarly].reasonEn);
+    await shot(page, 'board-en');
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it('shows a driver the next stop on top with phone and navigation, and the printable manifest', async () => {
+  it('lets the dispatcher see a move’s verdict before making it, move a ride, lock a route and publish to drivers', async () => {
+    const planId = (await api.get(`/plans?date=${DATE}`)).body.items[0].id;
+    const plan = (await api.get(`/plans/${planId}`)).body;
+    const rides = (await api.get(`/rides?date=${DATE}`)).body.items as { id: string; wheelchair: boolean }[];
+    const placed = plan.routes.flatMap((r: any) => r.stops.filter((s: any) => s.kind === 'PICKUP').map((s: any) => ({ rideId: s.rideId as string, from: r.vehicle.id as string })));
+    // Infeasible: a wheelchair user into the car, which has no wheelchair place.
+    const wheelchair = placed.find((p: { rideId: string }) => rides.find((r) => r.id === p.rideId)?.wheelchair);
+    expect(wheelchair?.from).toBe(day.busId);
+    // A spare van joins for the day; the first ride the API's own dry run lets move there is moved.
+    const van = await api.post('/vehicles', { name: 'Van', seats: 6, wheelchairPlaces: 1, depotPlaceId: day.depotId, shiftStart: '06:30', shiftEnd: '17:00' });
+    expect(van.status, van.text).toBe(201);
+    const refusals: string[] = [];
+    let candidate: { rideId: string; to: string } | null = null;
+    for (const p of placed) {
+      const dry = await api.post(`/plans/${planId}/moves`, { rideId: p.rideId, vehicleId: van.body.id, dryRun: true });
+      if (dry.status === 200) {
+        candidate = { rideId: p.rideId, to: van.body.id };
+        break;
+      }
+      refusals.push(dry.text);
+    }
+    expect(candidate, refusals.join('\n')).not.toBeNull();
+
+    const page = await openApp(`#/board?date=${DATE}`);
+    await page.locator('#plan-live').waitFor();
+    expect(await page.locator('#published-state').textContent()).toContain('Kierowcy jeszcze nie widzą');
+    await page.getByLabel('Przejazd', { exact: true }).selectOption(wheelchair!.rideId);
+    await page.getByLabel('Do pojazdu').selectOption(day.carId);
+    await expect.poll(() => page.locator('#move-verdict').getAttribute('class')).toBe('verdict bad');
+    expect(await page.locator('#move-verdict').textContent()).toMatch(/^Niemożliwe: .+/);
+    expect(await page.locator('#move-apply').isDisabled()).toBe(true);
+
+    await page.getByLabel('Przejazd', { exact: true }).selectOption(candidate!.rideId);
+    await page.getByLabel('Do pojazdu').selectOption(candidate!.to);
+    await expect.poll(() => page.locator('#move-verdict').getAttribute('class')).toBe('verdict ok');
+    expect(await page.locator('#move-verdict').textContent()).toMatch(/^Możliwe: .+ km, .+ min/);
+    await shot(page, 'board-move-verdict');
+    // The verdicts were dry runs: the plan is as it was.
+    expect((await api.get(`/plans/${planId}`)).body.version).toBe(plan.version);
+
+    await page.getByRole('button', { name: 'Przenieś', exact: true }).click();
+    await expect
+      .poll(async () => (await api.get(`/plans/${planId}`)).body.routes.find((r: any) => r.vehicle.id === candidate!.to)?.stops.some((s: any) => s.rideId === candidate!.rideId))
+      .toBe(true);
+    await expect.poll(() => page.locator('#plan-live .change-list li').count()).toBeGreaterThan(0);
+
+    // The ride nobody can serve (before any shift) cannot be fitted in either; the page says why.
+    const adam = plan.unassigned.find((u: { client: { name: string } }) => u.client.name === 'Adam Wczesny').rideId;
+    await page.locator(`button[data-insert="${adam}"]`).click();
+    await page.locator('#insert-result.verdict.bad').waitFor();
+    expect(await page.locator('#insert-result').textContent()).toMatch(/^Nie da się dołożyć \(Adam Wczesny\): .+/);
+
+    await page.getByRole('button', { name: 'Zablokuj trasę: Bus' }).click();
+    await page.getByRole('button', { name: 'Odblokuj trasę: Bus' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Odblokuj trasę: Bus' }).getAttribute('aria-pressed')).toBe('true');
+    expect((await api.get(`/plans/${planId}`)).body.routes.find((r: any) => r.vehicle.id === day.busId).locked).toBe(true);
+
+    await page.getByRole('button', { name: 'Opublikuj kierowcom' }).click();
+    await page.locator('#published-state', { hasText: 'Opublikowano kierowcom' }).waitFor();
+    expect((await api.get(`/plans/${planId}`)).body.publishedAt).not.toBeNull();
+    await shot(page, 'board-published');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('gives the driver the next stop with phone and navigation, the printable manifest and the PDF', async () => {
     const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     expect(manifest.stops.length).toBeGreaterThan(0);
     const first = manifest.stops[0];
@@ -182,7 +325,6 @@ describe('the web app in a browser', () => {
     const page = await openApp(`#/driver?date=${DATE}&vehicle=${day.busId}`, { width: 390, height: 844 });
     const next = page.locator('.stop-card.next');
     await next.waitFor();
-
     const text = await next.textContent();
     expect(text).toContain('Następny przystanek');
     expect(text).toContain(first.time);
@@ -193,13 +335,191 @@ describe('the web app in a browser', () => {
       expect(await next.getByRole('link', { name: /Zadzwoń/ }).getAttribute('href')).toBe(`tel:${first.passenger.phone.replace(/\D/g, '')}`);
     }
     expect(await page.locator('.stop-list > li').count()).toBe(manifest.stops.length - 1);
-    await page.screenshot({ path: join(SCREENSHOTS, 'driver.png'), fullPage: true });
+    expect(await page.locator('#outbox-status').textContent()).toContain('Wszystkie zgłoszenia wysłane');
+    // What changed since planning, as the dispatcher's edits reached this vehicle.
+    expect(manifest.changes.length).toBeGreaterThan(0);
+    expect(await page.locator('.change-list li').first().textContent()).toContain(manifest.changes[0].pl);
+    await shot(page, 'driver');
 
-    // The printable manifest opens in a new tab (fetched with the organisation header).
+    // The printable manifest opens in a new tab (fetched with the page's credentials).
     const [printable] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Wersja do druku' }).click()]);
     await printable.getByText('Karta drogowa — Bus').first().waitFor();
     expect(await printable.locator('body').textContent()).toContain(first.passenger.name);
+    await shot(printable, 'manifest-printable');
     await printable.close();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = join(ROOT, 'test-artifacts/manifest-bus.pdf');
+    await download.saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('takes a driver’s pickup online and a no-show offline, sent when the signal is back and kept across a reload', async () => {
+    const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    const first = manifest.stops[0];
+    expect(first.kind).toBe('PICKUP');
+    const phone = await newBrowser({ width: 390, height: 844 });
+    let page = await openApp(`#/driver?date=${DATE}&vehicle=${day.busId}`, undefined, phone);
+    const next = () => page.locator('.stop-card.next');
+    await next().waitFor();
+
+    // Online: arrived, then picked up; each reaches the server.
+    await next().getByRole('button', { name: 'Przyjechałem' }).click();
+    await page.locator(`.stop-card.next[data-sequence="${first.sequence}"] [data-state="ARRIVED"]`).waitFor();
+    await expect.poll(async () => (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops[0].state).toBe('ARRIVED');
+    await next().getByRole('button', { name: 'Odebrany' }).click();
+    await expect.poll(async () => (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops[0].state).toBe('DONE');
+    await expect.poll(() => page.locator('#outbox-status').textContent()).toContain('Wszystkie zgłoszenia wysłane');
+    // Running late for the next stop: the driver says so, the stop carries it.
+    const second = page.locator(`.stop-card.next:not([data-sequence="${first.sequence}"])`);
+    const secondSequence = Number(await second.getAttribute('data-sequence'));
+    await second.getByRole('button', { name: 'Zgłoś opóźnienie' }).click();
+    await expect
+      .poll(async () => (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops.find((s: { sequence: number }) => s.sequence === secondSequence).actual.delayed)
+      .toBe(true);
+    await page.locator(`.stop-card.next[data-sequence="${secondSequence}"]`, { hasText: 'opóźnienie zgłoszone' }).waitFor();
+
+    // Offline: drop-offs as they come, until a pickup where the client is not there.
+    await phone.setOffline(true);
+    await expect.poll(() => page.locator('#outbox-status').textContent()).toContain('brak połączenia');
+    let made = 0;
+    let noShow: { sequence: number; passenger: { name: string } } | null = null;
+    let done = first.sequence;
+    while (!noShow) {
+      // The next stop once the last report shows (the page moves on at once, without the server).
+      const card = page.locator(`.stop-card.next:not([data-sequence="${done}"])`);
+      const sequence = Number(await card.getAttribute('data-sequence'));
+      const stop = manifest.stops.find((s: { sequence: number }) => s.sequence === sequence);
+      expect(stop, `stop ${sequence}`).toBeDefined();
+      if (stop.kind === 'PICKUP') {
+        await card.getByRole('button', { name: 'Nieobecny' }).click();
+        noShow = stop;
+      } else await card.getByRole('button', { name: 'Wysadzony' }).click();
+      done = sequence;
+      made += 1;
+      await expect.poll(() => page.locator('.outbox-list li').count()).toBe(made);
+    }
+    expect(await page.locator('#outbox-status').textContent()).toContain(`Czeka na wysłanie: ${made}`);
+    await shot(page, 'driver-offline');
+    const onServer = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    expect(onServer.stops.find((s: { sequence: number }) => s.sequence === noShow!.sequence).state).toBe('PLANNED');
+
+    // The phone's page is closed and opened again once the signal is back: nothing was lost.
+    await page.close();
+    await phone.setOffline(false);
+    page = await openApp(`#/driver?date=${DATE}&vehicle=${day.busId}`, undefined, phone);
+    await expect.poll(() => page.locator('#outbox-status').textContent(), { timeout: 15_000 }).toContain('Wszystkie zgłoszenia wysłane');
+    const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    expect(after.stops.find((s: { sequence: number }) => s.sequence === noShow!.sequence).state).toBe('NO_SHOW');
+    await shot(page, 'driver-back-online');
+    await phone.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the dispatcher what happened: actual times, the no-show and the list of changes', async () => {
+    const planId = (await api.get(`/plans?date=${DATE}`)).body.items[0].id;
+    const plan = (await api.get(`/plans/${planId}`)).body;
+    expect(plan.changes.length).toBeGreaterThan(0);
+    const page = await openApp(`#/board?date=${DATE}`);
+    await page.locator('#plan-live').waitFor();
+    const changes = page.locator('#plan-live .change-list li');
+    expect(await changes.count()).toBe(plan.changes.length);
+    expect(await changes.first().textContent()).toContain(plan.changes[0].pl);
+    await expect.poll(() => page.locator('table.rides .status-no_show').count()).toBe(1);
+    await page.getByText('Przystanki: Bus').click();
+    expect(await page.locator('td.actual').filter({ hasText: /\d\d:\d\d/ }).count()).toBeGreaterThan(0);
+    await shot(page, 'board-changes');
+
+    // Planning again keeps the locked bus route as it stands, stops in order.
+    const busBefore = plan.routes.find((r: any) => r.vehicle.id === day.busId).stops.map((s: any) => `${s.rideId}:${s.kind}`);
+    expect(await page.getByLabel('Przy ponownym planowaniu zachowaj zablokowane trasy').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Zaplanuj dzień' }).click();
+    await page.getByText(`Plan gotowy (wersja ${plan.revision + 1})`).first().waitFor({ timeout: 60_000 });
+    const replanned = (await api.get(`/plans?date=${DATE}`)).body.items.find((p: { revision: number }) => p.revision === plan.revision + 1);
+    const bus = (await api.get(`/plans/${replanned.id}`)).body.routes.find((r: any) => r.vehicle.id === day.busId);
+    expect(bus.locked).toBe(true);
+    expect(bus.stops.map((s: any) => `${s.rideId}:${s.kind}`)).toEqual(busBefore);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the month’s report as charts with their values, picks a period, and gives the CSV', async () => {
+    const report = (await api.get('/reports?from=2026-11-01&to=2026-11-30')).body;
+    const page = await openApp('#/reports?from=2026-11-01&to=2026-11-30');
+    await page.locator('#chart-rides svg').waitFor();
+    const values = await page.locator('#chart-rides text.bar-value').allTextContents();
+    expect(values[0]).toBe(String(report.rides.requested));
+    expect(await page.locator('#chart-rides svg title').textContent()).toContain(`zamówione ${report.rides.requested}`);
+    expect(await page.locator('#chart-km text.bar-label').allTextContents()).toEqual(report.vehicles.map((v: { name: string }) => v.name));
+    await shot(page, 'reports');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz CSV (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe('raport-2026-11-01-2026-11-30.csv');
+
+    await page.getByLabel('Miesiąc').fill('2026-10');
+    expect(await page.getByLabel('Od dnia').inputValue()).toBe('2026-10-01');
+    expect(await page.getByLabel('Do dnia').inputValue()).toBe('2026-10-31');
+    await page.getByRole('button', { name: 'Pokaż' }).click();
+    await page.waitForURL(/from=2026-10-01&to=2026-10-31/);
+    await page.locator('#chart-rides text.bar-value').first().waitFor();
+    expect(await page.locator('#chart-rides text.bar-value').first().textContent()).toBe('0');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('lets an administrator change the rules (errors shown by the field), upload the boundary, edit a shift, add a place and open the queue dashboard', async () => {
+    const page = await openApp('#/admin');
+    await page.getByRole('heading', { name: /Zasady rezerwacji/ }).waitFor();
+    const factor = page.getByLabel('Mnożnik czasu jazdy bezpośredniej');
+    await factor.fill('0.5');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect.poll(() => page.locator('#rule-factor-error').textContent()).not.toBe('');
+    expect(await factor.getAttribute('aria-invalid')).toBe('true');
+    expect((await api.get('/organisation')).body.rules.maxRide.factor).toBe(1.5);
+    await factor.fill('1.8');
+    await page.getByLabel('Rezerwacja najwyżej tyle dni naprzód').fill('45');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.locator('#rules-saved', { hasText: 'Zapisano.' }).waitFor();
+    const rules = (await api.get('/organisation')).body.rules;
+    expect([rules.maxRide.factor, rules.bookingHorizonDays]).toEqual([1.8, 45]);
+
+    await page.locator('#boundary-file').setInputFiles({
+      name: 'srokowo.geojson', mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'Feature', properties: { name: 'Srokowo' }, geometry: SROKOWO_BOUNDARY })),
+    });
+    await page.getByRole('button', { name: 'Wyślij' }).click();
+    await page.locator('#boundary-result', { hasText: 'Granica zapisana' }).waitFor();
+    await shot(page, 'admin-settings');
+
+    await page.getByRole('link', { name: 'Pojazdy i zmiany' }).click();
+    await page.getByRole('button', { name: 'Edytuj: Auto' }).click();
+    await page.getByLabel('Koniec zmiany').fill('16:30');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect.poll(async () => (await api.get(`/vehicles/${day.carId}`)).body.shiftEnd).toBe('16:30');
+    await shot(page, 'admin-vehicles');
+
+    await page.getByRole('link', { name: 'Miejsca', exact: true }).click();
+    await page.getByLabel('Rodzaj').selectOption('REHAB');
+    await page.getByLabel('Nazwa', { exact: true }).fill('Rehabilitacja Srokowo');
+    await page.getByLabel('Adres', { exact: true }).fill('ul. Szkolna 1, 11-420 Srokowo');
+    await page.getByLabel('Szerokość geograficzna').fill('54,2130');
+    await page.getByLabel('Długość geograficzna').fill('21.5180');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.locator('#places-table th', { hasText: 'Rehabilitacja Srokowo' }).waitFor();
+    const rehab = (await api.get('/places')).body.items.find((p: { name: string }) => p.name === 'Rehabilitacja Srokowo');
+    expect(rehab).toMatchObject({ kind: 'REHAB', lat: 54.213, lon: 21.518, insideGmina: true });
+    await shot(page, 'admin-places');
+
+    const queues = await page.goto(`${t.baseUrl}/admin/queues`);
+    expect(queues?.status()).toBe(200);
+    // The day's plan job is there, finished, with its retry controls.
+    await page.getByText(PLANNING_QUEUE).first().click();
+    await page.getByText('Completed', { exact: false }).first().click();
+    await page.getByText(PLAN_DAY_JOB).first().waitFor();
+    await shot(page, 'queue-dashboard');
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, migrate } from '../../src/db/migrate.js';
+import { ensureWebBuild } from '../e2e/browser-setup.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,6 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
+  // Once, before the browser test files start side by side (each building would race in dist/).
+  await ensureWebBuild();
   const queuePrefix = `dowoz_test_${runId}`;
   project.provide('databaseUrl', databaseUrl);
   project.provide('redisUrl', REDIS_URL);

@@ -2,7 +2,7 @@
  * What an integration test needs: the app in process on this run's database and Redis prefix,
  * a worker when planning is involved, and a fresh organisation per test.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
@@ -13,8 +13,12 @@ import { createRedis } from '../../src/queue/connection.js';
 import { createPlanQueue, enqueuePlanDay, type PlanQueue } from '../../src/queue/plan-queue.js';
 import { createPlanWorker } from '../../workers/plan.worker.js';
 import type { TravelTimeProvider } from '../../src/routing/types.js';
+import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+
+const estimate = createTravelTimeProvider({});
 import { SROKOWO_BOUNDARY } from '../../prisma/demo-srokowo.js';
 import type { Redis } from 'ioredis';
+import type { Role } from '../../src/domain/organisation/organisation-context.js';
 
 export interface TestContext {
   readonly db: Db;
@@ -22,8 +26,13 @@ export interface TestContext {
   readonly queue: PlanQueue;
   readonly redis: Redis;
   readonly prefix: string;
-  /** Creates an organisation with a random slug; returns its id and slug. */
-  newOrganisation(withBoundary?: boolean): Promise<{ id: string; slug: string }>;
+  /**
+   * Creates an organisation with a random slug and an ADMIN API token for it, which apiFor(…, slug)
+   * then sends (issue #7); returns its id, slug and that token.
+   */
+  newOrganisation(withBoundary?: boolean): Promise<{ id: string; slug: string; token: string }>;
+  /** An API token of the organisation with these roles (and provider), for role tests. */
+  newToken(organisationId: string, roles: readonly Role[], providerId?: string): Promise<string>;
   /** Starts a plan worker in this process. */
   startWorker(
     travelTimes: TravelTimeProvider,
@@ -32,7 +41,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(options: { now?: () => Date } = {}): Promise<TestContext> {
+export async function createTestContext(options: { now?: () => Date; installationAdmins?: readonly string[] } = {}): Promise<TestContext> {
   const databaseUrl = inject('databaseUrl');
   // Each test file gets its own queue, so one file's workers never take another file's jobs.
   // (Global teardown removes every key under the run's prefix.)
@@ -42,7 +51,17 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
   const redis = createRedis(inject('redisUrl'), 'client');
   const workerConnection = createRedis(inject('redisUrl'), 'worker');
   const queue = createPlanQueue(redis, prefix, 3);
+  // The API's live plan edits use the same travel times as the worker the test starts.
+  let travelTimes: TravelTimeProvider | undefined;
+  const sharedTravelTimes: TravelTimeProvider = {
+    get source() {
+      return travelTimes?.source ?? 'estimate';
+    },
+    matrix: (points, o) => (travelTimes ?? estimate).matrix(points, o),
+    route: (points) => (travelTimes ?? estimate).route(points),
+  };
   const app = buildApp({
+    travelTimes: sharedTravelTimes,
     db,
     redis,
     log,
@@ -50,6 +69,7 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
     now: options.now ?? (() => new Date()),
     redisUrl: inject('redisUrl'),
     queuePrefix: prefix,
+    installationAdmins: options.installationAdmins,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -66,14 +86,18 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
       const org = await db.organisation.create({
         data: { slug, name: `Test ${slug}`, gminaName: 'Srokowo', ...(withBoundary ? { boundary: SROKOWO_BOUNDARY } : {}) },
       });
-      return { id: org.id, slug };
+      const token = await createTestToken(db, org.id, ['ADMIN']);
+      tokensBySlug.set(slug, token);
+      return { id: org.id, slug, token };
     },
-    startWorker(travelTimes, o = {}) {
+    newToken: (organisationId, roles, providerId) => createTestToken(db, organisationId, roles, providerId),
+    startWorker(workerTravelTimes, o = {}) {
+      travelTimes = workerTravelTimes;
       const w = createPlanWorker({
         db,
         connection: workerConnection,
         prefix,
-        travelTimes,
+        travelTimes: workerTravelTimes,
         log,
         timeLimitSec: o.timeLimitSec ?? 30,
         maxIterations: o.maxIterations ?? 200,
@@ -94,22 +118,54 @@ export async function createTestContext(options: { now?: () => Date } = {}): Pro
   };
 }
 
-/** A small JSON HTTP client bound to one organisation. */
-export function apiFor(baseUrl: string, slug: string) {
+// slug → the ADMIN token newOrganisation made, so apiFor(baseUrl, slug) signs in transparently.
+const tokensBySlug = new Map<string, string>();
+
+async function createTestToken(db: Db, organisationId: string, roles: readonly Role[], providerId?: string): Promise<string> {
+  const token = `dwz_test_${randomBytes(24).toString('base64url')}`;
+  await db.apiToken.create({
+    data: {
+      organisationId,
+      name: `test ${roles.join(',')}`,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      prefix: token.slice(0, 12),
+      roles: [...roles],
+      providerId: providerId ?? null,
+      createdBy: 'test',
+    },
+  });
+  return token;
+}
+
+/** The ADMIN token of an organisation made by newOrganisation. */
+export function tokenFor(slug: string): string {
+  const token = tokensBySlug.get(slug);
+  if (!token) throw new Error(`no API token for organisation ${slug}: create it with ctx.newOrganisation()`);
+  return token;
+}
+
+/**
+ * A small JSON HTTP client bound to one organisation, authenticated with its ADMIN token; pass
+ * { token } to act with another token (a role test) instead.
+ */
+export function apiFor(baseUrl: string, slug: string, options: { token?: string } = {}) {
   const call = async (method: string, path: string, body?: unknown) => {
+    const token = options.token ?? tokenFor(slug);
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'X-Organisation': slug, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : null,
     });
-    const text = await res.text();
+    // Bytes kept for binary answers (PDF); text and JSON read from them.
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
     let json: any = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
       json = null;
     }
-    return { status: res.status, body: json, text, headers: res.headers };
+    return { status: res.status, body: json, text, bytes, headers: res.headers };
   };
   return {
     get: (path: string) => call('GET', path),

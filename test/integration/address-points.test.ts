@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/prg/${name}`
 
 /** Sends a file as the raw body, as a browser upload or curl --data-binary does. */
 async function upload(slug: string, path: string, body: string, contentType: string) {
-  const res = await fetch(`${t.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'X-Organisation': slug, 'Content-Type': contentType }, body });
+  const res = await fetch(`${t.baseUrl}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${tokenFor(slug)}`, 'Content-Type': contentType }, body });
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 
 let t: TestContext;
@@ -89,7 +89,7 @@ describe('booking twice by accident', () => {
   const post = (slug: string, body: unknown, key?: string) =>
     fetch(`${t.baseUrl}/api/v1/rides`, {
       method: 'POST',
-      headers: { 'X-Organisation': slug, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+      headers: { Authorization: `Bearer ${tokenFor(slug)}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
       body: JSON.stringify(body),
     });
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createPlace, createSmallFleet } from '../helpers/day-fixture.js';
-import { planAndWait as planDay } from '../helpers/plan-and-wait.js';
+import { finishedPlan, planAndWait as planDay } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
@@ -31,11 +31,17 @@ afterAll(async () => {
 type Api = ReturnType<typeof apiFor>;
 interface Stop { sequence: number; kind: 'PICKUP' | 'DROPOFF'; time: string; rideId: string; state: string; actual: { arrived: string | null; done: string | null } }
 
-const planAndWait = (api: Api) => planDay(api, DATE);
+/** Plans the day and publishes it: drivers see only published plans. */
+async function planAndWait(api: Api) {
+  const plan = await planDay(api, DATE);
+  if (plan.status === 'DONE') expect((await api.post(`/plans/${plan.id}/publish`, {})).status).toBe(200);
+  return plan;
+}
 
 /** The phone's report: at the planned time on the Warsaw clock (CET in November). */
 function report(api: Api, vehicleId: string, stop: Stop, kind: string, clientEventId: string = randomUUID()) {
-  return api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind, clientEventId, at: `${DATE}T${stop.time}:00+01:00`, lat: 54.2, lon: 21.5 });
+  // The phone names the ride: live edits may have renumbered the stops since it loaded the manifest.
+  return api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind, clientEventId, at: `${DATE}T${stop.time}:00+01:00`, lat: 54.2, lon: 21.5, rideId: stop.rideId });
 }
 
 describe('a day of service', () => {
@@ -65,7 +71,7 @@ describe('a day of service', () => {
     expect(plan.status).toBe('DONE');
     expect(plan.summary.ridesPlaced).toBe(8);
 
-    // Józef's ride is cancelled after the plan was made: the driver cannot report on it.
+    // Józef's ride is cancelled after the plan was made: its stops leave the live plan.
     expect((await api.post(`/rides/${jozef.outbound.id}/cancel`, { reason: 'Choroba klienta' })).status).toBe(200);
 
     const manifests = new Map<string, Stop[]>();
@@ -73,7 +79,7 @@ describe('a day of service', () => {
       const m = await api.get(`/manifests/${DATE}/${v}`);
       expect(m.status).toBe(200);
       manifests.set(v, m.body.stops);
-      expect(m.body.stops.every((s: Stop) => s.state === (s.rideId === jozef.outbound.id ? 'CANCELLED' : 'PLANNED'))).toBe(true);
+      expect(m.body.stops.every((s: Stop) => s.state === 'PLANNED' && s.rideId !== jozef.outbound.id)).toBe(true);
     }
     const stopOf = (rideId: string, kind: Stop['kind']) => {
       for (const [vehicleId, stops] of manifests) {
@@ -120,7 +126,7 @@ describe('a day of service', () => {
           expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
           const id = randomUUID();
           const picked = await report(api, vehicleId, stop, 'PICKED_UP', id);
-          expect(picked.status).toBe(201);
+          expect(picked.status, picked.text).toBe(201);
           expect(picked.body.rideStatus).toBe('IN_PROGRESS');
           if (!resentOnce) {
             // The phone lost the answer and sends the same report again: stored once.
@@ -152,8 +158,10 @@ describe('a day of service', () => {
     const after = (await api.get(`/manifests/${DATE}/${janPickup.vehicleId}`)).body.stops as Stop[];
     const shown = (rideId: string, kind: Stop['kind']) => after.find((s) => s.rideId === rideId && s.kind === kind);
     expect(shown(jan.outbound.id, 'PICKUP')).toMatchObject({ state: 'NO_SHOW', actual: { arrived: janPickup.stop.time, done: janPickup.stop.time } });
-    expect(shown(jan.outbound.id, 'DROPOFF')?.state).toBe('SKIPPED');
-    expect(after.filter((s) => s.rideId !== jan.outbound.id && s.rideId !== jozef.outbound.id).every((s) => s.state === 'DONE' && s.actual.done === s.time)).toBe(true);
+    // His drop-off left the route with the no-show.
+    expect(shown(jan.outbound.id, 'DROPOFF')).toBeUndefined();
+    const reportedAt = (st: Stop) => stopOf(st.rideId, st.kind).stop.time;
+    expect(after.filter((s) => s.rideId !== jan.outbound.id).every((s) => s.state === 'DONE' && s.actual.done === reportedAt(s))).toBe(true);
 
     // Every ride of the day ends in exactly one final state, and its history reaches it once.
     const rides = await t.db.ride.findMany({ where: { organisationId: org.id }, include: { events: true } });
@@ -163,11 +171,18 @@ describe('a day of service', () => {
       expect(r.events.filter((e) => FINAL.includes(e.toStatus))).toHaveLength(1);
     }
     expect(rides.find((r) => r.id === jan.return!.id)!.status).toBe('COMPLETED');
-    // The day is under way: planning it afresh would move what was driven.
+    // The day is under way: a re-plan keeps every driven stop, with its reports, in order.
     const replan = await api.post('/plans', { date: DATE });
-    expect(replan.status).toBe(409);
-    expect(replan.body.error.messageEn).toContain('under way');
-    expect(replan.body.error.message).toMatch(/już trwa \(\d+ przejazd(y|ów)? z meldunkiem kierowcy\)/);
+    expect(replan.status).toBe(202);
+    const live = await finishedPlan(api, replan.body.id);
+    expect(live.status).toBe('DONE');
+    expect(live.publishedAt).not.toBeNull();
+    for (const [vehicleId, stops] of manifests) {
+      const kept = live.routes.find((r: any) => r.vehicle.id === vehicleId)?.stops ?? [];
+      const driven = stops.filter((st) => !(st.rideId === jan.outbound.id && st.kind === 'DROPOFF'));
+      expect(kept.map((st: any) => `${st.rideId}:${st.kind}`)).toEqual(driven.map((st) => `${st.rideId}:${st.kind}`));
+      expect(kept.every((st: any) => st.actual !== null)).toBe(true);
+    }
     // A ride with an outcome cannot be cancelled afterwards.
     const lateCancel = await api.post(`/rides/${jan.return!.id}/cancel`, { reason: 'pomyłka' });
     expect(lateCancel.status).toBe(409);
@@ -188,7 +203,7 @@ describe('a day of service', () => {
     expect(rep.body.completedByPurpose).toEqual([{ key: 'SOCIAL', rides: 6 }]);
     const fees = completedRides.reduce((s, r) => s + (r.feeGrosze ?? 0), 0) / 100;
     expect(rep.body.feesDueZl).toBe(fees);
-    const routes = await t.db.planRoute.findMany({ where: { planId: plan.id }, include: { vehicle: true } });
+    const routes = await t.db.planRoute.findMany({ where: { planId: live.id }, include: { vehicle: true } });
     expect(rep.body.vehicles).toHaveLength(routes.length);
     for (const route of routes) {
       expect(rep.body.vehicles.find((v: { vehicleId: string }) => v.vehicleId === route.vehicleId)).toEqual({

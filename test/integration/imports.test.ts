@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function upload(slug: string, path: string, body: string) {
-  const res = await fetch(`${t.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'X-Organisation': slug, 'Content-Type': 'text/csv' }, body });
+  const res = await fetch(`${t.baseUrl}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${tokenFor(slug)}`, 'Content-Type': 'text/csv' }, body });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -134,7 +134,7 @@ describe('CSV import of clients', () => {
     const cp1250: Record<string, number> = { ó: 0xf3, Ł: 0xa3, ą: 0xb9, ś: 0x9c };
     const bytes = Uint8Array.from([...text].map((c) => cp1250[c] ?? c.charCodeAt(0)));
 
-    const res = await fetch(`${t.baseUrl}/api/v1/imports/clients`, { method: 'POST', headers: { 'X-Organisation': org.slug, 'Content-Type': 'text/csv' }, body: bytes });
+    const res = await fetch(`${t.baseUrl}/api/v1/imports/clients`, { method: 'POST', headers: { Authorization: `Bearer ${tokenFor(org.slug)}`, 'Content-Type': 'text/csv' }, body: bytes });
     const clients = (await apiFor(t.baseUrl, org.slug).get('/clients')).body.items as any[];
 
     expect(res.status).toBe(200);

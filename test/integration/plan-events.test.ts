@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -25,7 +25,7 @@ interface ServerEvent {
 
 /** Reads a server-sent event stream to its end (or until `timeoutMs`), parsing each event. */
 async function readEvents(url: string, slug: string, timeoutMs = 60_000): Promise<{ status: number; contentType: string | null; events: ServerEvent[]; comments: string[] }> {
-  const res = await fetch(url, { headers: { 'X-Organisation': slug, Accept: 'text/event-stream' }, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${tokenFor(slug)}`, Accept: 'text/event-stream' }, signal: AbortSignal.timeout(timeoutMs) });
   const events: ServerEvent[] = [];
   const comments: string[] = [];
   const text = await res.text(); // resolves when the server ends the stream
@@ -110,7 +110,7 @@ describe('a plan’s progress as server-sent events', () => {
     const other = await t.newOrganisation();
     const plan = (await apiFor(t.baseUrl, owner.slug).post('/plans', { date: DATE })).body;
 
-    const res = await fetch(`${t.baseUrl}/api/v1/plans/${plan.id}/events`, { headers: { 'X-Organisation': other.slug } });
+    const res = await fetch(`${t.baseUrl}/api/v1/plans/${plan.id}/events`, { headers: { Authorization: `Bearer ${tokenFor(other.slug)}` } });
 
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');

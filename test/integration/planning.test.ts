@@ -88,6 +88,9 @@ describe('planning a day', () => {
     expect((await api.get(`/rides?date=${DATE}&status=SCHEDULED`)).body.items).toHaveLength(8);
 
     const busRoute = plan.routes.find((r: any) => r.vehicle.id === day.busId);
+    // Drivers get the plan once the dispatcher publishes it.
+    expect((await api.get(`/manifests/${DATE}/${day.busId}`)).status).toBe(404);
+    expect((await api.post(`/plans/${plan.id}/publish`, {})).status).toBe(200);
     const manifest = await api.get(`/manifests/${DATE}/${day.busId}`);
     expect(manifest.status).toBe(200);
     expect(manifest.body.stops.map((s: any) => [s.time, s.kind, s.rideId])).toEqual(busRoute.stops.map((s: any) => [s.time, s.kind, s.rideId]));
@@ -186,6 +189,7 @@ describe('planning a day', () => {
     const plan = await planAndWait(api, '2026-11-25');
 
     expect(plan).toMatchObject({ status: 'DONE', routes: [], unassigned: [], summary: { ridesPlaced: 0, ridesUnassigned: 0, vehiclesUsed: 0, distanceKm: 0 } });
+    expect((await api.post(`/plans/${plan.id}/publish`, {})).status).toBe(200);
     const manifest = await api.get(`/manifests/2026-11-25/${day.carId}`);
     expect(manifest.status).toBe(200);
     expect(manifest.body.stops).toEqual([]);
@@ -208,12 +212,13 @@ describe('planning a day', () => {
     expect(second.summary.ridesPlaced).toBe(1);
     expect(second.routes.flatMap((r: any) => r.stops).some((s: any) => s.rideId === jan.id)).toBe(false);
     expect((await api.get(`/plans?date=${DATE}`)).body.items.map((p: any) => p.revision)).toEqual([2, 1]);
-    // Every status change is on record: who, when, why.
+    // Every status change is on record: who (here the organisation's API token), when, why.
     const history = (await api.get(`/rides/${jan.id}`)).body.history;
+    const token = await t.db.apiToken.findFirstOrThrow({ where: { organisationId: org.id } });
     expect(history.map((h: any) => [h.actor, h.from, h.to])).toEqual([
-      ['api', null, 'APPROVED'],
+      [`token:${token.id}`, null, 'APPROVED'],
       ['planner', 'APPROVED', 'SCHEDULED'],
-      ['api', 'SCHEDULED', 'CANCELLED'],
+      [`token:${token.id}`, 'SCHEDULED', 'CANCELLED'],
     ]);
     expect(history[1].reason).toBe('plan nr 1');
     expect(history[2].reason).toBe('Choroba');
@@ -225,6 +230,6 @@ describe('planning a day', () => {
     const day = await createSmallFleet(api);
     const res = await api.get(`/manifests/2026-12-01/${day.busId}`);
     expect(res.status).toBe(404);
-    expect(res.body.error.messageEn).toBe('No finished plan for 2026-12-01');
+    expect(res.body.error.messageEn).toBe('The plan for this day has not been published yet');
   });
 });

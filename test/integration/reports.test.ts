@@ -3,7 +3,7 @@
  * period and organisation boundaries, and the CSV a centre opens in Excel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 
 let t: TestContext;
@@ -61,7 +61,7 @@ describe('the period report', () => {
     const day = await createSmallFleet(api);
     expect((await api.post('/rides', { date: '2026-11-25', clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '09:00' })).status).toBe(201);
 
-    const res = await fetch(`${t.baseUrl}/api/v1/reports?from=2026-11-01&to=2026-11-30&format=csv`, { headers: { 'X-Organisation': org.slug } });
+    const res = await fetch(`${t.baseUrl}/api/v1/reports?from=2026-11-01&to=2026-11-30&format=csv`, { headers: { Authorization: `Bearer ${tokenFor(org.slug)}` } });
 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('places', () => {
     const org = await t.newOrganisation();
     const res = await fetch(`${t.baseUrl}/api/v1/places`, {
       method: 'POST',
-      headers: { 'X-Organisation': org.slug, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${tokenFor(org.slug)}`, 'Content-Type': 'application/json' },
       body: '{"kind": ',
     });
     expect(res.status).toBe(400);
@@ -121,9 +121,10 @@ describe('places', () => {
     expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok' });
   });
 
-  it('answers 404 for an unknown organisation', async () => {
-    const res = await apiFor(t.baseUrl, 'no-such-centre').get('/places');
-    expect(res.status).toBe(404);
+  it('answers 401 without credentials or with an unknown token: there is no choosing an organisation', async () => {
+    const org = await t.newOrganisation();
+    expect((await fetch(`${t.baseUrl}/api/v1/places`, { headers: { 'X-Organisation': org.slug } })).status).toBe(401);
+    expect((await apiFor(t.baseUrl, org.slug, { token: 'dwz_no_such_token' }).get('/places')).status).toBe(401);
   });
 });
 

@@ -6,6 +6,10 @@ const manifest = (over: Partial<Manifest> = {}): Manifest => ({
   date: '2026-11-24',
   vehicle: { id: 'v', name: 'Bus z windą', registration: 'NKE 10101', seats: 8, wheelchairPlaces: 1 },
   plan: { id: 'p', revision: 2, finishedAt: null },
+  version: 3,
+  publishedAt: '2026-11-23T18:00:00.000Z',
+  changes: [],
+  outOfServiceAt: null,
   travelTimes: { source: 'osrm', estimate: false, dataVersion: '2026-11-20', note: null },
   depot: { name: 'Baza', address: 'ul. Szkolna 4' },
   shift: { start: '07:00', end: '16:00' },
@@ -14,7 +18,7 @@ const manifest = (over: Partial<Manifest> = {}): Manifest => ({
   distanceKm: 231.6,
   stops: [
     {
-      sequence: 1, kind: 'PICKUP', action: { pl: 'Odbiór', en: 'Pick up' }, time: '07:39',
+      sequence: 1, kind: 'PICKUP', action: { pl: 'Odbiór', en: 'Pick up' }, time: '07:39', etaSec: 27540, eta: '07:39',
       place: { name: 'dom', address: 'Jegławki 8', lat: 54.175, lon: 21.457 },
       passenger: { name: 'Zofia <b>Nowakowska</b>', phone: '601 234 103' },
       needs: [{ code: 'WHEELCHAIR', pl: 'Wózek', en: 'Wheelchair' }], notes: ['Pies "Burek" w ogrodzie'],
@@ -41,6 +45,19 @@ describe('the printable manifest', () => {
   it('warns the driver when the times are estimates', () => {
     const html = renderManifestHtml(manifest({ travelTimes: { source: 'estimate', estimate: true, dataVersion: null, note: { pl: 'Czasy przejazdu szacunkowe', en: 'Estimated travel times' } } }));
     expect(html).toContain('Czasy przejazdu szacunkowe');
+  });
+
+  it('lists the changes since publication and a stop running late', () => {
+    const late = manifest();
+    const html = renderManifestHtml({
+      ...late,
+      stops: [{ ...late.stops[0]!, etaSec: 28200, eta: '07:50' }],
+      changes: [{ id: 'c', at: '2026-11-24T08:00:00.000Z', kind: 'INSERT', rideId: 'r2', vehicleId: 'v', version: 3, pl: 'Nowy przejazd: odbiór 09:10', en: 'New ride: pickup 09:10' }],
+    });
+    expect(html).toContain('Zmiany w planie');
+    expect(html).toContain('Nowy przejazd: odbiór 09:10');
+    expect(html).toContain('now about 07:50');
+    expect(renderManifestHtml(manifest())).not.toContain('Zmiany w planie');
   });
 
   it('says so when the vehicle has no rides', () => {

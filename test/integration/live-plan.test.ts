@@ -1,0 +1,335 @@
+/**
+ * The dispatcher's edits of a live plan over HTTP (issues #6, #8): publication and manifests,
+ * moves with a dry-run verdict, locks, urgent insertions, cancellation, a vehicle out of
+ * service and a re-plan keeping locked routes — each accepted and refused, on real PostgreSQL,
+ * Redis and a worker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
+import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
+import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+
+let t: TestContext;
+const NOW = new Date('2026-11-23T09:00:00Z');
+const DATE = '2026-11-24';
+
+beforeAll(async () => {
+  t = await createTestContext({ now: () => NOW });
+  t.startWorker(createTravelTimeProvider({}), { maxIterations: 300 });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Api = ReturnType<typeof apiFor>;
+
+async function plannedDay() {
+  const org = await t.newOrganisation();
+  const api = apiFor(t.baseUrl, org.slug);
+  const day = await createSmallFleet(api);
+  const c = day.clients;
+  const book = async (b: object) => {
+    const res = await api.post('/rides', { date: DATE, ...b });
+    expect(res.status, res.text).toBe(201);
+    return res.body as { outbound: { id: string }; return: { id: string } | null };
+  };
+  const rides = {
+    helena: await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } }),
+    zofia: await book({ clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '09:30' }),
+    jozef: await book({ clientId: c.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' }),
+    irena: await book({ clientId: c.irena, toPlaceId: day.healthId, departAfter: '10:00' }),
+    jan: await book({ clientId: c.jan, toPlaceId: day.dayCentreId, arriveBy: '08:45' }),
+  };
+  const plan = await planAndWait(api, DATE);
+  expect(plan.status).toBe('DONE');
+  return { api, org, day, rides, plan, book };
+}
+
+const vehicleOf = (plan: any, rideId: string): string | null =>
+  plan.routes.find((r: any) => r.stops.some((s: any) => s.rideId === rideId))?.vehicle.id ?? null;
+
+describe('publishing', () => {
+  it('keeps manifests from drivers until the plan is published, then shows it with its version', async () => {
+    const { api, day, plan } = await plannedDay();
+    expect(plan.version).toBe(1);
+    expect(plan.publishedAt).toBeNull();
+    const before = await api.get(`/manifests/${DATE}/${day.busId}`);
+    expect(before.status).toBe(404);
+    expect(before.body.error.message).toBe('Plan na ten dzień nie został jeszcze opublikowany');
+    const pub = await api.post(`/plans/${plan.id}/publish`, {});
+    expect(pub.status).toBe(200);
+    expect(pub.body.version).toBe(2);
+    // Publishing again is a retry: the same answer.
+    const again = await api.post(`/plans/${plan.id}/publish`, {});
+    expect(again.body).toEqual(pub.body);
+    const m = await api.get(`/manifests/${DATE}/${day.busId}`);
+    expect(m.status).toBe(200);
+    expect(m.body.version).toBe(2);
+    expect(m.body.publishedAt).toBe(pub.body.publishedAt);
+    expect(m.body.stops.every((s: any) => s.etaSec >= 0)).toBe(true);
+    const view = (await api.get(`/plans/${plan.id}`)).body;
+    expect(view.changes[0].kind).toBe('PUBLISH');
+    expect(view.routes.every((r: any) => r.locked === false && r.outOfServiceAt === null)).toBe(true);
+    expect(view.routes[0].stops[0].actual).toBeNull();
+  });
+});
+
+describe('moving a ride', () => {
+  it('answers a dry-run verdict without changing the plan, applies a move, and refuses a stale version', async () => {
+    const { api, day, rides, plan } = await plannedDay();
+    const rideId = rides.irena.outbound.id;
+    const from = vehicleOf(plan, rideId)!;
+    const to = from === day.busId ? day.carId : day.busId;
+    const dry = await api.post(`/plans/${plan.id}/moves`, { rideId, vehicleId: to, dryRun: true });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body).toMatchObject({ feasible: true, applied: false, version: 1, vehicleId: to });
+    expect(typeof dry.body.deltaDistanceM).toBe('number');
+    expect(vehicleOf((await api.get(`/plans/${plan.id}`)).body, rideId)).toBe(from);
+
+    const moved = await api.post(`/plans/${plan.id}/moves`, { rideId, vehicleId: to, version: 1 });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ feasible: true, applied: true, version: 2 });
+    const after = (await api.get(`/plans/${plan.id}`)).body;
+    expect(vehicleOf(after, rideId)).toBe(to);
+    expect(after.version).toBe(2);
+    expect(after.changes[0]).toMatchObject({ kind: 'MOVE', rideId, vehicleId: to });
+    // Sequences stay dense and each route's stops keep pickups before drop-offs.
+    for (const r of after.routes) {
+      expect(r.stops.map((s: any) => s.sequence)).toEqual(r.stops.map((_: any, i: number) => i + 1));
+      const seen = new Set<string>();
+      for (const s of r.stops) {
+        if (s.kind === 'PICKUP') seen.add(s.rideId);
+        else expect(seen.has(s.rideId)).toBe(true);
+      }
+    }
+    // The same move sent again (a lost answer): answered, nothing changes.
+    const resent = await api.post(`/plans/${plan.id}/moves`, { rideId, vehicleId: to });
+    expect(resent.body).toMatchObject({ feasible: true, applied: true, version: 2, vehicleId: to });
+    const stale = await api.post(`/plans/${plan.id}/moves`, { rideId, vehicleId: from, version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('refuses a move the vehicle cannot take, with the reason, and changes nothing', async () => {
+    const { api, day, rides, plan } = await plannedDay();
+    // Zofia travels in her wheelchair: the car has no wheelchair place.
+    const res = await api.post(`/plans/${plan.id}/moves`, { rideId: rides.zofia.outbound.id, vehicleId: day.carId, dryRun: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('MOVE_INFEASIBLE');
+    expect(res.body.error.message).toMatch(/miejsc/);
+    expect(res.body.error.messageEn).toMatch(/wheelchair/);
+    const bad = await api.post(`/plans/${plan.id}/moves`, { rideId: rides.zofia.outbound.id, vehicleId: day.busId, pickupIndex: 3 });
+    expect(bad.status).toBe(400);
+    expect((await api.get(`/plans/${plan.id}`)).body.version).toBe(1);
+  });
+});
+
+describe('locking a route', () => {
+  it('locks and unlocks, refuses moves into a locked route, and a re-plan keeps it as it was', async () => {
+    const { api, day, rides, plan } = await plannedDay();
+    const bus = plan.routes.find((r: any) => r.vehicle.id === day.busId);
+    const lock = await api.put(`/plans/${plan.id}/routes/${day.busId}/lock`, { locked: true });
+    expect(lock.status).toBe(200);
+    expect(lock.body).toEqual({ locked: true, version: 2 });
+    const other = plan.routes.find((r: any) => r.vehicle.id !== day.busId)?.stops[0]?.rideId ?? rides.irena.outbound.id;
+    if (vehicleOf(plan, other) !== day.busId) {
+      const into = await api.post(`/plans/${plan.id}/moves`, { rideId: other, vehicleId: day.busId, dryRun: true });
+      expect(into.status).toBe(422);
+      expect(into.body.error.messageEn).toMatch(/locked/);
+    }
+    expect((await api.put(`/plans/${plan.id}/routes/${crypto.randomUUID()}/lock`, { locked: true })).status).toBe(404);
+    expect((await api.put(`/plans/${plan.id}/routes/${day.busId}/lock`, { locked: 'yes' })).status).toBe(400);
+
+    const again = await api.post('/plans', { date: DATE, keepLocked: true });
+    expect(again.status).toBe(202);
+    const replanned = await finishedPlan(api, again.body.id);
+    expect(replanned.status).toBe('DONE');
+    const busAfter = replanned.routes.find((r: any) => r.vehicle.id === day.busId);
+    expect(busAfter.locked).toBe(true);
+    expect(busAfter.stops.map((s: any) => `${s.rideId}:${s.kind}`)).toEqual(bus.stops.map((s: any) => `${s.rideId}:${s.kind}`));
+  });
+});
+
+describe('re-planning a day under way', () => {
+  it('keeps driven stops with their reports and the passenger on board on their vehicle, and drivers get it at once', async () => {
+    const { api, plan } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const route = plan.routes.find((r: any) => r.stops.length >= 4);
+    const vehicleId = route.vehicle.id;
+    const first = route.stops[0];
+    // The driver picks up the first client; they are on board when the dispatcher re-plans.
+    for (const kind of ['ARRIVED', 'PICKED_UP']) {
+      const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
+      expect(res.status, res.text).toBe(201);
+    }
+    const again = await api.post('/plans', { date: DATE });
+    expect(again.status).toBe(202);
+    const next = await finishedPlan(api, again.body.id);
+    expect(next.status).toBe('DONE');
+    expect(next.revision).toBe(2);
+    expect(next.publishedAt).not.toBeNull();
+    expect(next.changes[0].kind).toBe('REPLAN');
+    const kept = next.routes.find((r: any) => r.vehicle.id === vehicleId);
+    expect(kept.stops[0]).toMatchObject({ rideId: first.rideId, kind: 'PICKUP', time: first.time });
+    expect(kept.stops[0].actual.status).toBe('DONE');
+    expect(kept.stops.some((st: any) => st.rideId === first.rideId && st.kind === 'DROPOFF')).toBe(true);
+    // Every ride is still planned once, pickups before drop-offs.
+    const all = next.routes.flatMap((r: any) => r.stops.map((st: any) => `${st.rideId}:${st.kind}`));
+    expect(new Set(all).size).toBe(all.length);
+    expect(next.summary.ridesPlaced + next.summary.ridesUnassigned).toBe(plan.summary.ridesPlaced + plan.summary.ridesUnassigned);
+    // The driver's manifest is the new plan, the pickup still reported there.
+    const m = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
+    expect(m.plan.id).toBe(next.id);
+    expect(m.stops[0]).toMatchObject({ rideId: first.rideId, state: 'DONE' });
+    // The old revision is history: it cannot be edited any more.
+    const old = await api.post(`/plans/${plan.id}/publish`, {});
+    expect(old.status).toBe(409);
+  });
+});
+
+describe('urgent insertion', () => {
+  it('puts a new ride into the live plan, answers a retry the same way, and explains one that cannot fit', async () => {
+    const { api, day, plan, book } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const anna = await createClient(api, 'Anna Wiśniewska', VILLAGE.wyskok);
+    const urgent = await book({ clientId: anna, toPlaceId: day.healthId, arriveBy: '11:30', overrideCutoff: true });
+    const ins = await api.post(`/plans/${plan.id}/insertions`, { rideId: urgent.outbound.id });
+    expect(ins.status, ins.text).toBe(200);
+    expect(ins.body.inserted).toBe(true);
+    expect(ins.body.dropoffEtaSec).toBeGreaterThan(ins.body.pickupEtaSec);
+    expect(ins.body.dropoffEtaSec).toBeLessThanOrEqual(11.5 * 3600);
+    const retry = await api.post(`/plans/${plan.id}/insertions`, { rideId: urgent.outbound.id });
+    expect(retry.body).toEqual(ins.body);
+    // The plan is published: the new client is told the pickup window.
+    const told = await t.db.notification.findMany({ where: { rideId: urgent.outbound.id, kind: 'PICKUP_CHANGED' } });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.windowFromMin).toBeLessThanOrEqual(Math.floor(ins.body.pickupEtaSec / 60));
+    expect(told[0]!.windowToMin).toBeGreaterThanOrEqual(Math.floor(ins.body.pickupEtaSec / 60));
+    expect((await api.get(`/rides/${urgent.outbound.id}`)).body.status).toBe('SCHEDULED');
+    const m = await api.get(`/manifests/${DATE}/${ins.body.vehicleId}`);
+    expect(m.body.stops.some((s: any) => s.rideId === urgent.outbound.id)).toBe(true);
+    expect(m.body.changes[0].kind).toBe('INSERT');
+
+    // An arrival at 06:00 is before every driver's shift (07:00): it cannot fit, and says why.
+    const piotr = await createClient(api, 'Piotr Lis', VILLAGE.lesk);
+    const clash = await book({ clientId: piotr, toPlaceId: day.healthId, arriveBy: '06:00', overrideCutoff: true });
+    const refused = await api.post(`/plans/${plan.id}/insertions`, { rideId: clash.outbound.id });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.error.code).toBe('INSERTION_INFEASIBLE');
+    expect(refused.body.error.messageEn).toMatch(/No vehicle can get there between .* and 06:00/);
+    const view = (await api.get(`/plans/${plan.id}`)).body;
+    expect(view.unassigned.find((u: any) => u.rideId === clash.outbound.id)).toBeTruthy();
+    expect((await api.post(`/plans/${plan.id}/insertions`, { rideId: crypto.randomUUID() })).status).toBe(404);
+    expect((await api.post(`/plans/${plan.id}/insertions`, { ride: 'x' })).status).toBe(400);
+  });
+});
+
+describe('driver reports', () => {
+  it('re-estimate the stops ahead after a delay, and the dispatcher sees actual against planned', async () => {
+    const { api, day, plan } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const m = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    const [first, second] = m.stops;
+    const late = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'DELAYED', delayMin: 20, clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(late.status, late.text).toBe(201);
+    const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    expect(after.stops[0].etaSec).toBe(first.etaSec + 20 * 60);
+    expect(after.stops[1].etaSec).toBeGreaterThanOrEqual(second.etaSec);
+    expect(after.changes[0]).toMatchObject({ kind: 'DELAY', vehicleId: day.busId });
+    expect(after.changes[0].pl).toMatch(/20 min opóźnienia/);
+    const arrived = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), at: `${DATE}T07:59:00+01:00` });
+    expect(arrived.status).toBe(201);
+    const view = (await api.get(`/plans/${plan.id}`)).body;
+    const stop = view.routes.find((r: any) => r.vehicle.id === day.busId).stops[0];
+    expect(stop.actual).toMatchObject({ arrivedAt: '2026-11-24T06:59:00.000Z', doneAt: null, status: 'ARRIVED' });
+    expect(stop.etaSec).toBe(7 * 3600 + 59 * 60);
+    expect((await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'DELAYED', delayMin: 0, clientEventId: crypto.randomUUID() })).status).toBe(400);
+  });
+});
+
+describe('cancellation', () => {
+  it('removes a cancelled ride’s stops from the live plan and shortens the route', async () => {
+    const { api, rides, plan } = await plannedDay();
+    const rideId = rides.jozef.outbound.id;
+    const vehicleId = vehicleOf(plan, rideId)!;
+    const before = plan.routes.find((r: any) => r.vehicle.id === vehicleId);
+    expect((await api.post(`/rides/${rideId}/cancel`, { reason: 'Choroba' })).status).toBe(200);
+    const after = (await api.get(`/plans/${plan.id}`)).body;
+    const route = after.routes.find((r: any) => r.vehicle.id === vehicleId);
+    expect(route.stops.some((s: any) => s.rideId === rideId)).toBe(false);
+    expect(route.stops.length).toBe(before.stops.length - 2);
+    expect(route.distanceKm).toBeLessThanOrEqual(before.distanceKm);
+    expect(after.changes[0]).toMatchObject({ kind: 'REMOVE', rideId });
+  });
+
+  it('removes a ride cancelled after the cut-off (LATE_CANCELLED) from the live plan the same way', async () => {
+    const { api, rides, plan } = await plannedDay();
+    // Monday 10:00 in Warsaw is past a 09:00 cut-off of the working day before Tuesday.
+    const org = await api.get('/organisation');
+    expect((await api.patch('/organisation/rules', { rules: { bookingCutoff: { time: '09:00', workingDaysBefore: 1 } }, version: org.body.version })).status).toBe(200);
+    const rideId = rides.jozef.outbound.id;
+    const vehicleId = vehicleOf(plan, rideId)!;
+    const before = plan.routes.find((r: any) => r.vehicle.id === vehicleId);
+    const cancelled = await api.post(`/rides/${rideId}/cancel`, { reason: 'Choroba' });
+    expect(cancelled.body).toMatchObject({ status: 'LATE_CANCELLED', lateCancelled: true });
+    const after = (await api.get(`/plans/${plan.id}`)).body;
+    const route = after.routes.find((r: any) => r.vehicle.id === vehicleId);
+    expect(route.stops.some((s: any) => s.rideId === rideId)).toBe(false);
+    expect(route.stops.length).toBe(before.stops.length - 2);
+    expect(after.changes[0]).toMatchObject({ kind: 'REMOVE', rideId });
+    // A re-plan of the day leaves it out too.
+    const replan = await planAndWait(api, DATE);
+    expect(replan.routes.some((r: any) => r.stops.some((s: any) => s.rideId === rideId))).toBe(false);
+    expect(replan.unassigned.some((u: any) => u.rideId === rideId)).toBe(false);
+  });
+});
+
+describe('vehicle out of service', () => {
+  it('hands the vehicle’s rides to the others or lists them unassigned with reasons; a retry answers the same', async () => {
+    const { api, day, plan } = await plannedDay();
+    const bus = plan.routes.find((r: any) => r.vehicle.id === day.busId);
+    const busRides = new Set<string>(bus.stops.map((s: any) => s.rideId));
+    const res = await api.post(`/plans/${plan.id}/vehicles/${day.busId}/out-of-service`, { from: '07:00', reason: 'Awaria silnika' });
+    expect(res.status, res.text).toBe(200);
+    expect(new Set([...res.body.reassigned, ...res.body.unassigned.map((u: any) => u.rideId)])).toEqual(busRides);
+    for (const u of res.body.unassigned) expect(u.pl.length).toBeGreaterThan(0);
+    const view = (await api.get(`/plans/${plan.id}`)).body;
+    const busAfter = view.routes.find((r: any) => r.vehicle.id === day.busId);
+    expect(busAfter.outOfServiceAt).toBe('07:00');
+    expect(busAfter.stops).toHaveLength(0);
+    for (const id of res.body.reassigned) expect(vehicleOf(view, id)).toBe(day.carId);
+    for (const u of res.body.unassigned) expect((await api.get(`/rides/${u.rideId}`)).body.status).toBe('APPROVED');
+    const retry = await api.post(`/plans/${plan.id}/vehicles/${day.busId}/out-of-service`, { from: '07:00', reason: 'Awaria silnika' });
+    expect(retry.body).toEqual(res.body);
+    expect((await api.post(`/plans/${plan.id}/vehicles/${day.busId}/out-of-service`, { from: '25:00', reason: 'x' })).status).toBe(400);
+  });
+
+  it('keeps on the vehicle what it serves before the breakdown and whoever is on board then', async () => {
+    const { api, day, plan } = await plannedDay();
+    const bus = plan.routes.find((r: any) => r.vehicle.id === day.busId);
+    expect(bus.stops.length).toBeGreaterThanOrEqual(4);
+    // Out of service from the planned time of the bus's third stop: the first two are served.
+    const from: string = bus.stops[2].time;
+    const before = bus.stops.filter((s: any) => s.time < from);
+    const pickedBefore = new Set(before.filter((s: any) => s.kind === 'PICKUP').map((s: any) => s.rideId));
+    const res = await api.post(`/plans/${plan.id}/vehicles/${day.busId}/out-of-service`, { from, reason: 'Przegląd' });
+    expect(res.status, res.text).toBe(200);
+    const busAfter = (await api.get(`/plans/${plan.id}`)).body.routes.find((r: any) => r.vehicle.id === day.busId);
+    // The stops served before the breakdown are still there, first, unchanged.
+    expect(busAfter.stops.slice(0, before.length).map((s: any) => [s.rideId, s.kind, s.time])).toEqual(before.map((s: any) => [s.rideId, s.kind, s.time]));
+    // After it: only drop-offs of passengers picked up before it (nobody on board is moved).
+    const after = busAfter.stops.slice(before.length);
+    for (const s of after) {
+      expect(s.kind).toBe('DROPOFF');
+      expect(pickedBefore.has(s.rideId)).toBe(true);
+    }
+    for (const id of pickedBefore) {
+      expect(busAfter.stops.filter((s: any) => s.rideId === id).map((s: any) => s.kind)).toEqual(['PICKUP', 'DROPOFF']);
+      expect(res.body.reassigned).not.toContain(id);
+    }
+    // Every ride the bus would have picked up from the breakdown on went elsewhere or is listed.
+    const later = new Set(bus.stops.filter((s: any) => s.kind === 'PICKUP' && !pickedBefore.has(s.rideId)).map((s: any) => s.rideId));
+    expect(new Set([...res.body.reassigned, ...res.body.unassigned.map((u: any) => u.rideId)])).toEqual(later);
+  });
+});
