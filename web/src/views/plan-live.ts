@@ -22,9 +22,36 @@ const during = <T>(actions: LiveActions, work: Promise<T>): Promise<T> => (actio
 
 const errorText = (err: unknown) => (err instanceof ApiError ? err.text() : t('reportOffline'));
 
+/**
+ * The last answer shown in each of the panel's status lines, per plan. The board draws the panel
+ * again whenever the day changes (a driver's report, another dispatcher's edit), possibly while an
+ * answer is on its way: the answer is kept here and written to the line now on the page, so it is
+ * never written into a panel that is gone, nor wiped by the next drawing.
+ */
+const answers = new Map<string, { planId: string; className: string; text: string }>();
+
+/** A status line (`role=status`) showing its last answer for this plan, if any. */
+function answerLine(id: string, planId: string): HTMLElement {
+  const last = answers.get(id);
+  const line = h('p', { role: 'status', id });
+  if (last && last.planId === planId) {
+    line.className = last.className;
+    line.textContent = last.text;
+  }
+  return line;
+}
+
+/** Shows `text` in the status line `id` on the page now, and keeps it for the panel's next drawing. */
+function answer(id: string, planId: string, text: string, className = ''): void {
+  answers.set(id, { planId, className, text });
+  const line = document.getElementById(id);
+  if (!line) return;
+  line.className = className;
+  line.textContent = text;
+}
 
 function publishBox(plan: LivePlan, actions: LiveActions): HTMLElement {
-  const message = h('p', { role: 'status', id: 'publish-status' });
+  const message = answerLine('publish-status', plan.id);
   const published = plan.publishedAt
     ? t('publishedAt', { time: warsawDateTime(plan.publishedAt, lang()) })
     : t('notPublished');
@@ -32,10 +59,11 @@ function publishBox(plan: LivePlan, actions: LiveActions): HTMLElement {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
+      answer('publish-status', plan.id, '');
       await during(actions, api.post(`/plans/${plan.id}/publish`, {}));
       await actions.reload();
     } catch (err) {
-      message.textContent = errorText(err);
+      answer('publish-status', plan.id, errorText(err));
       button.disabled = false;
     }
   });
@@ -212,7 +240,7 @@ function insertionList(plan: LivePlan, rides: readonly RideView[], actions: Live
   const inPlan = new Set(plan.routes.flatMap((r) => r.stops.map((s) => s.rideId)));
   const unassigned = new Set(plan.unassigned.map((u) => u.rideId));
   const waiting = rides.filter((r) => !inPlan.has(r.id) && (unassigned.has(r.id) || r.status === 'APPROVED'));
-  const message = h('p', { role: 'status', id: 'insert-result' });
+  const message = answerLine('insert-result', plan.id);
   return h('section', { 'aria-labelledby': 'insert-heading' },
     h('h3', { id: 'insert-heading' }, t('insertTitle')),
     waiting.length
@@ -221,16 +249,14 @@ function insertionList(plan: LivePlan, rides: readonly RideView[], actions: Live
             const button = h('button', { type: 'button', 'data-insert': r.id }, t('insertRide', { client: r.client.name }));
             button.addEventListener('click', async () => {
               button.disabled = true;
-              message.className = '';
+              answer('insert-result', plan.id, '');
               try {
                 const res = await during(actions, api.post<{ vehicleId: string; pickupEtaSec: number }>(`/plans/${plan.id}/insertions`, { rideId: r.id, version: plan.version }));
                 const vehicle = plan.routes.find((x) => x.vehicle.id === res.vehicleId)?.vehicle.name ?? '';
+                answer('insert-result', plan.id, t('inserted', { client: r.client.name, vehicle, time: clockOfSeconds(res.pickupEtaSec) }));
                 await actions.reload();
-                const shown = document.getElementById('insert-result');
-                if (shown) shown.textContent = t('inserted', { client: r.client.name, vehicle, time: clockOfSeconds(res.pickupEtaSec) });
               } catch (err) {
-                message.className = 'verdict bad';
-                message.textContent = `${t('insertRefused', { client: r.client.name })} ${errorText(err)}`;
+                answer('insert-result', plan.id, `${t('insertRefused', { client: r.client.name })} ${errorText(err)}`, 'verdict bad');
                 button.disabled = false;
               }
             });
@@ -248,7 +274,7 @@ function outOfServiceForm(plan: LivePlan, actions: LiveActions): HTMLElement {
   const from = h('input', { id: 'oos-from', type: 'time' });
   const reason = h('input', { id: 'oos-reason', type: 'text', maxlength: 500 });
   const summary = h('p', { role: 'alert', class: 'error' });
-  const result = h('p', { role: 'status', id: 'oos-result' });
+  const result = answerLine('oos-result', plan.id);
   const form = h('form', { class: 'move-form', id: 'oos-form', novalidate: true },
     h('h3', {}, t('oosTitle')),
     field(t('oosVehicle'), vehicle, 'vehicleId'),
@@ -270,9 +296,8 @@ function outOfServiceForm(plan: LivePlan, actions: LiveActions): HTMLElement {
     try {
       const res = await during(actions, api.post<{ reassigned: string[]; unassigned: { rideId: string; pl: string; en: string }[] }>(
         `/plans/${plan.id}/vehicles/${vehicle.value}/out-of-service`, { from: from.value, reason: reason.value, version: plan.version }));
+      answer('oos-result', plan.id, t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${pick(u)}`).join(';'));
       await actions.reload();
-      const shown = document.getElementById('oos-result');
-      if (shown) shown.textContent = t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${pick(u)}`).join(';');
     } catch (err) {
       showErrors(form, summary, err);
     }
