@@ -11,6 +11,7 @@ import { Rng } from './alns/rng.js';
 import { StopCriteria } from './alns/stop-criteria.js';
 import { minimiseVehicles } from './alns/vehicle-minimisation.js';
 import { serveBank } from './alns/serve-bank.js';
+import { ejectionSearch } from './alns/ejection-search.js';
 import { explainUnassigned } from './feasibility/unassigned-reason.js';
 
 export type * from './model/instance.js';
@@ -18,12 +19,15 @@ export type * from './model/solution.js';
 
 /** Share of the budget given to fleet-size reduction when vehicles carry a fixed cost. */
 const VEHICLE_PHASE_SHARE = 0.5;
-/** Share of the budget that serving the requests left waiting by construction may use at most. */
+/** Share of the budget that the ejection search for the requests left waiting by construction may use at most. */
+const EJECTION_PHASE_SHARE = 0.4;
+/** Share of the budget by which the focused search (serveBank) for any still waiting ends. */
 const SERVE_PHASE_SHARE = 0.5;
 
 /**
- * Plans routes for the instance: regret insertion builds a first plan, a focused search places
- * the requests it left waiting (serveBank), then adaptive large neighbourhood search improves it
+ * Plans routes for the instance: regret insertion builds a first plan, an ejection search places
+ * the requests it left waiting (ejectionSearch; serveBank takes up any it could not), then
+ * adaptive large neighbourhood search improves it
  * (after a fleet-reduction phase when vehicles have a fixed cost and nobody servable waits).
  * Synchronous and deterministic for a given seed (and, with a time limit, for a given clock);
  * stops at `timeLimitSec` (measured with `now`) or `maxIterations`, whichever comes first, and
@@ -54,6 +58,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
     // Serving waiting requests comes first (their penalties dwarf everything else). Fleet
     // reduction pays only when vehicles cost something and every request that any vehicle could
     // serve is served: otherwise the main search goes on placing the waiting ones.
+    best = ejectionSearch(alns, rng, best, EJECTION_PHASE_SHARE);
     best = serveBank(alns, rng, best, SERVE_PHASE_SHARE);
     const vehiclesCost = problem.fixedCost.some((c) => c > 0);
     const waitingServable = best.bank().some((r) => explainUnassigned(problem, r) === 'busy');

@@ -113,10 +113,10 @@ export class RouteState {
     this.recompute();
   }
 
-  /** Replaces the whole stop sequence (node ids, in visiting order). */
-  setStops(stops: ArrayLike<number>, lockedCount = this.lockedCount): void {
-    for (let i = 0; i < stops.length; i++) this.nodes[i + 1] = stops[i]!;
-    this.stopCount = stops.length;
+  /** Replaces the whole stop sequence (node ids, in visiting order): the first `count` of `stops`. */
+  setStops(stops: ArrayLike<number>, lockedCount = this.lockedCount, count = stops.length): void {
+    for (let i = 0; i < count; i++) this.nodes[i + 1] = stops[i]!;
+    this.stopCount = count;
     this.lockedCount = lockedCount;
     this.recompute();
   }

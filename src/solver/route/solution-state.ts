@@ -54,6 +54,25 @@ export class SolutionState {
     return true;
   }
 
+  /**
+   * Replaces the route of `other.vehicle` by `other`, which must hold a feasible subset of its
+   * requests in any order (the caller checked it); the requests it leaves out go to the bank.
+   */
+  replaceRoute(other: RouteState): void {
+    const route = this.routes[other.vehicle]!;
+    for (let i = 1; i <= route.stopCount; i++) {
+      const node = route.nodes[i]!;
+      if ((node & 1) === 0) this.routeOf[node >> 1] = -1;
+    }
+    this.unassignedCount += route.stopCount >> 1;
+    route.copyFrom(other);
+    for (let i = 1; i <= route.stopCount; i++) {
+      const node = route.nodes[i]!;
+      if ((node & 1) === 0) this.routeOf[node >> 1] = other.vehicle;
+    }
+    this.unassignedCount -= route.stopCount >> 1;
+  }
+
   /** Requests in the bank that the repair operators may insert, in id order. */
   bank(): number[] {
     const out: number[] = [];
