@@ -29,10 +29,12 @@ let planId: string;
 let rides: { helena: string; irena: string };
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
+/** The server's and the browsers' clock: booked and planned the day before, then the morning of the day. */
+let clock = new Date('2026-11-23T09:00:00Z');
 
 beforeAll(async () => {
   await ensureWebBuild();
-  t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z') });
+  t = await createTestContext({ now: () => clock });
   t.startWorker(createTravelTimeProvider({}), { maxIterations: 200 });
   browser = await launchChromium();
   const org = await t.newOrganisation();
@@ -56,6 +58,7 @@ beforeAll(async () => {
   planId = plan.id;
   const published = await api.post(`/plans/${planId}/publish`, {});
   if (published.status !== 200) throw new Error(`publish: ${published.text}`);
+  clock = new Date('2026-11-24T05:30:00Z'); // 06:30 in Warsaw, before the first stop
   login = `tablica.${org.slug}`;
   const account = await api.post('/users', { login, displayName: 'Dorota Dyspozytorka', password: PASSWORD, roles: ['ADMIN', 'DISPATCHER'] });
   if (account.status !== 201) throw new Error(`account: ${account.text}`);
@@ -69,6 +72,7 @@ afterAll(async () => {
 
 async function person(viewport?: { width: number; height: number }): Promise<BrowserContext> {
   const context = await newBrowserContext(browser, t.baseUrl, viewport);
+  await context.clock.setFixedTime(clock);
   contexts.push(context);
   return context;
 }

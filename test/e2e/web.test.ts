@@ -31,12 +31,18 @@ let api: ReturnType<typeof apiFor>;
 /** Uncaught errors in the page; every test ends expecting none. */
 const pageErrors: string[] = [];
 const installationAdmins: string[] = [];
+/**
+ * The server's and the browsers' clock: booking and planning the day before; the drivers' tests
+ * move it to the morning of the day (a report cannot be dated before its ride's day).
+ */
+let clock = new Date('2026-11-23T09:00:00Z');
+const DAY_MORNING = new Date('2026-11-24T05:30:00Z'); // 06:30 in Warsaw, before the first stop
 
 beforeAll(async () => {
   await ensureWebBuild();
   // The queue dashboard shows every organisation's jobs, so only installation administrators open
   // it; this run's database holds many organisations, so the e2e admin is named one (D26).
-  t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z'), installationAdmins });
+  t = await createTestContext({ now: () => clock, installationAdmins });
   osrm = await startFakeOsrm();
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
   browser = await launchChromium();
@@ -59,6 +65,7 @@ afterAll(async () => {
 /** A browser context (one person's browser: its own storage) that reaches only the test server (map tiles fail, as offline). */
 async function newBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', acceptDownloads: true });
+  await context.clock.setFixedTime(clock);
   await context.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
   return context;
 }
@@ -318,6 +325,7 @@ describe('the web app in a browser', () => {
   }, 60_000);
 
   it('gives the driver the next stop with phone and navigation, the printable manifest and the PDF', async () => {
+    clock = DAY_MORNING;
     const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     expect(manifest.stops.length).toBeGreaterThan(0);
     const first = manifest.stops[0];

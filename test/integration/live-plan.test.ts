@@ -4,18 +4,23 @@
  * service and a re-plan keeping locked routes — each accepted and refused, on real PostgreSQL,
  * Redis and a worker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
 let t: TestContext;
+/** Booked and planned the day before; the tests of the day itself move the clock to its hours (a report cannot be dated ahead of it). */
 const NOW = new Date('2026-11-23T09:00:00Z');
+let now = NOW;
+beforeEach(() => {
+  now = NOW;
+});
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => NOW });
+  t = await createTestContext({ now: () => now });
   t.startWorker(createTravelTimeProvider({}), { maxIterations: 300 });
 });
 afterAll(async () => {
@@ -159,6 +164,7 @@ describe('re-planning a day under way', () => {
     const vehicleId = route.vehicle.id;
     const first = route.stops[0];
     // The driver picks up the first client; they are on board when the dispatcher re-plans.
+    now = new Date(`${DATE}T${first.time}:00+01:00`);
     for (const kind of ['ARRIVED', 'PICKED_UP']) {
       const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
       expect(res.status, res.text).toBe(201);
@@ -231,6 +237,7 @@ describe('driver reports', () => {
     await api.post(`/plans/${plan.id}/publish`, {});
     const m = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     const [first, second] = m.stops;
+    now = new Date(`${DATE}T06:30:00+01:00`); // the morning of the day, before the first stop
     const late = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'DELAYED', delayMin: 20, clientEventId: crypto.randomUUID(), rideId: first.rideId });
     expect(late.status, late.text).toBe(201);
     const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
@@ -238,6 +245,7 @@ describe('driver reports', () => {
     expect(after.stops[1].etaSec).toBeGreaterThanOrEqual(second.etaSec);
     expect(after.changes[0]).toMatchObject({ kind: 'DELAY', vehicleId: day.busId });
     expect(after.changes[0].pl).toMatch(/20 min opóźnienia/);
+    now = new Date(`${DATE}T08:00:00+01:00`);
     const arrived = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), at: `${DATE}T07:59:00+01:00` });
     expect(arrived.status).toBe(201);
     const view = (await api.get(`/plans/${plan.id}`)).body;
@@ -245,6 +253,38 @@ describe('driver reports', () => {
     expect(stop.actual).toMatchObject({ arrivedAt: '2026-11-24T06:59:00.000Z', doneAt: null, status: 'ARRIVED' });
     expect(stop.etaSec).toBe(7 * 3600 + 59 * 60);
     expect((await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'DELAYED', delayMin: 0, clientEventId: crypto.randomUUID() })).status).toBe(400);
+  });
+  it('refuses a report dated before the ride’s day or ahead of the clock, saying why, and stores nothing', async () => {
+    const { api, day, plan } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const first = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops[0];
+    // The evening before (the server's clock is still on the 23rd): no `at`, so "now".
+    const early = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields[0]).toMatchObject({ path: 'at' });
+    expect(early.body.error.fields[0].message).toContain('przed dniem przejazdu');
+    // On the day, a phone whose clock runs an hour ahead.
+    now = new Date(`${DATE}T07:00:00+01:00`);
+    const ahead = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), at: `${DATE}T08:00:00+01:00`, rideId: first.rideId });
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.error.fields[0].messageEn).toContain('future');
+    const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops[0];
+    expect(after.state).toBe('PLANNED');
+    expect(after.etaSec).toBe(first.etaSec);
+  });
+
+  it('keeps a report entered the next day after the whole day, not at its start', async () => {
+    const { api, day, plan } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const [first, second] = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops;
+    // The office catches up the next morning: the first stop's arrival, with no time given.
+    now = new Date('2026-11-25T08:00:00+01:00');
+    const late = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(late.status, late.text).toBe(201);
+    const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops;
+    // Counted from the day's midnight: 08:00 the next day is 32 h, never 08:00 of the day itself.
+    expect(after[0].etaSec).toBe(32 * 3600);
+    expect(after[1].etaSec).toBeGreaterThan(second.etaSec);
   });
 });
 

@@ -13,11 +13,13 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 
 let t: TestContext;
 let osrm: FakeOsrm;
+/** Booked and planned the day before; each report moves the clock to its time (a phone reports as it happens). */
 const NOW = new Date('2026-11-23T09:00:00Z');
+let now = NOW;
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => NOW });
+  t = await createTestContext({ now: () => now });
   osrm = await startFakeOsrm({ dataVersion: 'nsp1' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
 });
@@ -56,6 +58,7 @@ describe('no-show policy', () => {
     const noShow = async (rideId: string) => {
       const { vehicleId, stop } = await pickupOf(rideId);
       const at = `${DATE}T${stop.time}:00+01:00`;
+      if (new Date(at) > now) now = new Date(at);
       expect((await api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind: 'ARRIVED', clientEventId: randomUUID(), at })).status).toBe(201);
       const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind: 'NO_SHOW', clientEventId: randomUUID(), at });
       expect(res.status).toBe(201);

@@ -14,9 +14,11 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 let t: TestContext;
 let osrm: FakeOsrm;
 const DATE = '2026-11-24';
+/** Booked and planned the day before; each report moves the clock to its time (a phone reports as it happens). */
+let now = new Date('2026-11-23T09:00:00Z');
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => new Date('2026-11-23T09:00:00Z') });
+  t = await createTestContext({ now: () => now });
   osrm = await startFakeOsrm({ dataVersion: '2026-11-20T21:21:02Z' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 300 });
 });
@@ -60,8 +62,10 @@ describe('occupancy and on-time rate', () => {
     }
     const report = async (rideId: string, kind: 'PICKED_UP' | 'DROPPED_OFF', hhmm: string) => {
       const at = stops.get(`${rideId}:${kind === 'PICKED_UP' ? 'PICKUP' : 'DROPOFF'}`)!;
+      const when = new Date(`${DATE}T${hhmm}:00+01:00`);
+      if (when > now) now = when;
       const res = await api.post(`/manifests/${DATE}/${at.vehicleId}/stops/${at.sequence}/events`, {
-        kind, clientEventId: randomUUID(), at: `${DATE}T${hhmm}:00+01:00`, rideId,
+        kind, clientEventId: randomUUID(), at: when.toISOString(), rideId,
       });
       expect(res.status, res.text).toBe(201);
     };

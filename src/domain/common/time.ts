@@ -52,6 +52,21 @@ export function minutesNowIn(timeZone: string, now: Date = new Date()): number {
   return get('hour') * 60 + get('minute');
 }
 
+/** Whole days from one "YYYY-MM-DD" to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toDbDate(to).getTime() - toDbDate(from).getTime()) / 86_400_000);
+}
+
+/**
+ * An instant as seconds after the service day's midnight, on the organisation's wall clock (D4):
+ * 09:30 on the day itself is 34,200; 01:00 the next day 90,000 (a report entered afterwards
+ * stays after everything that happened that day, never back at the day's start).
+ */
+export function secondsAfterServiceMidnight(timeZone: string, serviceDate: string, at: Date): number {
+  const days = daysBetween(serviceDate, todayIn(timeZone, at));
+  return days * 86_400 + minutesNowIn(timeZone, at) * 60 + at.getUTCSeconds();
+}
+
 /** ISO weekday of a "YYYY-MM-DD": 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   return toDbDate(date).getUTCDay() || 7;

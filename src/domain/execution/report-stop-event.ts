@@ -9,7 +9,7 @@ import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import type { RideStatus } from '../booking/ride.schema.js';
-import { decideStopEvent } from './stop-event.rules.js';
+import { checkReportTime, decideStopEvent } from './stop-event.rules.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
 import { findPlannedStop, findStopEventByClientId, lockRide, type PlannedStop, type StoredStopEvent } from './stop-event.query.js';
 import type { LiveDeps } from '../plan/live/live-edit.js';
@@ -36,7 +36,8 @@ async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventP
 export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, given: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
   const stop = await findPlannedStop(deps.db, ctx.organisationId, given.date, given.vehicleId, given.sequence, { rideId: input.rideId, kind: input.kind });
   const where = { ...given, sequence: stop.sequence };
-  const view = await storeStopEvent(deps, ctx, where, input, stop);
+  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
+  const view = await storeStopEvent(deps, ctx, where, input, stop, org.timeZone);
   // The live plan follows the report (issue #8): a no-show's drop-off leaves the route, and the
   // stops ahead get new estimated times. The report itself is already stored; if this part fails
   // the phone resends, and a resend runs it again (both steps are idempotent).
@@ -53,8 +54,9 @@ export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, 
   return view;
 }
 
-async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop): Promise<StopEventView> {
-  const at = input.at ? new Date(input.at) : deps.now();
+async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop, timeZone: string): Promise<StopEventView> {
+  const now = deps.now();
+  const at = input.at ? new Date(input.at) : now;
   try {
     return await deps.db.$transaction(async (tx: Tx) => {
       // Reports on one ride queue up behind this row lock, so each is decided on the status the
@@ -63,6 +65,10 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
       await lockRide(tx, ctx.organisationId, stop.rideId);
       const replay = await replayOf(tx, ctx, where, input, stop.id);
       if (replay) return replay;
+      const wrongTime = checkReportTime(where.date, timeZone, at, now);
+      if (wrongTime) {
+        throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields: [{ path: 'at', message: wrongTime.pl, messageEn: wrongTime.en }] });
+      }
       const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true, clientId: true } });
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);
       if (!decision.ok) throw conflict(decision.pl, decision.en);

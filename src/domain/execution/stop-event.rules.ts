@@ -9,6 +9,7 @@
 import type { RideStatus } from '../booking/ride.schema.js';
 import type { StopEventKind } from './stop-event.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
+import { todayIn } from '../common/time.js';
 
 export type StopKind = 'PICKUP' | 'DROPOFF';
 
@@ -82,4 +83,25 @@ export function stopProgress(stopKind: StopKind, rideStatus: RideStatus, events:
   if (stopKind === 'DROPOFF' && rideStatus === 'NO_SHOW') return { state: 'SKIPPED', arrivedAt, doneAt: null, delayed };
   if (isCancelled(rideStatus)) return { state: 'CANCELLED', arrivedAt, doneAt: null, delayed };
   return { state: arrivedAt ? 'ARRIVED' : 'PLANNED', arrivedAt, doneAt: null, delayed };
+}
+
+/** How far ahead of the server's clock a phone's clock may run before its report is refused. */
+export const REPORT_CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * Whether a report's time can be true of a stop of `serviceDate`: not before that day (in the
+ * organisation's time zone) and not in the future beyond a phone's clock skew. A wrong time would
+ * re-time the day's route from the wrong hour (the live plan counts from the service day's
+ * midnight), so it is refused with the reason rather than stored; the driver's phone keeps the
+ * refused report on screen. A report entered on a later day (the office catching up) is allowed.
+ */
+export function checkReportTime(serviceDate: string, timeZone: string, at: Date, now: Date): { pl: string; en: string } | null {
+  const day = todayIn(timeZone, at);
+  if (day < serviceDate) {
+    return { pl: `zgłoszenie z ${day}, a przejazd jest ${serviceDate}: zdarzenie nie mogło się wydarzyć przed dniem przejazdu`, en: `the report is dated ${day} but the ride is on ${serviceDate}: it cannot have happened before the day of the ride` };
+  }
+  if (at.getTime() > now.getTime() + REPORT_CLOCK_SKEW_MS) {
+    return { pl: 'czas zgłoszenia jest w przyszłości (sprawdź zegar telefonu)', en: 'the report’s time is in the future (check the phone’s clock)' };
+  }
+  return null;
 }

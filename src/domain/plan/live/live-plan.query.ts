@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../../../db/client.js';
 import { AppError, notFound } from '../../../errors.js';
-import { fromDbDate, minutesNowIn, todayIn } from '../../common/time.js';
+import { fromDbDate, secondsAfterServiceMidnight, todayIn } from '../../common/time.js';
 import type { LiveRide, LiveRouteInput, LiveStop } from './live-route.js';
 
 /** What a live edit reads of a plan: routes, stops, their rides and the drivers' reports. */
@@ -32,11 +32,6 @@ export type LivePlanRow = NonNullable<Awaited<ReturnType<typeof readPlan>>>;
 
 function readPlan(tx: Db | Tx, organisationId: string, planId: string) {
   return tx.plan.findFirst({ where: { organisationId, id: planId }, include: liveInclude });
-}
-
-/** Seconds after the service day's midnight of an instant, on the organisation's clock. */
-export function secondsOfDay(timeZone: string, at: Date): number {
-  return minutesNowIn(timeZone, at) * 60 + at.getUTCSeconds();
 }
 
 export interface LoadedLivePlan {
@@ -72,7 +67,7 @@ export async function loadLivePlanForEdit(tx: Tx, organisationId: string, planId
 export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): LoadedLivePlan {
   const date = fromDbDate(plan.serviceDate);
   const today = todayIn(timeZone, now);
-  const nowSec = date === today ? secondsOfDay(timeZone, now) : date < today ? 24 * 3600 : null;
+  const nowSec = date === today ? secondsAfterServiceMidnight(timeZone, date, now) : date < today ? 24 * 3600 : null;
   const rides = new Map<string, LiveRide>();
   const places = new Map<string, { lat: number; lon: number; name: string }>();
   const routes: LiveRouteInput[] = plan.routes.map((r) => {
@@ -91,7 +86,7 @@ export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): Loaded
         arrivalSec: s.arrivalSec,
         serviceStartSec: s.serviceStartSec,
         departureSec: s.departureSec,
-        events: s.events.map((e) => ({ kind: e.kind, sec: secondsOfDay(timeZone, e.at), delayMin: e.delayMin })),
+        events: s.events.map((e) => ({ kind: e.kind, sec: secondsAfterServiceMidnight(timeZone, date, e.at), delayMin: e.delayMin })),
       };
     });
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatSeconds, isCalendarDate, nextWorkingDay, parseTimeOfDay, todayIn } from '../../../../src/domain/common/time.js';
+import { daysBetween, formatMinutes, formatSeconds, isCalendarDate, nextWorkingDay, parseTimeOfDay, secondsAfterServiceMidnight, todayIn } from '../../../../src/domain/common/time.js';
 
 describe('service-day time', () => {
   it('converts between HH:MM and minutes after midnight', () => {
@@ -23,5 +23,16 @@ describe('service-day time', () => {
   it('skips the weekend to find the next working day', () => {
     expect(nextWorkingDay('2026-11-20')).toBe('2026-11-23'); // Friday → Monday
     expect(nextWorkingDay('2026-11-23')).toBe('2026-11-24');
+  });
+
+  it('counts an instant from the service day’s midnight on the Warsaw clock, past midnight too', () => {
+    expect(daysBetween('2026-11-24', '2026-11-25')).toBe(1);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // across the spring DST change
+    // 09:30 in Warsaw (UTC+1) on the day itself.
+    expect(secondsAfterServiceMidnight('Europe/Warsaw', '2026-11-24', new Date('2026-11-24T08:30:15Z'))).toBe(9 * 3600 + 30 * 60 + 15);
+    // Entered at 01:00 the next day: after the whole day, not back at its start.
+    expect(secondsAfterServiceMidnight('Europe/Warsaw', '2026-11-24', new Date('2026-11-25T00:00:00Z'))).toBe(25 * 3600);
+    // The evening before is negative: before anything of the day.
+    expect(secondsAfterServiceMidnight('Europe/Warsaw', '2026-11-24', new Date('2026-11-23T21:00:00Z'))).toBe(-2 * 3600);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
+import { checkReportTime, decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
 
 describe('decideStopEvent', () => {
   it('moves a scheduled ride to in progress when the client is picked up at the pickup', () => {
@@ -76,5 +76,27 @@ describe('stopProgress', () => {
   it('shows stops of a ride cancelled after planning as cancelled, and flags a reported delay', () => {
     expect(stopProgress('DROPOFF', 'CANCELLED', []).state).toBe('CANCELLED');
     expect(stopProgress('DROPOFF', 'IN_PROGRESS', [{ kind: 'DELAYED', at: t('09:00') }])).toMatchObject({ state: 'PLANNED', delayed: true });
+  });
+});
+
+describe('checkReportTime', () => {
+  const now = new Date('2026-11-24T09:00:00Z'); // 10:00 in Warsaw on the service day
+
+  it('takes a report of the service day, and one entered on a later day', () => {
+    expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T08:45:00Z'), now)).toBeNull();
+    expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T08:45:00Z'), new Date('2026-11-26T08:00:00Z'))).toBeNull();
+    // 23:30 UTC on the 23rd is already the 24th in Warsaw.
+    expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-23T23:30:00Z'), now)).toBeNull();
+  });
+
+  it('refuses a report dated before the service day, saying both dates', () => {
+    const wrong = checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-23T18:00:00Z'), now);
+    expect(wrong?.pl).toContain('2026-11-23');
+    expect(wrong?.en).toContain('before the day of the ride');
+  });
+
+  it('refuses a time in the future beyond a phone clock’s skew, and allows a few minutes ahead', () => {
+    expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:05:00Z'), now)).toBeNull();
+    expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:30:00Z'), now)?.en).toContain('future');
   });
 });
