@@ -333,8 +333,15 @@ describe('vehicle out of service', () => {
     const res = await api.post(`/plans/${plan.id}/vehicles/${day.busId}/out-of-service`, { from: '07:00', reason: 'Awaria silnika' });
     expect(res.status, res.text).toBe(200);
     expect(new Set([...res.body.reassigned, ...res.body.unassigned.map((u: any) => u.rideId)])).toEqual(busRides);
-    for (const u of res.body.unassigned) expect(u.pl.length).toBeGreaterThan(0);
+    const names = new Map<string, string>(bus.stops.map((s: any) => [s.rideId, s.client.name]));
+    expect([...names.values()].every((n) => /^\p{L}+ \p{L}+$/u.test(n))).toBe(true);
+    for (const u of res.body.unassigned) {
+      expect(u.pl.length).toBeGreaterThan(0);
+      expect(u.client).toBe(names.get(u.rideId));
+    }
     const view = (await api.get(`/plans/${plan.id}`)).body;
+    // The dispatcher and the drivers read whose rides were handed over.
+    for (const id of res.body.reassigned) expect(view.changes.some((c: any) => c.kind === 'MOVE' && c.rideId === id && c.pl.includes(names.get(id)))).toBe(true);
     const busAfter = view.routes.find((r: any) => r.vehicle.id === day.busId);
     expect(busAfter.outOfServiceAt).toBe('07:00');
     expect(busAfter.stops).toHaveLength(0);

@@ -294,9 +294,9 @@ function outOfServiceForm(plan: LivePlan, actions: LiveActions): HTMLElement {
       return;
     }
     try {
-      const res = await during(actions, api.post<{ reassigned: string[]; unassigned: { rideId: string; pl: string; en: string }[] }>(
+      const res = await during(actions, api.post<{ reassigned: string[]; unassigned: { rideId: string; client: string; pl: string; en: string }[] }>(
         `/plans/${plan.id}/vehicles/${vehicle.value}/out-of-service`, { from: from.value, reason: reason.value, version: plan.version }));
-      answer('oos-result', plan.id, t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${pick(u)}`).join(';'));
+      answer('oos-result', plan.id, t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${u.client}: ${pick(u)}`).join(';'));
       await actions.reload();
     } catch (err) {
       showErrors(form, summary, err);

@@ -21,7 +21,8 @@ import { writeRemaining } from './write-route.js';
 
 export interface OutOfServiceAnswer {
   readonly reassigned: readonly string[];
-  readonly unassigned: readonly { readonly rideId: string; readonly pl: string; readonly en: string }[];
+  /** The rides no other vehicle could take, with whose ride it is (the dispatcher phones them) and why. */
+  readonly unassigned: readonly { readonly rideId: string; readonly client: string; readonly pl: string; readonly en: string }[];
   readonly version: number;
 }
 
@@ -64,7 +65,8 @@ export async function takeVehicleOutOfService(
     const routes: FixedRoute[] = li.fixed.map((f, v) => (v === 0 ? { ...f, stops: f.stops.filter((n) => !handOver.has(n >> 1)) } : f));
     const order = [...handOver].sort((a, b) => li.problem.nodeTwStart[2 * a]! - li.problem.nodeTwStart[2 * b]!);
     const reassigned: string[] = [];
-    const unassigned: { rideId: string; pl: string; en: string }[] = [];
+    const unassigned: { rideId: string; client: string; pl: string; en: string }[] = [];
+    const clientOf = new Map(loaded.plan.routes.flatMap((r) => r.stops.map((s) => [s.rideId, `${s.ride.client.firstName} ${s.ride.client.lastName}`] as const)));
     const touched = new Set<number>([0]);
     const placedOn = new Map<string, number>();
     for (const r of order) {
@@ -72,7 +74,7 @@ export async function takeVehicleOutOfService(
       const ride = li.rides[r]!;
       if (!best) {
         const why = reasonFor(li, r);
-        unassigned.push({ rideId: ride.id, pl: why.pl, en: why.en });
+        unassigned.push({ rideId: ride.id, client: clientOf.get(ride.id) ?? '', pl: why.pl, en: why.en });
         await tx.planUnassigned.upsert({
           where: { planId_rideId: { planId, rideId: ride.id } },
           create: { organisationId: org, planId, rideId: ride.id, reasonCode: why.code, reasonPl: why.pl, reasonEn: why.en },
@@ -105,10 +107,11 @@ export async function takeVehicleOutOfService(
     });
     for (const [rideId, v] of placedOn) {
       const to = li.routes[v]!.vehicle;
+      const who = clientOf.get(rideId) ?? '';
       await recordChange(tx, org, planId, version, ctx.actor, now, {
         kind: 'MOVE', rideId, vehicleId: to.id,
-        pl: `Przejazd przejęty od pojazdu ${broken.vehicle.name} (awaria) przez ${to.name}`,
-        en: `Ride taken over from vehicle ${broken.vehicle.name} (out of service) by ${to.name}`,
+        pl: `Przejazd ${who} przejęty od pojazdu ${broken.vehicle.name} (awaria) przez ${to.name}`,
+        en: `Ride of ${who} taken over from vehicle ${broken.vehicle.name} (out of service) by ${to.name}`,
       });
     }
     return {
