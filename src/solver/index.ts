@@ -20,9 +20,9 @@ export type * from './model/solution.js';
 /** Share of the budget given to fleet-size reduction when vehicles carry a fixed cost. */
 const VEHICLE_PHASE_SHARE = 0.5;
 /** Share of the budget that the ejection search for the requests left waiting by construction may use at most. */
-const EJECTION_PHASE_SHARE = 0.4;
+const EJECTION_PHASE_SHARE = 0.8;
 /** Share of the budget by which the focused search (serveBank) for any still waiting ends. */
-const SERVE_PHASE_SHARE = 0.5;
+const SERVE_PHASE_SHARE = 0.9;
 
 /**
  * Plans routes for the instance: regret insertion builds a first plan, an ejection search places

@@ -167,7 +167,6 @@ class EjectionFinder {
   private readonly stops: Int32Array;
   /** Candidate requests of the route being scanned, and their counters. */
   private readonly candidates: Int32Array;
-  private readonly schedule: Float64Array;
   private readonly insertion = createInsertion();
   /** Index = vehicle: visiting order (shuffled per call, so that ties do not always favour low ids). */
   private readonly order: Int32Array;
@@ -177,7 +176,6 @@ class EjectionFinder {
     this.scratch = Array.from({ length: p.vehicleCount }, (_, v) => new RouteState(p, v));
     this.stops = new Int32Array(2 * p.requestCount + 2);
     this.candidates = new Int32Array(p.requestCount);
-    this.schedule = new Float64Array(2 * p.requestCount + 2);
     this.order = new Int32Array(p.vehicleCount);
   }
 
@@ -294,7 +292,10 @@ class EjectionFinder {
     const p = this.state.problem;
     const tmp = this.scratch[route.vehicle]!;
     this.buildWithout(route, qa, qb, tmp);
-    if (!p.isTriangleSafe && !tmp.isFeasible(this.schedule)) return;
+    // Without the triangle inequality, taking requests out can make a route late. Where ride or
+    // duration limits apply, findBestInsertion confirms the whole new route with the exact
+    // scheduler anyway; elsewhere the windows decide, checked here in O(stops).
+    if (!p.isTriangleSafe && !tmp.needsExactCheck && !tmp.windowsHold()) return;
     // Only cheaper than the best of equal penalty is worth the insertion scan.
     const budget = penaltySum < out.penaltySum ? Infinity : out.delta - (tmp.routeCost - route.routeCost);
     if (!findBestInsertion(tmp, r, this.insertion, budget)) return;

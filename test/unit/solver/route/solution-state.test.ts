@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
+import { RouteState } from '../../../../src/solver/route/route-state.js';
 import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { instance, request, vehicle } from '../support/fixtures.js';
 
@@ -31,5 +32,25 @@ describe('SolutionState', () => {
 
     expect(state.remove(0)).toBe(false);
     expect(state.routeOf[0]).toBe(0);
+  });
+
+  it('replaces a route by a subset of its requests, sending the others to the bank', () => {
+    const inst = instance([[0, 0], [1, 0], [2, 0], [3, 0]], [request({ from: 1, to: 2 }), request({ from: 2, to: 3 }), request({ from: 1, to: 3 })], [vehicle()]);
+    const problem = buildProblem(inst);
+    const state = new SolutionState(problem);
+    state.insert(0, 0, 1, 2);
+    state.insert(1, 0, 3, 4);
+    state.insert(2, 0, 1, 6);
+    const without = new RouteState(problem, 0);
+    // Only the first `count` stops are taken: request 1's stops, then a stale tail.
+    without.setStops([2, 3, 0, 1], 0, 2);
+
+    state.replaceRoute(without);
+
+    expect(Array.from(state.routeOf)).toEqual([-1, 0, -1]);
+    expect(state.unassignedCount).toBe(2);
+    expect(state.bank()).toEqual([0, 2]);
+    expect(state.routes[0]!.stopCount).toBe(2);
+    expect(state.routes[0]!.routeCost).toBe(without.routeCost);
   });
 });
