@@ -10,7 +10,7 @@ import type { Rng } from './rng.js';
  * candidates (unless they force the route's layout, see markLayoutBlockers): ejecting a ride hours
  * away frees neither seats nor time for it.
  */
-const TIME_REACH = 1800;
+const TIME_REACH = 3600;
 /** Random relocations tried after each ejection (Nagata & Bräysy's perturbation between rounds). */
 const PERTURB_MOVES = 30;
 /** A perturbing relocation may lengthen the two routes it touches by this share of their cost. */
