@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Alns } from '../../../../src/solver/alns/alns.js';
 import { ejectionSearch } from '../../../../src/solver/alns/ejection-search.js';
-import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
-import { Rng } from '../../../../src/solver/alns/rng.js';
-import { StopCriteria } from '../../../../src/solver/alns/stop-criteria.js';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
 import { insertByRegret } from '../../../../src/solver/operators/repair/regret-insertion.js';
 import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { toSolution } from '../../../../src/solver/route/to-solution.js';
 import { checkSolution } from '../../../helpers/check-solution.js';
-import { instance, randomInstance, request, vehicle } from '../support/fixtures.js';
+import { instance, request, vehicle } from '../support/fixtures.js';
+import { constructed, runPhase } from '../support/serve-phase.js';
 
-/** 30 requests on 3 vehicles: regret insertion leaves some waiting that the vehicles could serve. */
-function constructed(seed: number) {
-  const instance = randomInstance(seed, 30, 3);
-  const state = new SolutionState(buildProblem(instance));
-  insertByRegret(state, 3, null, 0);
-  return { instance, state };
-}
-
-function run(start: SolutionState, seed: number, iterations = 300): SolutionState {
-  const rng = new Rng(seed);
-  const alns = new Alns({
-    rng,
-    stop: new StopCriteria(undefined, undefined, iterations),
-    destroys: defaultDestroyOperators,
-    repairs: defaultRepairOperators,
-    hasClock: false,
-  });
-  return ejectionSearch(alns, rng, start, 1);
-}
+const run = (start: SolutionState, seed: number, iterations?: number): SolutionState => runPhase(ejectionSearch, start, seed, iterations);
 
 describe('ejectionSearch', () => {
   it('places requests construction left waiting, keeps every route feasible and leaves the start alone', () => {
