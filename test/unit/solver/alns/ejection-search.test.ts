@@ -6,39 +6,11 @@ import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { toSolution } from '../../../../src/solver/route/to-solution.js';
 import { checkSolution } from '../../../helpers/check-solution.js';
 import { instance, request, vehicle } from '../support/fixtures.js';
-import { constructed, runPhase } from '../support/serve-phase.js';
+import { runPhase } from '../support/serve-phase.js';
 
 const run = (start: SolutionState, seed: number, iterations?: number): SolutionState => runPhase(ejectionSearch, start, seed, iterations);
 
 describe('ejectionSearch', () => {
-  it('places requests construction left waiting, keeps every route feasible and leaves the start alone', () => {
-    const { instance, state } = constructed(10);
-    const before = state.bank();
-    const startCost = state.cost();
-
-    const served = run(state, 1);
-
-    expect(before.length).toBe(2);
-    expect(served.unassignedCount).toBe(0);
-    expect(checkSolution(instance, toSolution(served))).toEqual([]);
-    expect(state.bank()).toEqual(before);
-    expect(state.cost()).toBe(startCost);
-  });
-
-  it('never ends with more waiting than it started with, keeps routes feasible and repeats itself for a seed', () => {
-    for (const seed of [1, 3, 7]) {
-      const { instance, state } = constructed(seed);
-
-      const a = run(state, 5);
-      const b = run(state, 5);
-
-      expect(a.unassignedCount).toBeLessThanOrEqual(state.unassignedCount);
-      expect(checkSolution(instance, toSolution(a))).toEqual([]);
-      expect(Array.from(b.routeOf)).toEqual(Array.from(a.routeOf));
-      expect(b.cost()).toBe(a.cost());
-    }
-  });
-
   it('ejects a seated rider from the only wheelchair vehicle and finds the rider another seat', () => {
     const points: [number, number][] = [[0, 0], [5, 0], [10, 0]];
     const day = instance(
