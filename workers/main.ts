@@ -5,8 +5,7 @@ import { createLogger } from '../src/logger.js';
 import { createDb } from '../src/db/client.js';
 import { createRedis } from '../src/queue/connection.js';
 import { createPlanQueue } from '../src/queue/plan-queue.js';
-import { createTravelTimeProvider } from '../src/routing/create-travel-time-provider.js';
-import { createRedisMatrixCellCache } from '../src/routing/matrix-cache.js';
+import { travelTimesFromConfig } from '../src/routing/travel-times-from-config.js';
 import { withRouteGeometryCache } from '../src/routing/route-geometry-cache.js';
 import { createPlanWorker } from './plan.worker.js';
 import { requeueStalePlans } from './requeue-stale-plans.js';
@@ -24,22 +23,8 @@ async function main(): Promise<void> {
   const connection = createRedis(config.REDIS_URL, 'worker');
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createPlanQueue(connection, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
-  const roads = createTravelTimeProvider({
-    osrmUrl: config.OSRM_URL ?? null,
-    osrmProfile: config.OSRM_PROFILE,
-    osrmMaxTableSize: config.OSRM_MAX_TABLE_SIZE,
-    maxSnapDistanceM: config.MAX_SNAP_DISTANCE_M,
-    estimateSpeedKmh: config.ESTIMATE_SPEED_KMH,
-    estimateDetourFactor: config.ESTIMATE_DETOUR_FACTOR,
-    // Matrix cells are shared by all workers: re-planning a day asks OSRM nothing new.
-    matrixCache: createRedisMatrixCellCache({
-      redis: connection,
-      profile: config.OSRM_PROFILE,
-      version: config.OSRM_DATA_VERSION,
-      ttlSec: config.OSRM_CACHE_TTL_SEC,
-      keyPrefix: `${config.QUEUE_PREFIX}:matrix`,
-    }),
-  });
+  // Matrix cells are shared by all workers: re-planning a day asks OSRM nothing new.
+  const roads = travelTimesFromConfig(config, connection);
   const travelTimes =
     roads.source === 'osrm'
       ? withRouteGeometryCache(roads, {

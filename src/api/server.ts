@@ -6,8 +6,7 @@ import { createDb } from '../db/client.js';
 import { createRedis } from '../queue/connection.js';
 import { createPlanQueue, enqueuePlanDay } from '../queue/plan-queue.js';
 import { buildApp } from './app.js';
-import { createTravelTimeProvider } from '../routing/create-travel-time-provider.js';
-import { createRedisMatrixCellCache } from '../routing/matrix-cache.js';
+import { travelTimesFromConfig } from '../routing/travel-times-from-config.js';
 import { createGeocoder } from '../domain/address/geocoder-client.js';
 
 async function main(): Promise<void> {
@@ -20,21 +19,7 @@ async function main(): Promise<void> {
   const queue = createPlanQueue(redis, config.QUEUE_PREFIX, config.PLAN_JOB_ATTEMPTS);
   // Live plan edits ask for travel times in the API process: the worker's provider, sharing its
   // Redis cell cache, so an edit normally asks OSRM nothing.
-  const travelTimes = createTravelTimeProvider({
-    osrmUrl: config.OSRM_URL ?? null,
-    osrmProfile: config.OSRM_PROFILE,
-    osrmMaxTableSize: config.OSRM_MAX_TABLE_SIZE,
-    maxSnapDistanceM: config.MAX_SNAP_DISTANCE_M,
-    estimateSpeedKmh: config.ESTIMATE_SPEED_KMH,
-    estimateDetourFactor: config.ESTIMATE_DETOUR_FACTOR,
-    matrixCache: createRedisMatrixCellCache({
-      redis,
-      profile: config.OSRM_PROFILE,
-      version: config.OSRM_DATA_VERSION,
-      ttlSec: config.OSRM_CACHE_TTL_SEC,
-      keyPrefix: `${config.QUEUE_PREFIX}:matrix`,
-    }),
-  });
+  const travelTimes = travelTimesFromConfig(config, redis);
   const app = buildApp({
     travelTimes,
     db,
