@@ -23,6 +23,7 @@ import { assertManifestAccess } from '../../auth/row-access.js';
 import { notFound } from '../../errors.js';
 import { ctxOf } from '../organisation-context.js';
 import { parseId, parseParams } from '../parse.js';
+import { openEventStream, sendEvent } from '../server-sent-events.js';
 
 export interface PlanChangesDeps extends DomainDeps {
   readonly planChanges: PlanChangeFeed;
@@ -33,10 +34,6 @@ export const PLAN_CHANGES_HEARTBEAT_MS = 15_000;
 interface Current {
   readonly planId: string | null;
   readonly version: number | null;
-}
-
-function send(res: Response, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
 /**
@@ -50,13 +47,7 @@ async function streamDay(
   where: { organisationId: string; date: string; vehicleId?: string },
   current: () => Promise<Current>,
 ): Promise<void> {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.write('retry: 3000\n\n');
+  openEventStream(res);
   let closed = false;
   let stopListening: (() => void) | null = null;
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), PLAN_CHANGES_HEARTBEAT_MS);
@@ -71,11 +62,11 @@ async function streamDay(
     const stop = await deps.planChanges.subscribe(where.organisationId, where.date, (m) => {
       // A driver's page skips the other vehicles' reports (the most frequent message by far).
       if (closed || (where.vehicleId && m.vehicleId && m.vehicleId !== where.vehicleId)) return;
-      send(res, 'change', m);
+      sendEvent(res, 'change', m);
     });
     if (closed) return stop();
     stopListening = stop;
-    send(res, 'version', await current());
+    sendEvent(res, 'version', await current());
   } catch (err) {
     // Redis is down: the page opens the stream again and reads the plan when it comes back.
     req.log.warn({ err }, 'plan changes: the stream could not start');

@@ -9,7 +9,7 @@
  * - `done` or `failed` {id, status, progress, error, summary}: the last event; the stream then ends.
  * A comment line every 15 s keeps proxies from closing an idle stream.
  */
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DomainDeps } from '../../domain/deps.js';
@@ -20,6 +20,7 @@ import { createRedis } from '../../queue/connection.js';
 import { PLANNING_QUEUE, planJobId } from '../../queue/jobs.js';
 import { ctxOf } from '../organisation-context.js';
 import { parseId } from '../parse.js';
+import { openEventStream, sendEvent } from '../server-sent-events.js';
 
 export interface PlanEventsDeps extends DomainDeps {
   readonly redis: Redis;
@@ -40,10 +41,6 @@ type PlanSnapshot = Pick<PlanView, 'id' | 'status' | 'progress' | 'error' | 'sum
 const snapshotOf = (p: PlanView): PlanSnapshot => ({ id: p.id, status: p.status, progress: p.progress, error: p.error, summary: p.summary });
 const isFinal = (p: PlanSnapshot) => p.status === 'DONE' || p.status === 'FAILED';
 
-function sendEvent(res: Response, event: string, data: unknown): void {
-  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
 /** The id of the newest entry in the queue's events stream ('0' when empty). */
 async function newestEventId(redis: Redis, prefix: string): Promise<string> {
   const newest = await redis.xrevrange(`${prefix}:${PLANNING_QUEUE}:events`, '+', '-', 'COUNT', 1);
@@ -62,13 +59,7 @@ export function planEventsRoutes(deps: PlanEventsDeps): Router {
     const firstPlan = await getPlan(deps, ctx, id); // a 404 answers before the stream opens
     const first = snapshotOf(firstPlan);
 
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
+    openEventStream(res);
 
     let closed = false;
     let queueEvents: QueueEvents | null = null;
