@@ -5,17 +5,10 @@
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { searchAddressPoints, type AddressSearchQuery } from './search-address-points.js';
-import { GeocoderError, type Geocoder } from './geocoder-client.js';
+import { GeocoderError, type GeocodedAddress, type Geocoder } from './geocoder-client.js';
 
-export interface AddressHit {
-  readonly address: string;
-  readonly locality: string | null;
-  readonly street: string | null;
-  readonly houseNumber: string | null;
-  readonly postcode: string | null;
-  readonly lat: number;
-  readonly lon: number;
-}
+/** One address found, from PRG or the geocoder: both answer in the geocoder's shape. */
+export type AddressHit = GeocodedAddress;
 
 export interface AddressSearchAnswer {
   /** Where the items came from; null when neither had anything. */
