@@ -1,3 +1,4 @@
+import { maxFiniteCost } from '../model/problem.js';
 import type { SolveProgress } from '../model/solution.js';
 import type { DestroyOperator, RepairOperator } from '../operators/operator.js';
 import type { SolutionState } from '../route/solution-state.js';
@@ -127,7 +128,7 @@ export class Alns {
     const acceptance = new SimulatedAnnealing(routingCost(start), START_WORSE);
     const startFraction = this.fraction();
     const span = Math.max(endFraction - startFraction, 1e-9);
-    const noise = NOISE_SHARE * maxFiniteCost(p.cost);
+    const noise = NOISE_SHARE * maxFiniteCost(p);
     const removable = start.removable().length + start.bank().length;
     const maxRemoved = Math.max(1, Math.min(MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
     const minRemoved = Math.min(4, maxRemoved);
@@ -185,13 +186,4 @@ export class Alns {
     }
     return best;
   }
-}
-
-function maxFiniteCost(matrix: Float64Array): number {
-  let max = 0;
-  for (let k = 0; k < matrix.length; k++) {
-    const c = matrix[k]!;
-    if (c > max && c !== Infinity) max = c;
-  }
-  return max;
 }

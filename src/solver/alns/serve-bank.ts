@@ -1,4 +1,4 @@
-import type { Problem } from '../model/problem.js';
+import { maxFiniteCost, type Problem } from '../model/problem.js';
 import { insertByRegret } from '../operators/repair/regret-insertion.js';
 import { locateRequests } from '../route/request-positions.js';
 import type { SolutionState } from '../route/solution-state.js';
@@ -71,7 +71,7 @@ export function serveBank(alns: Alns, rng: Rng, start: SolutionState, endFractio
   const best = start.clone();
   let currentCost = current.cost();
   let bestCost = currentCost;
-  const noise = NOISE_SHARE * maxFiniteCost(p.cost);
+  const noise = NOISE_SHARE * maxFiniteCost(p);
   /** Index = request: position of its pickup / drop-off in its route (−1 when unassigned). */
   const pickupPos = new Int32Array(n);
   const dropoffPos = new Int32Array(n);
@@ -239,13 +239,4 @@ function relatedness(p: Problem, scale: RelatednessScale, w: number, r: number, 
   // Overlap of the two rides in time matters more than the distance between their ends.
   const time = (Math.abs(wPickup - pickupTime) + Math.abs(wDropoff - dropoffTime)) / scale.time;
   return 2 * place + 6 * time;
-}
-
-function maxFiniteCost(matrix: Float64Array): number {
-  let max = 0;
-  for (let k = 0; k < matrix.length; k++) {
-    const c = matrix[k]!;
-    if (c > max && c !== Infinity) max = c;
-  }
-  return max;
 }

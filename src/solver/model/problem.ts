@@ -344,3 +344,13 @@ function tightenWindows(
     }
   }
 }
+
+/** The largest finite entry of the cost matrix: the scale of the noise the searches add to insertion costs. */
+export function maxFiniteCost(p: Problem): number {
+  let max = 0;
+  for (let k = 0; k < p.cost.length; k++) {
+    const c = p.cost[k]!;
+    if (c > max && c !== Infinity) max = c;
+  }
+  return max;
+}
