@@ -8,18 +8,7 @@ import type { ClientView, Items } from '../types.js';
 import { clearErrors, showErrors } from './form.js';
 import { clientCombobox } from './client-combobox.js';
 import { localTime, ta, taOr } from './accounts-i18n.js';
-
-interface AuditRow {
-  readonly at: string;
-  readonly actor: string;
-  readonly actorName: string | null;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string | null;
-  readonly clientId: string | null;
-  readonly ip: string | null;
-  readonly detail: string | null;
-}
+import type { AuditRow } from '../../../src/domain/audit/export-audit.js';
 
 // The table is for reading on screen; the CSV carries every row of the period.
 const SHOWN_ROWS = 500;
