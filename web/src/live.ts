@@ -11,11 +11,4 @@ export type LivePlan = PlanView;
 export type LiveManifest = Manifest;
 
 /** POST /plans/:id/moves when the move is feasible (dry run or applied). */
-export interface MoveVerdict {
-  readonly feasible: true;
-  readonly applied: boolean;
-  readonly version: number;
-  readonly vehicleId: string;
-  readonly deltaDistanceM: number;
-  readonly deltaDurationSec: number;
-}
+export type { MoveAnswer as MoveVerdict } from '../../src/domain/plan/live/move-ride.js';
