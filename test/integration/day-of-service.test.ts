@@ -5,8 +5,9 @@
  * against figures computed here from what the script did.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { testClock } from '../helpers/test-clock.js';
 import { createPlace, createSmallFleet } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait as planDay } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -15,13 +16,12 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 let t: TestContext;
 let osrm: FakeOsrm;
 /** Booking and planning the day before; each report then moves the clock to its own time (a phone reports as it happens). */
-const NOW = new Date('2026-11-23T09:00:00Z');
-let now = NOW;
+const clock = testClock('2026-11-23T09:00:00Z');
 const DATE = '2026-11-24';
 const FINAL = ['COMPLETED', 'NO_SHOW', 'CANCELLED', 'TURNED_DOWN'];
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => now });
+  t = await createTestContext({ now: clock.now });
   osrm = await startFakeOsrm({ dataVersion: '2026-11-20T21:21:02Z' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 300 });
 });
@@ -43,16 +43,12 @@ async function planAndWait(api: Api) {
 /** The phone's report: at the planned time on the Warsaw clock (CET in November). */
 function report(api: Api, vehicleId: string, stop: Stop, kind: string, clientEventId: string = randomUUID()) {
   const at = `${DATE}T${stop.time}:00+01:00`;
-  if (new Date(at) > now) now = new Date(at);
+  clock.reach(at);
   // The phone names the ride: live edits may have renumbered the stops since it loaded the manifest.
   return api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind, clientEventId, at, lat: 54.2, lon: 21.5, rideId: stop.rideId });
 }
 
 describe('a day of service', () => {
-  beforeEach(() => {
-    now = NOW;
-  });
-
   it('takes the drivers’ reports in order, ends every ride in exactly one final state, and reports the month', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

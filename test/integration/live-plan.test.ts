@@ -4,23 +4,20 @@
  * service and a re-plan keeping locked routes — each accepted and refused, on real PostgreSQL,
  * Redis and a worker.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { testClock } from '../helpers/test-clock.js';
 import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
 let t: TestContext;
 /** Booked and planned the day before; the tests of the day itself move the clock to its hours (a report cannot be dated ahead of it). */
-const NOW = new Date('2026-11-23T09:00:00Z');
-let now = NOW;
-beforeEach(() => {
-  now = NOW;
-});
+const clock = testClock('2026-11-23T09:00:00Z');
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => now });
+  t = await createTestContext({ now: clock.now });
   t.startWorker(createTravelTimeProvider({}), { maxIterations: 300 });
 });
 afterAll(async () => {
@@ -164,7 +161,7 @@ describe('re-planning a day under way', () => {
     const vehicleId = route.vehicle.id;
     const first = route.stops[0];
     // The driver picks up the first client; they are on board when the dispatcher re-plans.
-    now = new Date(`${DATE}T${first.time}:00+01:00`);
+    clock.set(`${DATE}T${first.time}:00+01:00`);
     for (const kind of ['ARRIVED', 'PICKED_UP']) {
       const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
       expect(res.status, res.text).toBe(201);
@@ -237,7 +234,7 @@ describe('driver reports', () => {
     await api.post(`/plans/${plan.id}/publish`, {});
     const m = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     const [first, second] = m.stops;
-    now = new Date(`${DATE}T06:30:00+01:00`); // the morning of the day, before the first stop
+    clock.set(`${DATE}T06:30:00+01:00`); // the morning of the day, before the first stop
     const late = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'DELAYED', delayMin: 20, clientEventId: crypto.randomUUID(), rideId: first.rideId });
     expect(late.status, late.text).toBe(201);
     const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
@@ -245,7 +242,7 @@ describe('driver reports', () => {
     expect(after.stops[1].etaSec).toBeGreaterThanOrEqual(second.etaSec);
     expect(after.changes[0]).toMatchObject({ kind: 'DELAY', vehicleId: day.busId });
     expect(after.changes[0].pl).toMatch(/20 min opóźnienia/);
-    now = new Date(`${DATE}T08:00:00+01:00`);
+    clock.set(`${DATE}T08:00:00+01:00`);
     const arrived = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), at: `${DATE}T07:59:00+01:00` });
     expect(arrived.status).toBe(201);
     const view = (await api.get(`/plans/${plan.id}`)).body;
@@ -264,7 +261,7 @@ describe('driver reports', () => {
     expect(early.body.error.fields[0]).toMatchObject({ path: 'at' });
     expect(early.body.error.fields[0].message).toContain('przed dniem przejazdu');
     // On the day, a phone whose clock runs an hour ahead.
-    now = new Date(`${DATE}T07:00:00+01:00`);
+    clock.set(`${DATE}T07:00:00+01:00`);
     const ahead = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), at: `${DATE}T08:00:00+01:00`, rideId: first.rideId });
     expect(ahead.status).toBe(400);
     expect(ahead.body.error.fields[0].messageEn).toContain('future');
@@ -278,7 +275,7 @@ describe('driver reports', () => {
     await api.post(`/plans/${plan.id}/publish`, {});
     const [first, second] = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops;
     // The office catches up the next morning: the first stop's arrival, with no time given.
-    now = new Date('2026-11-25T08:00:00+01:00');
+    clock.set('2026-11-25T08:00:00+01:00');
     const late = await api.post(`/manifests/${DATE}/${day.busId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), rideId: first.rideId });
     expect(late.status, late.text).toBe(201);
     const after = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops;

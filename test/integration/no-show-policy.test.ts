@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { testClock } from '../helpers/test-clock.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -14,12 +15,11 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 let t: TestContext;
 let osrm: FakeOsrm;
 /** Booked and planned the day before; each report moves the clock to its time (a phone reports as it happens). */
-const NOW = new Date('2026-11-23T09:00:00Z');
-let now = NOW;
+const clock = testClock('2026-11-23T09:00:00Z');
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => now });
+  t = await createTestContext({ now: clock.now });
   osrm = await startFakeOsrm({ dataVersion: 'nsp1' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
 });
@@ -58,7 +58,7 @@ describe('no-show policy', () => {
     const noShow = async (rideId: string) => {
       const { vehicleId, stop } = await pickupOf(rideId);
       const at = `${DATE}T${stop.time}:00+01:00`;
-      if (new Date(at) > now) now = new Date(at);
+      clock.reach(at);
       expect((await api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind: 'ARRIVED', clientEventId: randomUUID(), at })).status).toBe(201);
       const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind: 'NO_SHOW', clientEventId: randomUUID(), at });
       expect(res.status).toBe(201);

@@ -4,8 +4,9 @@
  * another organisation's stream never does; all streams of the process share one Redis
  * subscriber. Real PostgreSQL, Redis and a worker, through the HTTP API.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
+import { testClock } from '../helpers/test-clock.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -13,15 +14,11 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 
 let t: TestContext;
 /** Booked and planned the day before; the driver reports on the morning of the day. */
-const NOW = new Date('2026-11-23T09:00:00Z');
-let now = NOW;
-beforeEach(() => {
-  now = NOW;
-});
+const clock = testClock('2026-11-23T09:00:00Z');
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => now });
+  t = await createTestContext({ now: clock.now });
   t.startWorker(createTravelTimeProvider({}), { maxIterations: 200 });
 });
 afterAll(async () => {
@@ -180,7 +177,7 @@ describe('the live plan’s changes as server-sent events', () => {
 
       const manifest = (await a.api.get(`/manifests/${DATE}/${a.day.busId}`)).body;
       const first = manifest.stops[0];
-      now = new Date(`${DATE}T06:30:00+01:00`);
+      clock.set(`${DATE}T06:30:00+01:00`);
       const report = await a.api.post(`/manifests/${DATE}/${a.day.busId}/stops/${first.sequence}/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), rideId: first.rideId });
       expect(report.status, report.text).toBe(201);
       for (const s of [board, driver]) {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
+import { testClock } from '../helpers/test-clock.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -15,10 +16,10 @@ let t: TestContext;
 let osrm: FakeOsrm;
 const DATE = '2026-11-24';
 /** Booked and planned the day before; each report moves the clock to its time (a phone reports as it happens). */
-let now = new Date('2026-11-23T09:00:00Z');
+const clock = testClock('2026-11-23T09:00:00Z');
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => now });
+  t = await createTestContext({ now: clock.now });
   osrm = await startFakeOsrm({ dataVersion: '2026-11-20T21:21:02Z' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 300 });
 });
@@ -63,7 +64,7 @@ describe('occupancy and on-time rate', () => {
     const report = async (rideId: string, kind: 'PICKED_UP' | 'DROPPED_OFF', hhmm: string) => {
       const at = stops.get(`${rideId}:${kind === 'PICKED_UP' ? 'PICKUP' : 'DROPOFF'}`)!;
       const when = new Date(`${DATE}T${hhmm}:00+01:00`);
-      if (when > now) now = when;
+      clock.reach(when);
       const res = await api.post(`/manifests/${DATE}/${at.vehicleId}/stops/${at.sequence}/events`, {
         kind, clientEventId: randomUUID(), at: when.toISOString(), rideId,
       });
