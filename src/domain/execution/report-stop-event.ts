@@ -36,8 +36,7 @@ async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventP
 export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, given: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
   const stop = await findPlannedStop(deps.db, ctx.organisationId, given.date, given.vehicleId, given.sequence, { rideId: input.rideId, kind: input.kind });
   const where = { ...given, sequence: stop.sequence };
-  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
-  const view = await storeStopEvent(deps, ctx, where, input, stop, org.timeZone);
+  const view = await storeStopEvent(deps, ctx, where, input, stop);
   // The live plan follows the report (issue #8): a no-show's drop-off leaves the route, and the
   // stops ahead get new estimated times. The report itself is already stored; if this part fails
   // the phone resends, and a resend runs it again (both steps are idempotent).
@@ -54,7 +53,7 @@ export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, 
   return view;
 }
 
-async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop, timeZone: string): Promise<StopEventView> {
+async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop): Promise<StopEventView> {
   const now = deps.now();
   const at = input.at ? new Date(input.at) : now;
   try {
@@ -65,7 +64,7 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
       await lockRide(tx, ctx.organisationId, stop.rideId);
       const replay = await replayOf(tx, ctx, where, input, stop.id);
       if (replay) return replay;
-      const wrongTime = checkReportTime(where.date, timeZone, at, now);
+      const wrongTime = checkReportTime(where.date, stop.timeZone, at, now);
       if (wrongTime) {
         throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields: [{ path: 'at', message: wrongTime.pl, messageEn: wrongTime.en }] });
       }

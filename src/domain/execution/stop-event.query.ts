@@ -11,6 +11,8 @@ export interface PlannedStop {
   readonly planId: string;
   /** 1-based, as the manifest numbers it now. */
   readonly sequence: number;
+  /** The organisation's time zone, in which the report's time is checked against the plan's day. */
+  readonly timeZone: string;
 }
 
 /** Which of a ride's stops a report means when the phone names the ride. */
@@ -34,7 +36,7 @@ export async function findPlannedStop(
   const plan = await db.plan.findFirst({
     where: { organisationId, serviceDate: toDbDate(date), status: 'DONE', publishedAt: { not: null } },
     orderBy: { revision: 'desc' },
-    select: { id: true },
+    select: { id: true, organisation: { select: { timeZone: true } } },
   });
   if (!plan) throw new AppError('NOT_FOUND', `Plan na ${date} nie został jeszcze opublikowany`, { messageEn: `The plan for ${date} has not been published yet` });
   const select = { id: true, rideId: true, kind: true, sequence: true } as const;
@@ -51,7 +53,7 @@ export async function findPlannedStop(
   if (!stop) {
     throw new AppError('NOT_FOUND', `Pojazd nie ma przystanku nr ${sequence} w planie na ${date}`, { messageEn: `The vehicle has no stop ${sequence} in the plan for ${date}` });
   }
-  return { id: stop.id, rideId: stop.rideId, kind: stop.kind, planId: plan.id, sequence: stop.sequence + 1 };
+  return { id: stop.id, rideId: stop.rideId, kind: stop.kind, planId: plan.id, sequence: stop.sequence + 1, timeZone: plan.organisation.timeZone };
 }
 
 /** Locks the ride's row until the transaction ends (reports on one ride are decided one at a time). */
