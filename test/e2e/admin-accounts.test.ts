@@ -34,8 +34,7 @@ let admin: Page;
 let driverPassword = '';
 
 async function openAsUser(login: string, password: string, hash: string): Promise<Page> {
-  const context = await newBrowserContext(browser, t.baseUrl);
-  await context.clock.setFixedTime(clock);
+  const context = await newBrowserContext(browser, t.baseUrl, { clock });
   contexts.push(context);
   return openAs(context, t.baseUrl, hash, login, password, pageErrors);
 }

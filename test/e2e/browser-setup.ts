@@ -41,9 +41,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** One person's browser (its own storage), Polish, Warsaw time, reaching only `baseUrl`. */
-export async function newBrowserContext(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+/**
+ * One person's browser (its own storage), Polish, Warsaw time, reaching only `baseUrl`; with
+ * `clock`, the page's clock shows the test server's time (a driver's report is dated by it).
+ */
+export async function newBrowserContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { viewport?: { width: number; height: number } | undefined; clock?: Date } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  if (options.clock) await context.clock.setFixedTime(options.clock);
   await context.route('**/*', (route) => (route.request().url().startsWith(baseUrl) ? route.continue() : route.abort()));
   return context;
 }

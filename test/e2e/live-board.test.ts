@@ -71,8 +71,7 @@ afterAll(async () => {
 });
 
 async function person(viewport?: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await newBrowserContext(browser, t.baseUrl, viewport);
-  await context.clock.setFixedTime(clock);
+  const context = await newBrowserContext(browser, t.baseUrl, { viewport, clock });
   contexts.push(context);
   return context;
 }

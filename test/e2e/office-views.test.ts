@@ -33,8 +33,7 @@ const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
 async function openAsUser(login: string, hash: string): Promise<Page> {
-  const context = await newBrowserContext(browser, t.baseUrl);
-  await context.clock.setFixedTime(clock);
+  const context = await newBrowserContext(browser, t.baseUrl, { clock });
   contexts.push(context);
   return openAs(context, t.baseUrl, hash, `${login}.${org.slug}`, PASSWORD, pageErrors);
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild, launchChromium, SCREENSHOTS } from './browser-setup.js';
+import { ensureWebBuild, launchChromium, newBrowserContext, SCREENSHOTS } from './browser-setup.js';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createClient, createPlace, createSmallFleet, VILLAGE, type SmallDay } from '../helpers/day-fixture.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -64,10 +64,7 @@ afterAll(async () => {
 
 /** A browser context (one person's browser: its own storage) that reaches only the test server (map tiles fail, as offline). */
 async function newBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', acceptDownloads: true });
-  await context.clock.setFixedTime(clock);
-  await context.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
-  return context;
+  return newBrowserContext(browser, t.baseUrl, { viewport, clock });
 }
 
 /** A page on the app for this test's organisation, in `context` or a browser of its own. */
@@ -93,8 +90,7 @@ async function signIn(page: Page): Promise<void> {
 
 describe('signing in', () => {
   it('shows a Polish login page first, in English on request, refuses a wrong password and signs in with the keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-    await context.route('**/*', (route) => (route.request().url().startsWith(t.baseUrl) ? route.continue() : route.abort()));
+    const context = await newBrowserContext(browser, t.baseUrl);
     const page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${t.baseUrl}/app/#/board`);
