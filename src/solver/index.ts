@@ -9,7 +9,7 @@ import { Alns } from './alns/alns.js';
 import { defaultDestroyOperators, defaultRepairOperators } from './alns/index.js';
 import { Rng } from './alns/rng.js';
 import { StopCriteria } from './alns/stop-criteria.js';
-import { minimiseVehicles } from './alns/vehicle-minimisation.js';
+import { isVehiclesFirst, minimiseVehicles } from './alns/vehicle-minimisation.js';
 import { serveBank } from './alns/serve-bank.js';
 import { ejectionSearch } from './alns/ejection-search.js';
 import { explainUnassigned } from './feasibility/unassigned-reason.js';
@@ -17,7 +17,7 @@ import { explainUnassigned } from './feasibility/unassigned-reason.js';
 export type * from './model/instance.js';
 export type * from './model/solution.js';
 
-/** Share of the budget given to fleet-size reduction when vehicles carry a fixed cost. */
+/** Share of the budget given to fleet-size reduction when vehicles come first (isVehiclesFirst). */
 const VEHICLE_PHASE_SHARE = 0.5;
 /** Share of the budget that the ejection search for the requests left waiting by construction may use at most. */
 const EJECTION_PHASE_SHARE = 0.8;
@@ -55,14 +55,13 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
   alns.report(true);
   let best: SolutionState = state;
   if (state.removable().length > 0) {
-    // Serving waiting requests comes first (their penalties dwarf everything else). Fleet
-    // reduction pays only when vehicles cost something and every request that any vehicle could
-    // serve is served: otherwise the main search goes on placing the waiting ones.
+    // Serving waiting requests comes first (their penalties dwarf everything else). The fleet
+    // phase runs only when vehicles come first and every request that any vehicle could serve
+    // is served: otherwise the main search goes on placing the waiting ones.
     best = ejectionSearch(alns, rng, best, EJECTION_PHASE_SHARE);
     best = serveBank(alns, rng, best, SERVE_PHASE_SHARE);
-    const vehiclesCost = problem.fixedCost.some((c) => c > 0);
     const waitingServable = best.bank().some((r) => explainUnassigned(problem, r) === 'busy');
-    if (vehiclesCost && !waitingServable && best.usedVehicles() > 1) {
+    if (isVehiclesFirst(best) && !waitingServable && best.usedVehicles() > 1) {
       best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
     }
     best = alns.run(best, 1);

@@ -1,6 +1,18 @@
 import type { SolutionState } from '../route/solution-state.js';
 import type { Alns } from './alns.js';
 
+/**
+ * Whether one vehicle less beats any saving in travel (Li & Lim's vehicles-first objective): every
+ * vehicle's fixed cost exceeds the whole plan's routing cost. Only then is a phase that does nothing
+ * but empty routes worth its budget. A moderate fixed cost (the regional day's 30 min per vehicle)
+ * is one term of the cost among others, traded off by the main search and its route removal;
+ * measured there, the fleet phase spent half of a 60 s budget and saved no vehicle (DECISIONS D32).
+ */
+export function isVehiclesFirst(state: SolutionState): boolean {
+  const routing = state.routingCost();
+  return state.problem.fixedCost.every((c) => c > routing);
+}
+
 /** Attempts per phase share: each attempt to drop a route gets this share of the phase budget. */
 const ATTEMPT_SHARE = 0.25;
 

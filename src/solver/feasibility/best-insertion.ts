@@ -130,14 +130,22 @@ export function findBestInsertion(route: RouteState, r: number, out: Insertion, 
   // Fast path for one layout and one load dimension (most fleets and both benchmark sets).
   const isScalar = layoutCount === 1 && dims === 1;
   const headroom = isScalar ? caps[0]! - nodeLoad[qOff]! + EPS : 0;
-  for (let i = route.lockedCount; i <= m; i++) {
+  // Latest starts never decrease along a route: while the next stop's latest start is before the
+  // pickup's window opens, nothing fits after i. Binary search skips those slots at once (a route
+  // of a whole day has 30+ stops, of which a 30-min window concerns a handful).
+  let first = route.lockedCount;
+  let past = m + 1;
+  while (first < past) {
+    const mid = (first + past) >> 1;
+    if (latest[mid + 1]! < ep - EPS) first = mid + 1;
+    else past = mid;
+  }
+  for (let i = first; i <= m; i++) {
+    // Earliest starts never decrease either: past the pickup's window, stop.
+    if (earliest[i]! > lp + EPS) break;
     // Pickup goes right after old position i.
     const li = locationAt(p, v, nodes, m, i);
     const depI = earliest[i]! + (i === 0 ? 0 : nodeService[nodes[i]!]!);
-    // Earliest starts never decrease along a route: past the pickup's window, stop.
-    if (earliest[i]! > lp + EPS) break;
-    // Latest starts never decrease either: before the pickup's window opens nothing fits after i.
-    if (latest[i + 1]! < ep - EPS) continue;
     const arrP = depI + travel[li * size + pl]!;
     const bp = arrP > ep ? arrP : ep;
     if (!(bp <= lp + EPS)) continue;

@@ -18,20 +18,42 @@ export function locateRequests(state: SolutionState, pickupPos: Int32Array, drop
 
 /**
  * Objective saved by taking each served request out of its route (fixed cost included when it is
- * the route's only request): gains[r] for served requests, −Infinity for the others.
+ * the route's only request): gains[r] for served requests, −Infinity for the others. Also fills
+ * pickupPos and dropoffPos as locateRequests does.
  */
 export function computeRemovalGains(state: SolutionState, pickupPos: Int32Array, dropoffPos: Int32Array, gains: Float64Array): void {
+  pickupPos.fill(-1);
+  dropoffPos.fill(-1);
+  gains.fill(-Infinity);
+  for (let v = 0; v < state.routes.length; v++) updateRouteRemovalGains(state, v, pickupPos, dropoffPos, gains);
+}
+
+/**
+ * Brings positions and gains up to date for the requests of route v alone, after a change to that
+ * route: removing or inserting a request changes no other route's savings, so the searches update
+ * one or two routes instead of the whole solution (on the regional day, 1,000 requests against a
+ * route's 15 or so). A request that left the route is the caller's to mark (gains −Infinity).
+ */
+export function updateRouteRemovalGains(
+  state: SolutionState,
+  v: number,
+  pickupPos: Int32Array,
+  dropoffPos: Int32Array,
+  gains: Float64Array,
+): void {
   const p = state.problem;
   const { cost, size } = p;
-  locateRequests(state, pickupPos, dropoffPos);
-  for (let r = 0; r < p.requestCount; r++) {
-    const v = state.routeOf[r]!;
-    if (v === -1) {
-      gains[r] = -Infinity;
-      continue;
-    }
-    const route = state.routes[v]!;
-    const a = pickupPos[r]!;
+  const route = state.routes[v]!;
+  for (let i = 1; i <= route.stopCount; i++) {
+    const node = route.nodes[i]!;
+    if ((node & 1) === 0) pickupPos[node >> 1] = i;
+    else dropoffPos[node >> 1] = i;
+  }
+  for (let i = 1; i <= route.stopCount; i++) {
+    const node = route.nodes[i]!;
+    if ((node & 1) !== 0) continue;
+    const r = node >> 1;
+    const a = i;
     const b = dropoffPos[r]!;
     const la = route.locationAt(a);
     const lb = route.locationAt(b);

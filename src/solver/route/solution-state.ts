@@ -93,6 +93,13 @@ export class SolutionState {
     return used;
   }
 
+  /** Travel cost of the routes alone: no fixed costs, no penalties. */
+  routingCost(): number {
+    let total = 0;
+    for (const route of this.routes) total += route.routeCost;
+    return total;
+  }
+
   /** Objective: unassigned penalties + routing cost + fixed costs of used vehicles. */
   cost(): number {
     let total = 0;

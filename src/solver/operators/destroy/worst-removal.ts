@@ -1,4 +1,4 @@
-import { computeRemovalGains } from '../../route/request-positions.js';
+import { computeRemovalGains, updateRouteRemovalGains } from '../../route/request-positions.js';
 import type { DestroyOperator } from '../operator.js';
 import { selectKth, swapRemove } from './select-kth.js';
 
@@ -8,8 +8,7 @@ const DETERMINISM = 3;
 /**
  * Removes requests that cost the most where they are (largest saving when removed), with a
  * random bias so that the same ones are not always chosen. Savings change when a neighbour
- * leaves, so they are recomputed after each removal (only the touched route changes, but a
- * full pass is O(stops) and keeps this simple).
+ * leaves: after each removal those of the touched route are recomputed (the others stay).
  */
 export const worstRemoval: DestroyOperator = {
   name: 'worst',
@@ -21,12 +20,16 @@ export const worstRemoval: DestroyOperator = {
     /** Index = request: objective saved by removing it. */
     const gains = new Float64Array(n);
     const candidates = state.removable();
+    computeRemovalGains(state, pickupPos, dropoffPos, gains);
     for (let k = 0; k < count && candidates.length > 0; k++) {
-      computeRemovalGains(state, pickupPos, dropoffPos, gains);
       const idx = Math.floor(Math.pow(rng.next(), DETERMINISM) * candidates.length);
       const r = selectKth(candidates, idx, gains, -1);
       swapRemove(candidates, idx);
-      state.remove(r);
+      const v = state.routeOf[r]!;
+      if (state.remove(r)) {
+        gains[r] = -Infinity;
+        updateRouteRemovalGains(state, v, pickupPos, dropoffPos, gains);
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rng } from '../../alns/rng.js';
-import { computeRemovalGains } from '../../route/request-positions.js';
+import { computeRemovalGains, updateRouteRemovalGains } from '../../route/request-positions.js';
 import type { SolutionState } from '../../route/solution-state.js';
 import { applyRelocate, createRelocateMove, evaluateRelocate } from './relocate-request.js';
 
@@ -30,16 +30,15 @@ export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10, focu
       order[j] = t;
     }
     let improved = false;
-    let stale = true;
     const threshold = MIN_RELATIVE_GAIN * Math.max(1, state.cost());
+    // A move changes the savings of its two routes only: those are brought up to date.
+    computeRemovalGains(state, pickupPos, dropoffPos, gains);
     for (const r of order) {
-      if (stale) {
-        computeRemovalGains(state, pickupPos, dropoffPos, gains);
-        stale = false;
-      }
+      const from = state.routeOf[r]!;
       if (evaluateRelocate(state, r, gains[r]!, move) && move.gain > threshold && applyRelocate(state, move)) {
         improved = true;
-        stale = true;
+        updateRouteRemovalGains(state, from, pickupPos, dropoffPos, gains);
+        updateRouteRemovalGains(state, move.vehicle, pickupPos, dropoffPos, gains);
       }
     }
     if (!improved) break;

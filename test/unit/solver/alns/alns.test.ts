@@ -6,11 +6,12 @@ import { SimulatedAnnealing } from '../../../../src/solver/alns/acceptance.js';
 import { StopCriteria, DEFAULT_MAX_ITERATIONS } from '../../../../src/solver/alns/stop-criteria.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
 import { Alns } from '../../../../src/solver/alns/alns.js';
-import { minimiseVehicles } from '../../../../src/solver/alns/vehicle-minimisation.js';
+import { isVehiclesFirst, minimiseVehicles } from '../../../../src/solver/alns/vehicle-minimisation.js';
 import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
 import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { toSolution } from '../../../../src/solver/route/to-solution.js';
+import { insertByRegret } from '../../../../src/solver/operators/repair/regret-insertion.js';
 import { checkSolution } from '../../../helpers/check-solution.js';
 import { instance, randomInstance, request, vehicle } from '../support/fixtures.js';
 
@@ -126,5 +127,20 @@ describe('solve with ALNS', () => {
     expect(best.usedVehicles()).toBe(1);
     expect(best.unassignedCount).toBe(0);
     expect(checkSolution(inst, toSolution(best))).toEqual([]);
+  });
+
+  it('spends a fleet phase only when one vehicle less beats any saving in travel', () => {
+    const points: [number, number][] = Array.from({ length: 13 }, (_, k) => [k, 0]);
+    const reqs = Array.from({ length: 6 }, (_, k) => request({ from: 2 * k + 1, to: 2 * k + 2 }));
+    const planWith = (fixedCosts: number[]) => {
+      const state = new SolutionState(buildProblem(instance(points, reqs, fixedCosts.map((fixedCost) => vehicle({ fixedCost })))));
+      insertByRegret(state, 2, null, 0);
+      return state;
+    };
+    // The routes cost 24 here (12 out along the line and back).
+    expect(planWith([25, 25]).routingCost()).toBe(24);
+    expect(isVehiclesFirst(planWith([25, 25]))).toBe(true);
+    expect(isVehiclesFirst(planWith([10, 10]))).toBe(false);
+    expect(isVehiclesFirst(planWith([25, 0]))).toBe(false);
   });
 });
