@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/regional-seeds.ts [--day-seed 1] [--seeds 1-10] [--time-limit 5] [--clock cpu] [--jobs 1]
  *
- * Writes results/<date>-regional-seeds[-cpu].md and .json. Reports, asserts nothing.
+ * Writes results/<date>-regional[-dayN]-seeds[-cpu].md and .json. Reports, asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -141,7 +141,9 @@ async function main(): Promise<void> {
   process.stdout.write(report);
   const resultsDir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const stem = `${date}-regional-seeds${values.seeds === '1-10' ? '' : `-${values.seeds}`}${budgetSec === 5 ? '' : `-${budgetSec}s`}${useCpu ? '-cpu' : ''}`;
+  // The day seed is in the name when it is not the default, so that a harder day's run does not
+  // overwrite day 1's figures of the same date.
+  const stem = `${date}-regional${daySeed === 1 ? '' : `-day${daySeed}`}-seeds${values.seeds === '1-10' ? '' : `-${values.seeds}`}${budgetSec === 5 ? '' : `-${budgetSec}s`}${useCpu ? '-cpu' : ''}`;
   writeFileSync(join(resultsDir, `${stem}.md`), report);
   writeFileSync(join(resultsDir, `${stem}.json`), `${JSON.stringify({ date, run: describeRun(REPO_ROOT), daySeed, budgetSec, clock: values.clock, records }, null, 2)}\n`);
 }

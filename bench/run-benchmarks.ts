@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- FOLDER|regional] [--time-limit S] [--seed N] [--instances a,b] [--cpu-clock]` (issue #3).
+ * `npm run bench [-- FOLDER|regional] [--time-limit S] [--seed N] [--instances a,b] [--cpu-clock]
+ *   [--reference-time-limit S (regional)]` (issue #3).
  *
  * Runs every instance of ../shared/benchmarks/<set>/ one at a time, each solve in its own child
  * process (fresh memory, one core), re-checks the printed routes with the independent checker, and
@@ -114,7 +115,16 @@ function runSet(set: BenchmarkSet, files: readonly string[], args: BenchArgs): v
 function runRegional(args: BenchArgs): void {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'bench', 'regional-run.ts'), '--seed', String(args.seed), ...(args.timeLimitSec === undefined ? [] : ['--time-limit', String(args.timeLimitSec)])],
+    [
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'bench', 'regional-run.ts'),
+      '--seed',
+      String(args.seed),
+      ...(args.timeLimitSec === undefined ? [] : ['--time-limit', String(args.timeLimitSec)]),
+      ...(args.referenceTimeLimitSec === undefined ? [] : ['--reference-time-limit', String(args.referenceTimeLimitSec)]),
+      ...(args.cpuClock ? ['--clock', 'cpu'] : []),
+    ],
     { cwd: REPO_ROOT, stdio: 'inherit' },
   );
   if (child.status !== 0) process.exitCode = child.status ?? 1;

@@ -3,12 +3,18 @@ import { parseBenchArgs } from '../../../../bench/cli/parse-bench-args.js';
 
 describe('parseBenchArgs', () => {
   it('runs everything with the default seed when given nothing', () => {
-    expect(parseBenchArgs([])).toEqual({ folder: undefined, timeLimitSec: undefined, seed: 1, instances: undefined, cpuClock: false });
+    expect(parseBenchArgs([])).toEqual({ folder: undefined, timeLimitSec: undefined, seed: 1, instances: undefined, cpuClock: false, referenceTimeLimitSec: undefined });
   });
 
   it('reads a folder, a time limit, a seed and an instance list', () => {
     expect(parseBenchArgs(['pdptw-lilim', '--time-limit', '5', '--seed=3', '--instances', 'lc101, lr201', '--cpu-clock'])).toEqual({
-      folder: 'pdptw-lilim', timeLimitSec: 5, seed: 3, instances: ['lc101', 'lr201'], cpuClock: true,
+      folder: 'pdptw-lilim', timeLimitSec: 5, seed: 3, instances: ['lc101', 'lr201'], cpuClock: true, referenceTimeLimitSec: undefined,
+    });
+  });
+
+  it('reads a reference budget for the regional day', () => {
+    expect(parseBenchArgs(['regional', '--reference-time-limit', '300', '--cpu-clock'])).toMatchObject({
+      folder: 'regional', referenceTimeLimitSec: 300, cpuClock: true,
     });
   });
 
@@ -18,6 +24,8 @@ describe('parseBenchArgs', () => {
     [['a', 'b'], /only one FOLDER expected/],
     [['--fast'], /unknown option --fast/],
     [['--seed', '1e3'], /--seed must be a non-negative integer/],
+    [['regional', '--reference-time-limit', '-5'], /--reference-time-limit must be a positive number of seconds, got "-5"/],
+    [['pdptw-lilim', '--reference-time-limit', '300'], /applies to the regional day only/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
