@@ -165,7 +165,9 @@ function main(): void {
 
   const resultsDir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const stem = `${date}-regional${useCpuClock ? '-cpu' : ''}`;
+  // A shorter or longer look does not overwrite the day's figures at the default budget.
+  const budgetTag = convergedBudgetSec === DEFAULT_CONVERGED_BUDGET_SEC ? '' : `-${convergedBudgetSec}s`;
+  const stem = `${date}-regional${budgetTag}${useCpuClock ? '-cpu' : ''}`;
   writeFileSync(join(resultsDir, `${stem}.md`), report);
   writeFileSync(
     join(resultsDir, `${stem}.json`),
