@@ -2,6 +2,7 @@ import type { Db, Tx } from '../client.js';
 import type { Client, Place, Prisma, RecurringRide } from '../generated/client.js';
 import type { RecurringRideView } from '../../domain/booking/recurring-ride.schema.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../../domain/common/time.js';
+import { clientName } from '../../domain/booking/client-name.js';
 
 type Row = RecurringRide & { client: Client; fromPlace: Place; toPlace: Place };
 const include = { client: true, fromPlace: true, toPlace: true } as const;
@@ -10,7 +11,7 @@ export function toRecurringRideView(r: Row): RecurringRideView {
   const time = formatMinutes(r.timeMin);
   return {
     id: r.id,
-    client: { id: r.client.id, name: `${r.client.firstName} ${r.client.lastName}` },
+    client: { id: r.client.id, name: clientName(r.client) },
     from: { id: r.fromPlace.id, name: r.fromPlace.name },
     to: { id: r.toPlace.id, name: r.toPlace.name },
     arriveBy: r.timeMode === 'ARRIVE_BY' ? time : null,

@@ -3,6 +3,7 @@ import type { Client, Place, Prisma, Ride } from '../generated/client.js';
 import type { RideStatus, RideView } from '../../domain/booking/ride.schema.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../../domain/common/time.js';
 import { isCancelled } from '../../domain/booking/ride.rules.js';
+import { clientName } from '../../domain/booking/client-name.js';
 
 type RideRow = Ride & { client: Client; fromPlace: Place; toPlace: Place; returns: { id: string }[] };
 const rideInclude = { client: true, fromPlace: true, toPlace: true, returns: { select: { id: true } } } as const;
@@ -14,7 +15,7 @@ function toRideView(r: RideRow): RideView {
     id: r.id,
     date,
     status: r.status,
-    client: { id: r.client.id, name: `${r.client.firstName} ${r.client.lastName}` },
+    client: { id: r.client.id, name: clientName(r.client) },
     from: { id: r.fromPlace.id, name: r.fromPlace.name, address: r.fromPlace.address },
     to: { id: r.toPlace.id, name: r.toPlace.name, address: r.toPlace.address },
     arriveBy: r.timeMode === 'ARRIVE_BY' ? time : null,

@@ -7,6 +7,7 @@ import { toChangeView, travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
 import { listEventsOfStops } from '../execution/stop-event.query.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
+import { clientName } from '../booking/client-name.js';
 
 export function needsOf(
   ride: { wheelchair: boolean; assistant: boolean },
@@ -63,7 +64,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         etaSec: s.etaSec ?? s.serviceStartSec,
         eta: formatSeconds(s.etaSec ?? s.serviceStartSec),
         place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
-        passenger: { name: `${ride.client.firstName} ${ride.client.lastName}`, phone: ride.client.phone },
+        passenger: { name: clientName(ride.client), phone: ride.client.phone },
         needs: needsOf(ride, ride.client),
         notes: [ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
         appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,

@@ -4,6 +4,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { DateSchema } from '../common/schemas.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../common/time.js';
+import { clientName } from '../booking/client-name.js';
 
 export const NotificationListQuerySchema = z.object({
   date: DateSchema,
@@ -43,7 +44,7 @@ export async function listNotifications(
     id: n.id,
     rideId: n.rideId,
     clientId: n.clientId,
-    clientName: `${n.ride.client.firstName} ${n.ride.client.lastName}`,
+    clientName: clientName(n.ride.client),
     date: fromDbDate(n.serviceDate),
     kind: n.kind,
     window: { from: formatMinutes(n.windowFromMin), to: formatMinutes(n.windowToMin) },

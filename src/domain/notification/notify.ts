@@ -10,6 +10,7 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { fromDbDate, toDbDate } from '../common/time.js';
 import { pickupText, pickupWindowOf, recipientOf, sameWindow } from './pickup-window.rules.js';
+import { clientName } from '../booking/client-name.js';
 
 export type NotificationKind = 'EVENING_BEFORE' | 'PICKUP_CHANGED';
 
@@ -62,7 +63,7 @@ export async function recordPickupNotifications(
         organisationName: org.name,
         date,
         window,
-        clientName: `${ride.client.firstName} ${ride.client.lastName}`,
+        clientName: clientName(ride.client),
         recipientKind: to.kind,
         fromAddress: ride.fromPlace.address,
       });

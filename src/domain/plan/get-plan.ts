@@ -6,6 +6,7 @@ import { formatMinutes, formatSeconds, fromDbDate } from '../common/time.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
 import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, TravelTimesNote } from './plan.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
+import { clientName } from '../booking/client-name.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -26,7 +27,6 @@ export function travelTimesNote(source: string | null, dataVersion: string | nul
 }
 
 export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}): PlanView {
-  const clientName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
   return {
     id: p.id,
     date: fromDbDate(p.serviceDate),

@@ -11,6 +11,7 @@ import { findOrganisationById } from '../../db/repositories/organisation.repo.js
 import { checkProviderScope, getProvider } from './manage-providers.js';
 import type { ConfirmationView, ProviderConfirmationInput, ProviderRideView } from './provider.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
+import { clientName } from '../booking/client-name.js';
 
 /**
  * The plan each day in [from, to] is driven by: its newest published plan, or before any
@@ -72,7 +73,7 @@ export async function listProviderRides(deps: DomainDeps, ctx: OrganisationConte
         vehicle: s.route.vehicle,
         pickupTime: formatSeconds(s.serviceStartSec),
         dropoffTime: drop === undefined ? null : formatSeconds(drop),
-        client: { name: `${r.client.firstName} ${r.client.lastName}`, phone: r.client.phone, mobility: r.client.mobility, driverNotes: r.client.driverNotes },
+        client: { name: clientName(r.client), phone: r.client.phone, mobility: r.client.mobility, driverNotes: r.client.driverNotes },
         from: r.fromPlace,
         to: r.toPlace,
         status: r.status,

@@ -15,6 +15,7 @@ import { finishEdit, findRideForPlacing, recordChange, toLiveRide } from './live
 import type { MoveRide } from './live-plan.schema.js';
 import { runLiveEdit } from './run-live-edit.js';
 import { writeRemaining } from './write-route.js';
+import { clientName } from '../../booking/client-name.js';
 
 export interface MoveAnswer {
   readonly feasible: true;
@@ -151,7 +152,7 @@ export async function moveRide(deps: LiveDeps, ctx: OrganisationContext, planId:
     }
     const version = await finishEdit(tx, planId);
     const pick = targetWrite.next.find((s) => s.rideId === ride.id && s.kind === 'PICKUP')!;
-    const who = `${ride.client.firstName} ${ride.client.lastName}`;
+    const who = clientName(ride.client);
     await recordChange(tx, org, planId, version, ctx.actor, deps.now(), {
       kind: 'MOVE', rideId: ride.id, vehicleId: target.vehicle.id,
       pl: `Przejazd ${who} (odbiór ${formatSeconds(pick.serviceStartSec)}, ${ride.fromPlace.name}) przeniesiony do pojazdu ${target.vehicle.name}${source && source !== target ? ` z pojazdu ${source.vehicle.name}` : ''}`,

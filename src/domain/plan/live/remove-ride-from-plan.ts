@@ -10,6 +10,7 @@ import { liveRouteOf } from './live-route.js';
 import { finishEdit, recordChange } from './live-plan.query.js';
 import { runLiveEdit } from './run-live-edit.js';
 import { writeRemaining } from './write-route.js';
+import { clientName } from '../../booking/client-name.js';
 
 export async function removeRideFromLivePlan(deps: LiveDeps, ctx: OrganisationContext, rideId: string, why: { pl: string; en: string }): Promise<void> {
   const ride = await deps.db.ride.findFirst({ where: { organisationId: ctx.organisationId, id: rideId }, include: { client: true } });
@@ -34,7 +35,7 @@ export async function removeRideFromLivePlan(deps: LiveDeps, ctx: OrganisationCo
     const write = routeWrite(li, 0, r === undefined ? li.fixed[0]!.stops : li.fixed[0]!.stops.filter((n) => n >> 1 !== r));
     await writeRemaining(tx, ctx.organisationId, li.routes[0]!, write.next, write.totals);
     const version = await finishEdit(tx, live.id);
-    const who = `${ride.client.firstName} ${ride.client.lastName}`;
+    const who = clientName(ride.client);
     await recordChange(tx, ctx.organisationId, live.id, version, ctx.actor, deps.now(), {
       kind: 'REMOVE', rideId, vehicleId: source.vehicle.id,
       pl: `Przejazd ${who} usunięty z trasy ${source.vehicle.name} (${fromDbDate(ride.serviceDate)}): ${why.pl}`,

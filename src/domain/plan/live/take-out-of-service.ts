@@ -18,6 +18,7 @@ import { isReported, liveRouteOf, type LiveStop } from './live-route.js';
 import { finishEdit, recordChange } from './live-plan.query.js';
 import { runLiveEdit } from './run-live-edit.js';
 import { writeRemaining } from './write-route.js';
+import { clientName } from '../../booking/client-name.js';
 
 export interface OutOfServiceAnswer {
   readonly reassigned: readonly string[];
@@ -66,7 +67,7 @@ export async function takeVehicleOutOfService(
     const order = [...handOver].sort((a, b) => li.problem.nodeTwStart[2 * a]! - li.problem.nodeTwStart[2 * b]!);
     const reassigned: string[] = [];
     const unassigned: { rideId: string; client: string; pl: string; en: string }[] = [];
-    const clientOf = new Map(loaded.plan.routes.flatMap((r) => r.stops.map((s) => [s.rideId, `${s.ride.client.firstName} ${s.ride.client.lastName}`] as const)));
+    const clientOf = new Map(loaded.plan.routes.flatMap((r) => r.stops.map((s) => [s.rideId, clientName(s.ride.client)] as const)));
     const touched = new Set<number>([0]);
     const placedOn = new Map<string, number>();
     for (const r of order) {
