@@ -45,12 +45,6 @@ export interface AlnsSettings {
   readonly hasClock: boolean;
 }
 
-function routingCost(state: SolutionState): number {
-  let total = 0;
-  for (const route of state.routes) total += route.routeCost;
-  return total;
-}
-
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006): each iteration destroys part of
  * the current solution and repairs it with operators chosen by adaptive weights, then accepts the
@@ -125,7 +119,7 @@ export class Alns {
     let currentCost = current.cost();
     let bestCost = currentCost;
     this.noteBest(best, bestCost);
-    const acceptance = new SimulatedAnnealing(routingCost(start), START_WORSE);
+    const acceptance = new SimulatedAnnealing(start.routingCost(), START_WORSE);
     const startFraction = this.fraction();
     const span = Math.max(endFraction - startFraction, 1e-9);
     const noise = NOISE_SHARE * maxFiniteCost(p);
