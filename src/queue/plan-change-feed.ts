@@ -45,7 +45,11 @@ export function createPlanChangeFeed(options: { redis: Redis; keyPrefix: string;
 
   const openSubscriber = (): Redis => {
     if (subscriber) return subscriber;
-    const s = redis.duplicate();
+    // No handshake commands on this connection: ioredis 5 writes a SUBSCRIBE made while it is still
+    // connecting ahead of its INFO ready check and CLIENT SETINFO, which Redis then refuses in
+    // subscriber mode ("Connection in subscriber mode…", ioredis#2037); the connection resets and
+    // the streams opened at that moment hear nothing. Without them the SUBSCRIBE waits for ready.
+    const s = redis.duplicate({ enableReadyCheck: false, disableClientInfo: true });
     s.on('error', (err) => log.warn({ err: err.message }, 'plan changes: subscriber connection error'));
     s.on('message', onMessage);
     subscriber = s;
