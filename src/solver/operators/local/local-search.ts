@@ -7,12 +7,12 @@ import { applyRelocate, createRelocateMove, evaluateRelocate } from './relocate-
 const MIN_RELATIVE_GAIN = 1e-9;
 
 /**
- * Descends to a local optimum of the relocate-request neighbourhood: the requests of `focus`
- * (all movable ones by default) are visited in a random order and each is moved to its best place
- * in another route when that lowers the cost, until a full pass finds nothing or `maxPasses` is
- * reached. Returns whether anything improved.
+ * Descends to a local optimum of the relocate-request neighbourhood: the movable requests are
+ * visited in a random order and each is moved to its best place in another route when that lowers
+ * the cost, until a full pass finds nothing or `maxPasses` is reached. Returns whether anything
+ * improved.
  */
-export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10, focus?: readonly number[]): boolean {
+export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10): boolean {
   const n = state.problem.requestCount;
   const move = createRelocateMove();
   /** Index = request: position of its pickup / drop-off in its route (−1 when unassigned). */
@@ -20,7 +20,7 @@ export function localSearch(state: SolutionState, rng: Rng, maxPasses = 10, focu
   const dropoffPos = new Int32Array(n);
   /** Index = request: objective saved by removing it. */
   const gains = new Float64Array(n);
-  const order = focus ? focus.filter((r) => state.routeOf[r] !== -1 && !state.isFixed[r]) : state.removable();
+  const order = state.removable();
   let improvedAny = false;
   for (let pass = 0; pass < maxPasses; pass++) {
     for (let k = order.length - 1; k > 0; k--) {
