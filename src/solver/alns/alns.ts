@@ -21,17 +21,18 @@ const MAX_REMOVED = 100;
  * while a single cycle sometimes freezes in a poor optimum (lr203 +17 %), hence three reheats.
  */
 const START_WORSE = 0.03;
-/** Cooling cycles per phase; each restarts from the best solution. */
+/** Cooling cycles per phase up to LARGE_INSTANCE_REQUESTS; each restarts from the best solution. */
 const CYCLES = 3;
 /** Candidates within this share of the best cost get a relocate local search (about one repair's cost); 3 % measured better than 1 % on a6-72…a8-96. */
 const LOCAL_SEARCH_WINDOW = 0.03;
 /**
- * Up to this many requests (Cordeau, Li & Lim, a gmina's day) promising candidates get the relocate
- * local search over all requests. Above it (the regional day: 1,000 requests) they get none: a
- * search over the re-inserted requests only (this session's first answer, 4× cheaper than over
- * all) still cost a fifth of the iterations and left the 60 s plan 0.6 % dearer (D33).
+ * Up to this many requests (Cordeau, Li & Lim, a gmina's day) iterations are plentiful: three
+ * cooling cycles, and a relocate local search over all requests on promising candidates. Above it
+ * (the regional day: 1,000 requests) every iteration counts (D33): one long cooling (three short
+ * ones left the 60 s plan 1.5 % dearer) and no local search (a descent over the re-inserted
+ * requests only still cost a fifth of the iterations and left the plan 0.6 % dearer).
  */
-const LOCAL_SEARCH_MAX_REQUESTS = 200;
+const LARGE_INSTANCE_REQUESTS = 200;
 /** Relative improvement that counts as better (guards against floating-point ties). */
 const IMPROVEMENT_EPS = 1e-9;
 /** Least time between progress reports. */
@@ -128,7 +129,9 @@ export class Alns {
     const removable = start.removable().length + start.bank().length;
     const maxRemoved = Math.max(1, Math.min(MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
     const minRemoved = Math.min(4, maxRemoved);
-    const withLocalSearch = p.requestCount <= LOCAL_SEARCH_MAX_REQUESTS;
+    const isLarge = p.requestCount > LARGE_INSTANCE_REQUESTS;
+    const withLocalSearch = !isLarge;
+    const cycles = isLarge ? 1 : CYCLES;
 
     let lastCycle = 0;
     while (!this.isOver() && this.fraction() < endFraction && !(isGoal && isGoal(best))) {
@@ -146,8 +149,8 @@ export class Alns {
       }
       let score = 0;
       const progress = Math.min(1, (this.fraction() - startFraction) / span);
-      const cycle = Math.min(CYCLES - 1, Math.floor(progress * CYCLES));
-      const local = progress * CYCLES - cycle;
+      const cycle = Math.min(cycles - 1, Math.floor(progress * cycles));
+      const local = progress * cycles - cycle;
       if (cycle !== lastCycle) {
         // Reheat: each cooling cycle restarts from the best solution.
         lastCycle = cycle;
