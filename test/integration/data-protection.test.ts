@@ -192,6 +192,9 @@ describe('the data lifecycle', () => {
     expect(exported.headers.get('content-disposition')).toContain('attachment');
     expect(exported.body.client).toMatchObject({ firstName: 'Helena', lastName: 'Kowalczyk' });
     expect(exported.body.rides).toHaveLength(1);
+    // The ride's history, in the order it happened (its insertion order is internal, not exported).
+    expect(exported.body.rides[0].events.map((e: { fromStatus: string | null; toStatus: string }) => [e.fromStatus, e.toStatus])).toEqual([[null, 'APPROVED']]);
+    expect(exported.body.rides[0].events[0]).not.toHaveProperty('seq');
     expect(exported.body.accessLog.map((a: { action: string }) => a.action)).toContain('CREATE');
 
     // Rides in the retention period are settlement records: refused, saying why.

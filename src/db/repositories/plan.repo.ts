@@ -35,8 +35,10 @@ const planInclude = {
     orderBy: { startSec: 'asc' as const },
   },
   unassigned: { include: { ride: { include: { client: true, fromPlace: true, toPlace: true } } } },
-  // What changed in the live plan, newest first (issue #8).
-  changes: { orderBy: [{ at: 'desc' as const }, { version: 'desc' as const }], take: 500 },
+  // What changed in the live plan, newest first (issue #8): by the version each change produced
+  // (versions only grow), then by time. Not by time first: the re-plan's entry is stamped by the
+  // database's clock, the edits by the server's.
+  changes: { orderBy: [{ version: 'desc' as const }, { at: 'desc' as const }], take: 500 },
 } satisfies Prisma.PlanInclude;
 
 export type PlanWithRoutes = Prisma.PlanGetPayload<{ include: typeof planInclude }>;

@@ -85,7 +85,7 @@ export interface RideStatusChange {
 }
 
 export async function listRideHistory(db: Db | Tx, organisationId: string, rideId: string): Promise<RideStatusChange[]> {
-  const events = await db.rideEvent.findMany({ where: { organisationId, rideId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  const events = await db.rideEvent.findMany({ where: { organisationId, rideId }, orderBy: { seq: 'asc' } });
   return events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason }));
 }
 

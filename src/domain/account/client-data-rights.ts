@@ -21,7 +21,7 @@ export async function exportClientData(deps: DomainDeps, ctx: OrganisationContex
   const [rides, recurringRides, audit] = await Promise.all([
     deps.db.ride.findMany({
       where: { organisationId: ctx.organisationId, clientId },
-      include: { fromPlace: { select: { name: true, address: true } }, toPlace: { select: { name: true, address: true } }, events: true, stopEvents: true },
+      include: { fromPlace: { select: { name: true, address: true } }, toPlace: { select: { name: true, address: true } }, events: { omit: { seq: true }, orderBy: { seq: 'asc' } }, stopEvents: true },
       orderBy: [{ serviceDate: 'asc' }, { timeMin: 'asc' }],
     }),
     deps.db.recurringRide.findMany({ where: { organisationId: ctx.organisationId, clientId }, orderBy: { createdAt: 'asc' } }),

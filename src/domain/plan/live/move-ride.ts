@@ -91,7 +91,7 @@ export async function moveRide(deps: LiveDeps, ctx: OrganisationContext, planId:
     }
     // A resend of a move already made (same vehicle, no positions asked): answer, change nothing.
     if (source && source === target && input.pickupIndex === undefined) {
-      const last = await tx.planChange.findFirst({ where: { planId, kind: 'MOVE', rideId: ride.id }, orderBy: [{ at: 'desc' }, { version: 'desc' }] });
+      const last = await tx.planChange.findFirst({ where: { planId, kind: 'MOVE', rideId: ride.id }, orderBy: [{ version: 'desc' }, { at: 'desc' }] });
       if (last?.vehicleId === target.vehicle.id) {
         return { result: { feasible: true as const, applied: !input.dryRun, version: loaded.plan.version, vehicleId: target.vehicle.id, deltaDistanceM: 0, deltaDurationSec: 0 } };
       }

@@ -50,7 +50,7 @@ export async function takeVehicleOutOfService(
     if (!broken) throw new AppError('NOT_FOUND', 'Ten pojazd nie ma trasy w tym planie', { messageEn: 'This vehicle has no route in this plan' });
     if (broken.outOfServiceMin !== null) {
       // A retry: answer what was decided the first time.
-      const first = await tx.planChange.findFirst({ where: { planId, kind: 'OUT_OF_SERVICE', vehicleId }, orderBy: { at: 'asc' } });
+      const first = await tx.planChange.findFirst({ where: { planId, kind: 'OUT_OF_SERVICE', vehicleId }, orderBy: [{ version: 'asc' }, { at: 'asc' }] });
       return { result: (first?.detail as unknown as OutOfServiceAnswer | null) ?? { reassigned: [], unassigned: [], version: loaded.plan.version } };
     }
     const fromSec = fromMin * 60;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ride_event" ADD COLUMN     "seq" BIGSERIAL NOT NULL;
