@@ -6,7 +6,7 @@ import { placeLockedStops } from './route/place-locked-stops.js';
 import { insertByRegret } from './operators/repair/regret-insertion.js';
 import { toSolution } from './route/to-solution.js';
 import { Alns } from './alns/alns.js';
-import { defaultDestroyOperators, defaultRepairOperators } from './alns/index.js';
+import { destroyOperatorsFor, defaultRepairOperators } from './alns/index.js';
 import { Rng } from './alns/rng.js';
 import { StopCriteria } from './alns/stop-criteria.js';
 import { isVehiclesFirst, minimiseVehicles } from './alns/vehicle-minimisation.js';
@@ -46,7 +46,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
   const alns = new Alns({
     rng,
     stop,
-    destroys: defaultDestroyOperators,
+    destroys: destroyOperatorsFor(problem),
     repairs: defaultRepairOperators,
     onProgress: options.onProgress,
     hasClock: options.now !== undefined,

@@ -7,12 +7,19 @@ import { OperatorWeights, SCORE_ACCEPTED, SCORE_BETTER, SCORE_NEW_BEST, SEGMENT_
 import type { Rng } from './rng.js';
 import type { StopCriteria } from './stop-criteria.js';
 import { localSearch } from '../operators/local/local-search.js';
+import { isLargeInstance } from './instance-size.js';
 
 /** Noise on insertion costs, as a share of the largest finite cost-matrix entry (Ropke & Pisinger: η = 0.025). */
 const NOISE_SHARE = 0.025;
 /** Share of the requests removed at most per iteration (ξ = 0.4), capped at MAX_REMOVED. */
 const MAX_REMOVED_SHARE = 0.4;
 const MAX_REMOVED = 100;
+/**
+ * The cap above LARGE_INSTANCE_REQUESTS, where string removal works alone: a repair costs about
+ * (removed × routes) insertion tests, so small removals buy many more iterations. Regional day 1,
+ * 60 s of CPU: 30 gave a mean of 929,300 over seeds 1–4 and 15 was less steady (D36).
+ */
+const LARGE_MAX_REMOVED = 30;
 /**
  * Simulated annealing starts each cooling cycle by accepting a solution this much worse than the
  * start (relative to its routing cost) with probability 1/2. Ropke & Pisinger use 5 % over one
@@ -21,18 +28,10 @@ const MAX_REMOVED = 100;
  * while a single cycle sometimes freezes in a poor optimum (lr203 +17 %), hence three reheats.
  */
 const START_WORSE = 0.03;
-/** Cooling cycles per phase up to LARGE_INSTANCE_REQUESTS; each restarts from the best solution. */
+/** Cooling cycles per phase up to LARGE_INSTANCE_REQUESTS (instance-size.ts); each restarts from the best solution. */
 const CYCLES = 3;
 /** Candidates within this share of the best cost get a relocate local search (about one repair's cost); 3 % measured better than 1 % on a6-72…a8-96. */
 const LOCAL_SEARCH_WINDOW = 0.03;
-/**
- * Up to this many requests (Cordeau, Li & Lim, a gmina's day) iterations are plentiful: three
- * cooling cycles, and a relocate local search over all requests on promising candidates. Above it
- * (the regional day: 1,000 requests) every iteration counts (D33): one long cooling (three short
- * ones left the 60 s plan 1.5 % dearer) and no local search (a descent over the re-inserted
- * requests only still cost a fifth of the iterations and left the plan 0.6 % dearer).
- */
-const LARGE_INSTANCE_REQUESTS = 200;
 /** Relative improvement that counts as better (guards against floating-point ties). */
 const IMPROVEMENT_EPS = 1e-9;
 /** Least time between progress reports. */
@@ -127,9 +126,14 @@ export class Alns {
     const span = Math.max(endFraction - startFraction, 1e-9);
     const noise = NOISE_SHARE * maxFiniteCost(p);
     const removable = start.removable().length + start.bank().length;
-    const maxRemoved = Math.max(1, Math.min(MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
+    // Up to LARGE_INSTANCE_REQUESTS iterations are plentiful: three cooling cycles, and a relocate
+    // local search over all requests on promising candidates. Above it every iteration counts (D33,
+    // D36): small removals, one long cooling (three short ones left the 60 s plan 1.5 % dearer) and
+    // no local search (a descent over the re-inserted requests only cost a fifth of the iterations
+    // and left the plan 0.6 % dearer).
+    const isLarge = isLargeInstance(p);
+    const maxRemoved = Math.max(1, Math.min(isLarge ? LARGE_MAX_REMOVED : MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
     const minRemoved = Math.min(4, maxRemoved);
-    const isLarge = p.requestCount > LARGE_INSTANCE_REQUESTS;
     const withLocalSearch = !isLarge;
     const cycles = isLarge ? 1 : CYCLES;
 

@@ -3,7 +3,7 @@ import { buildProblem } from '../../../../src/solver/model/problem.js';
 import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { insertByRegret } from '../../../../src/solver/operators/repair/regret-insertion.js';
 import { toSolution } from '../../../../src/solver/route/to-solution.js';
-import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
+import { allDestroyOperators, defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
 import { createInsertion, findBestInsertion } from '../../../../src/solver/feasibility/best-insertion.js';
 import { checkSolution } from '../../../helpers/check-solution.js';
@@ -19,7 +19,7 @@ function expectFeasible(state: SolutionState): void {
 }
 
 describe('destroy and repair operators', () => {
-  for (const destroy of defaultDestroyOperators) {
+  for (const destroy of allDestroyOperators) {
     it(`${destroy.name} removal takes requests out into the bank and keeps routes feasible`, () => {
       for (let seed = 1; seed <= 8; seed++) {
         const state = new SolutionState(buildProblem(randomInstance(seed, 15, 3)));
@@ -30,7 +30,9 @@ describe('destroy and repair operators', () => {
 
         const removed = served - state.removable().length;
         expect(removed).toBeGreaterThan(0);
-        if (destroy.name !== 'route') expect(removed).toBe(Math.min(4, served));
+        // Route removal empties a route whatever the count; string removal cuts whole strings, so it may take more.
+        if (destroy.name === 'string') expect(removed).toBeGreaterThanOrEqual(Math.min(4, served));
+        else if (destroy.name !== 'route') expect(removed).toBe(Math.min(4, served));
         expectFeasible(state);
       }
     });
