@@ -5,9 +5,11 @@
  * request served within 5 s, which holds only if it holds for each seed); with 60 s and 300 s
  * budgets the mean costs say how much five times the time still buys (convergence).
  *
- *   npx tsx bench/regional-seeds.ts [--day-seed 1] [--seeds 1-10] [--time-limit 5] [--clock cpu] [--jobs 1]
+ *   npx tsx bench/regional-seeds.ts [--day-seed 1] [--seeds 1-10] [--time-limit 5] [--clock cpu] [--jobs 1] [--label NAME]
  *
- * Writes results/<date>-regional[-dayN]-seeds[-cpu].md and .json. Reports, asserts nothing.
+ * Writes results/<date>-regional[-dayN]-seeds[-cpu][-NAME].md and .json; the label keeps a second
+ * run of the same day and budget (e.g. after a solver change) from overwriting the first.
+ * Reports, asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -100,9 +102,11 @@ async function main(): Promise<void> {
       clock: { type: 'string', default: 'cpu' },
       jobs: { type: 'string', default: '1' },
       one: { type: 'string' },
+      label: { type: 'string' },
     },
   });
   if (values.clock !== 'wall' && values.clock !== 'cpu') throw new Error(`--clock must be wall or cpu, got "${values.clock}"`);
+  if (values.label !== undefined && !/^[a-z0-9-]+$/.test(values.label)) throw new Error(`--label must be lower-case letters, digits and dashes, got "${values.label}"`);
   const daySeed = Number(values['day-seed']);
   const budgetSec = Number(values['time-limit']);
   const useCpu = values.clock === 'cpu';
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   // The day seed is in the name when it is not the default, so that a harder day's run does not
   // overwrite day 1's figures of the same date.
-  const stem = `${date}-regional${daySeed === 1 ? '' : `-day${daySeed}`}-seeds${values.seeds === '1-10' ? '' : `-${values.seeds}`}${budgetSec === 5 ? '' : `-${budgetSec}s`}${useCpu ? '-cpu' : ''}`;
+  const stem = `${date}-regional${daySeed === 1 ? '' : `-day${daySeed}`}-seeds${values.seeds === '1-10' ? '' : `-${values.seeds}`}${budgetSec === 5 ? '' : `-${budgetSec}s`}${useCpu ? '-cpu' : ''}${values.label === undefined ? '' : `-${values.label}`}`;
   writeFileSync(join(resultsDir, `${stem}.md`), report);
   writeFileSync(join(resultsDir, `${stem}.json`), `${JSON.stringify({ date, run: describeRun(REPO_ROOT), daySeed, budgetSec, clock: values.clock, records }, null, 2)}\n`);
 }
