@@ -7,7 +7,7 @@ const NEIGHBOURS = 100;
 const MAX_STRING_STOPS = 16;
 
 /** Index = r * width + k: the k-th nearest request to r (pickups and drop-offs, place and time). */
-interface NeighbourLists {
+export interface NeighbourLists {
   readonly width: number;
   readonly list: Int32Array;
 }
@@ -19,27 +19,37 @@ const cache = new WeakMap<Problem, NeighbourLists>();
  * plus between the two drop-offs, plus how far apart their windows open. Time counts because a
  * neighbour served hours later sits in another part of its route.
  */
-function neighbourLists(p: Problem): NeighbourLists {
+export function neighbourLists(p: Problem): NeighbourLists {
   const cached = cache.get(p);
   if (cached) return cached;
   const n = p.requestCount;
   const width = Math.min(NEIGHBOURS, Math.max(n - 1, 0));
   const list = new Int32Array(n * width);
   const { travel, size, nodeLocation, nodeTwStart } = p;
-  const distance = new Float64Array(n);
-  const order = new Int32Array(n);
+  /** Index = k: distance of the k-th nearest found so far (the row of `list` being filled). */
+  const nearest = new Float64Array(width);
   const bounded = (t: number): number => (Number.isFinite(t) ? t : 1e12);
   for (let a = 0; a < n; a++) {
+    const row = a * width;
+    let kept = 0;
     for (let b = 0; b < n; b++) {
+      if (b === a) continue;
       const pick = travel[nodeLocation[2 * a]! * size + nodeLocation[2 * b]!]!;
       const drop = travel[nodeLocation[2 * a + 1]! * size + nodeLocation[2 * b + 1]!]!;
       const time = Math.abs(nodeTwStart[2 * a]! - nodeTwStart[2 * b]!) + Math.abs(nodeTwStart[2 * a + 1]! - nodeTwStart[2 * b + 1]!);
-      distance[b] = a === b ? Infinity : bounded(pick) + bounded(drop) + bounded(time);
-      order[b] = b;
+      const d = bounded(pick) + bounded(drop) + bounded(time);
+      if (kept === width && d >= nearest[width - 1]!) continue;
+      // Insertion into the sorted top `width`: O(n · width) at worst instead of sorting n per row.
+      // Equal distances keep the lower id first (b grows), so the lists stay deterministic.
+      let k = kept < width ? kept++ : width - 1;
+      while (k > 0 && nearest[k - 1]! > d) {
+        nearest[k] = nearest[k - 1]!;
+        list[row + k] = list[row + k - 1]!;
+        k--;
+      }
+      nearest[k] = d;
+      list[row + k] = b;
     }
-    // Ties broken by id: the lists, and so the operator, stay deterministic.
-    const sorted = Array.from(order).sort((x, y) => distance[x]! - distance[y]! || x - y);
-    for (let k = 0; k < width; k++) list[a * width + k] = sorted[k]!;
   }
   const lists = { width, list };
   cache.set(p, lists);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
 import { SolutionState } from '../../../../src/solver/route/solution-state.js';
 import { insertByRegret } from '../../../../src/solver/operators/repair/regret-insertion.js';
-import { stringRemoval } from '../../../../src/solver/operators/destroy/string-removal.js';
+import { neighbourLists, stringRemoval } from '../../../../src/solver/operators/destroy/string-removal.js';
 import { destroyOperatorsFor, defaultDestroyOperators } from '../../../../src/solver/alns/index.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
 import { randomInstance } from '../support/fixtures.js';
@@ -56,6 +56,24 @@ describe('string removal', () => {
     });
     expect(runs[0]).toBe(runs[1]);
     expect(runs[0]).not.toBe('');
+  });
+
+  it('lists the nearest other requests by place of both stops and window opening, ties by id', () => {
+    for (const [requests, seed] of [[30, 1], [150, 2]] as const) {
+      const p = buildProblem(randomInstance(seed, requests, 4));
+      const { width, list } = neighbourLists(p);
+      expect(width).toBe(Math.min(100, requests - 1));
+      const distance = (a: number, b: number): number =>
+        p.travel[p.nodeLocation[2 * a]! * p.size + p.nodeLocation[2 * b]!]! +
+        p.travel[p.nodeLocation[2 * a + 1]! * p.size + p.nodeLocation[2 * b + 1]!]! +
+        Math.abs(p.nodeTwStart[2 * a]! - p.nodeTwStart[2 * b]!) +
+        Math.abs(p.nodeTwStart[2 * a + 1]! - p.nodeTwStart[2 * b + 1]!);
+      for (let a = 0; a < requests; a++) {
+        const others = Array.from({ length: requests }, (_, b) => b).filter((b) => b !== a);
+        others.sort((x, y) => distance(a, x) - distance(a, y) || x - y);
+        expect(Array.from(list.subarray(a * width, a * width + width))).toEqual(others.slice(0, width));
+      }
+    }
   });
 
   it('is the destroy operator of large instances only', () => {
