@@ -5,6 +5,7 @@ import { insertByRegret } from '../../../../src/solver/operators/repair/regret-i
 import { neighbourLists, stringRemoval } from '../../../../src/solver/operators/destroy/string-removal.js';
 import { destroyOperatorsFor, defaultDestroyOperators } from '../../../../src/solver/alns/index.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
+import { LARGE_INSTANCE_REQUESTS } from '../../../../src/solver/alns/instance-size.js';
 import { randomInstance } from '../support/fixtures.js';
 
 /** Each route's stops (node ids) before the removal. */
@@ -77,7 +78,7 @@ describe('string removal', () => {
   });
 
   it('is the destroy operator of large instances only', () => {
-    expect(destroyOperatorsFor(buildProblem(randomInstance(1, 24, 4)))).toBe(defaultDestroyOperators);
-    expect(destroyOperatorsFor(buildProblem(randomInstance(1, 201, 4))).map((o) => o.name)).toEqual(['string']);
+    expect(destroyOperatorsFor(buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS, 4)))).toBe(defaultDestroyOperators);
+    expect(destroyOperatorsFor(buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS + 1, 4))).map((o) => o.name)).toEqual(['string']);
   });
 });
