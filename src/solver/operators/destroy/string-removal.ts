@@ -1,10 +1,18 @@
 import type { Problem } from '../../model/problem.js';
+import { explainUnassigned } from '../../feasibility/unassigned-reason.js';
 import type { DestroyOperator } from '../operator.js';
 
 /** Neighbours kept per request: enough to reach every route near it (a regional day has ~17 requests a route). */
 const NEIGHBOURS = 100;
 /** Longest string cut from one route, in stops (Christiaens & Vanden Berghe: 10 customers). */
 const MAX_STRING_STOPS = 16;
+
+/**
+ * While servable requests wait, this share of the removals is centred on one of them: the strings
+ * are cut from the routes of its nearest requests, which frees room where it has to go. A random
+ * centre rarely lands there on a day of 60 routes (D37).
+ */
+const WAITING_FOCUS = 0.5;
 
 /** Index = r * width + k: the k-th nearest request to r (pickups and drop-offs, place and time). */
 export interface NeighbourLists {
@@ -13,6 +21,18 @@ export interface NeighbourLists {
 }
 
 const cache = new WeakMap<Problem, NeighbourLists>();
+const servableCache = new WeakMap<Problem, Uint8Array>();
+
+/** Index = request: 1 when some vehicle could serve it on an empty route (worth making room for). */
+function servableAlone(p: Problem): Uint8Array {
+  let servable = servableCache.get(p);
+  if (!servable) {
+    servable = new Uint8Array(p.requestCount);
+    for (let r = 0; r < p.requestCount; r++) servable[r] = explainUnassigned(p, r) === 'busy' ? 1 : 0;
+    servableCache.set(p, servable);
+  }
+  return servable;
+}
 
 /**
  * Nearest requests to each request, computed once per problem: travel between the two pickups
@@ -62,6 +82,7 @@ export function neighbourLists(p: Problem): NeighbourLists {
  * stops around that request and removes every request with a stop in it, until `count` requests
  * are out. Neighbouring routes lose adjacent pieces, so the repair can rebuild the area with the
  * slack that frees; unlike Shaw removal it costs O(removed), not O(removed × requests).
+ * While servable requests wait, half the removals are centred on one of them instead.
  */
 export const stringRemoval: DestroyOperator = {
   name: 'string',
@@ -92,8 +113,13 @@ export const stringRemoval: DestroyOperator = {
       }
       for (const q of cut) if (state.remove(q)) removed++;
     };
-    const seed = candidates[rng.nextInt(candidates.length)]!;
-    cutAround(seed);
-    for (let k = 0; k < width && removed < count; k++) cutAround(list[seed * width + k]!);
+    let centre = candidates[rng.nextInt(candidates.length)]!;
+    if (state.unassignedCount > 0 && rng.next() < WAITING_FOCUS) {
+      const servable = servableAlone(p);
+      const waiting = state.bank().filter((r) => servable[r] === 1);
+      if (waiting.length > 0) centre = waiting[rng.nextInt(waiting.length)]!;
+    }
+    cutAround(centre);
+    for (let k = 0; k < width && removed < count; k++) cutAround(list[centre * width + k]!);
   },
 };

@@ -6,6 +6,7 @@ import { neighbourLists, stringRemoval } from '../../../../src/solver/operators/
 import { destroyOperatorsFor, defaultDestroyOperators } from '../../../../src/solver/alns/index.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
 import { LARGE_INSTANCE_REQUESTS } from '../../../../src/solver/alns/instance-size.js';
+import type { Instance } from '../../../../src/solver/model/instance.js';
 import { randomInstance } from '../support/fixtures.js';
 
 /** Each route's stops (node ids) before the removal. */
@@ -57,6 +58,40 @@ describe('string removal', () => {
     });
     expect(runs[0]).toBe(runs[1]);
     expect(runs[0]).not.toBe('');
+  });
+
+  it('centres half its removals on a servable request left waiting, so the routes near it make room', () => {
+    /** Runs (of 40) in which the waiting request's nearest neighbour was removed. */
+    const nearestRemoved = (instance: Instance, waiting: number, leaveWaiting: boolean): number => {
+      const p = buildProblem(instance);
+      const nearest = neighbourLists(p).list[waiting * neighbourLists(p).width]!;
+      let hits = 0;
+      for (let seed = 1; seed <= 40; seed++) {
+        const state = new SolutionState(p);
+        insertByRegret(state, 2, null, 0);
+        if (leaveWaiting) state.remove(waiting);
+        expect(state.routeOf[nearest]).not.toBe(-1);
+        stringRemoval.apply(state, new Rng(seed), 3);
+        if (state.routeOf[nearest] === -1) hits++;
+      }
+      return hits;
+    };
+    const instance = randomInstance(5, 40, 10);
+    const servedAtFirst = new SolutionState(buildProblem(instance));
+    insertByRegret(servedAtFirst, 2, null, 0);
+    expect(servedAtFirst.bank()).toEqual([]);
+    const waiting = servedAtFirst.removable()[7]!;
+
+    const focused = nearestRemoved(instance, waiting, true);
+    const unfocused = nearestRemoved(instance, waiting, false);
+    expect(focused).toBeGreaterThanOrEqual(15);
+    expect(focused).toBeGreaterThan(unfocused + 8);
+
+    // A request no vehicle can carry waits for ever: making room around it would be wasted.
+    const impossible = 40;
+    const withExtra = randomInstance(5, 41, 10);
+    const tooBig: Instance = { ...withExtra, requests: withExtra.requests.map((r, k) => (k === impossible ? { ...r, load: [9] } : r)) };
+    expect(nearestRemoved(tooBig, impossible, false)).toBeLessThan(focused - 8);
   });
 
   it('lists the nearest other requests by place of both stops and window opening, ties by id', () => {
