@@ -1,5 +1,5 @@
 import { createInsertion, findBestInsertion, type Insertion } from '../feasibility/best-insertion.js';
-import { canServeAlone, explainUnassigned } from '../feasibility/unassigned-reason.js';
+import { canServeAlone, isServableAlone } from '../feasibility/unassigned-reason.js';
 import { RouteState } from '../route/route-state.js';
 import type { SolutionState } from '../route/solution-state.js';
 import type { Alns } from './alns.js';
@@ -47,7 +47,7 @@ export function ejectionSearch(alns: Alns, rng: Rng, start: SolutionState, endFr
   const p = start.problem;
   const n = p.requestCount;
   const servable = new Uint8Array(n);
-  for (let r = 0; r < n; r++) if (start.routeOf[r] === -1 && explainUnassigned(p, r) === 'busy') servable[r] = 1;
+  for (let r = 0; r < n; r++) if (start.routeOf[r] === -1 && isServableAlone(p, r)) servable[r] = 1;
   /** The ejection pool, a stack of request ids. */
   const pool = new Int32Array(n);
   let poolSize = 0;

@@ -2,7 +2,7 @@ import { maxFiniteCost, type Problem } from '../model/problem.js';
 import { insertByRegret } from '../operators/repair/regret-insertion.js';
 import { locateRequests } from '../route/request-positions.js';
 import type { SolutionState } from '../route/solution-state.js';
-import { canServeAlone, explainUnassigned } from '../feasibility/unassigned-reason.js';
+import { canServeAlone, isServableAlone } from '../feasibility/unassigned-reason.js';
 import type { Alns } from './alns.js';
 import type { Rng } from './rng.js';
 
@@ -57,13 +57,8 @@ const NOISE_SHARE = 0.025;
 export function serveBank(alns: Alns, rng: Rng, start: SolutionState, endFraction: number): SolutionState {
   const p = start.problem;
   const n = p.requestCount;
-  /** Index = request: 1 when some vehicle could serve it alone (only those are worth working for), 2 when none can, 0 not yet known. */
-  const servable = new Uint8Array(n);
-  const isServable = (r: number): boolean => {
-    if (servable[r] === 0) servable[r] = explainUnassigned(p, r) === 'busy' ? 1 : 2;
-    return servable[r] === 1;
-  };
-  const waitingServable = (state: SolutionState): number[] => state.bank().filter(isServable);
+  // Only requests some vehicle could serve alone are worth working for.
+  const waitingServable = (state: SolutionState): number[] => state.bank().filter((r) => isServableAlone(p, r));
   if (waitingServable(start).length === 0) return start;
 
   let current = start.clone();

@@ -73,3 +73,21 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
   if (!covering.some((v) => canServeAlone(p, v, r))) return 'timeWindow';
   return 'busy';
 }
+
+/** Index = request: 1 when explainUnassigned says 'busy', 2 when it gives another reason, 0 not yet asked. */
+const servableCache = new WeakMap<Problem, Uint8Array>();
+
+/**
+ * Whether some vehicle could serve request r on an otherwise empty route, so that r waits only
+ * because the routes are busy: the requests worth making room for. Cached per problem, since the
+ * searches ask it about the same waiting requests again and again.
+ */
+export function isServableAlone(p: Problem, r: number): boolean {
+  let known = servableCache.get(p);
+  if (!known) {
+    known = new Uint8Array(p.requestCount);
+    servableCache.set(p, known);
+  }
+  if (known[r] === 0) known[r] = explainUnassigned(p, r) === 'busy' ? 1 : 2;
+  return known[r] === 1;
+}

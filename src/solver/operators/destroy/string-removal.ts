@@ -1,5 +1,5 @@
 import type { Problem } from '../../model/problem.js';
-import { explainUnassigned } from '../../feasibility/unassigned-reason.js';
+import { isServableAlone } from '../../feasibility/unassigned-reason.js';
 import type { DestroyOperator } from '../operator.js';
 
 /** Neighbours kept per request: enough to reach every route near it (a regional day has ~17 requests a route). */
@@ -21,18 +21,6 @@ export interface NeighbourLists {
 }
 
 const cache = new WeakMap<Problem, NeighbourLists>();
-const servableCache = new WeakMap<Problem, Uint8Array>();
-
-/** Index = request: 1 when some vehicle could serve it on an empty route (worth making room for). */
-function servableAlone(p: Problem): Uint8Array {
-  let servable = servableCache.get(p);
-  if (!servable) {
-    servable = new Uint8Array(p.requestCount);
-    for (let r = 0; r < p.requestCount; r++) servable[r] = explainUnassigned(p, r) === 'busy' ? 1 : 0;
-    servableCache.set(p, servable);
-  }
-  return servable;
-}
 
 /**
  * Nearest requests to each request, computed once per problem: travel between the two pickups
@@ -115,8 +103,7 @@ export const stringRemoval: DestroyOperator = {
     };
     let centre = candidates[rng.nextInt(candidates.length)]!;
     if (state.unassignedCount > 0 && rng.next() < WAITING_FOCUS) {
-      const servable = servableAlone(p);
-      const waiting = state.bank().filter((r) => servable[r] === 1);
+      const waiting = state.bank().filter((r) => isServableAlone(p, r));
       if (waiting.length > 0) centre = waiting[rng.nextInt(waiting.length)]!;
     }
     cutAround(centre);

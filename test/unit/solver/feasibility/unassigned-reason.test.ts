@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
-import { canServeAlone, explainUnassigned } from '../../../../src/solver/feasibility/unassigned-reason.js';
+import { canServeAlone, explainUnassigned, isServableAlone } from '../../../../src/solver/feasibility/unassigned-reason.js';
 import { instance, request, vehicle } from '../support/fixtures.js';
 
 const line: [number, number][] = [[0, 0], [5, 0], [10, 0], [15, 0]];
@@ -36,5 +36,16 @@ describe('explainUnassigned', () => {
 
     expect(canServeAlone(p, 0, 0)).toBe(true);
     expect(explainUnassigned(p, 0)).toBe('busy');
+  });
+
+  it('counts as servable alone exactly the requests it would call busy', () => {
+    const p = buildProblem(
+      instance(line, [request({ from: 1, to: 3, load: [1, 0] }), request({ from: 1, to: 2, load: [0, 1] }), request({ from: 1, to: 2, load: [1, 0], pickupWindow: [0, 1] })], [vehicle({ layouts: [[4, 0]] })]),
+    );
+
+    expect([0, 1, 2].map((r) => explainUnassigned(p, r))).toEqual(['busy', 'capacity', 'timeWindow']);
+    expect([0, 1, 2].map((r) => isServableAlone(p, r))).toEqual([true, false, false]);
+    // Asked again, the cached answers stay the same.
+    expect([2, 1, 0].map((r) => isServableAlone(p, r))).toEqual([false, false, true]);
   });
 });
