@@ -12,7 +12,6 @@ import { StopCriteria } from './alns/stop-criteria.js';
 import { isVehiclesFirst, minimiseVehicles } from './alns/vehicle-minimisation.js';
 import { serveBank } from './alns/serve-bank.js';
 import { ejectionSearch } from './alns/ejection-search.js';
-import { isServableAlone } from './feasibility/unassigned-reason.js';
 
 export type * from './model/instance.js';
 export type * from './model/solution.js';
@@ -60,7 +59,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
     // is served: otherwise the main search goes on placing the waiting ones.
     best = ejectionSearch(alns, rng, best, EJECTION_PHASE_SHARE);
     best = serveBank(alns, rng, best, SERVE_PHASE_SHARE);
-    const waitingServable = best.bank().some((r) => isServableAlone(problem, r));
+    const waitingServable = best.waitingServable().length > 0;
     if (isVehiclesFirst(best) && !waitingServable && best.usedVehicles() > 1) {
       best = minimiseVehicles(alns, best, VEHICLE_PHASE_SHARE);
     }

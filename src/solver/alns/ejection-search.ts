@@ -1,5 +1,5 @@
 import { createInsertion, findBestInsertion, type Insertion } from '../feasibility/best-insertion.js';
-import { canServeAlone, isServableAlone } from '../feasibility/unassigned-reason.js';
+import { canServeAlone } from '../feasibility/unassigned-reason.js';
 import { RouteState } from '../route/route-state.js';
 import type { SolutionState } from '../route/solution-state.js';
 import type { Alns } from './alns.js';
@@ -46,12 +46,11 @@ interface Ejection {
 export function ejectionSearch(alns: Alns, rng: Rng, start: SolutionState, endFraction: number): SolutionState {
   const p = start.problem;
   const n = p.requestCount;
-  const servable = new Uint8Array(n);
-  for (let r = 0; r < n; r++) if (start.routeOf[r] === -1 && isServableAlone(p, r)) servable[r] = 1;
-  /** The ejection pool, a stack of request ids. */
+  /** The ejection pool, a stack of request ids (the lowest id on top). */
   const pool = new Int32Array(n);
   let poolSize = 0;
-  for (let r = n - 1; r >= 0; r--) if (servable[r]) pool[poolSize++] = r;
+  const waiting = start.waitingServable();
+  for (let k = waiting.length - 1; k >= 0; k--) pool[poolSize++] = waiting[k]!;
   if (poolSize === 0) return start;
 
   const current = start.clone();

@@ -2,7 +2,7 @@ import { maxFiniteCost, type Problem } from '../model/problem.js';
 import { insertByRegret } from '../operators/repair/regret-insertion.js';
 import { locateRequests } from '../route/request-positions.js';
 import type { SolutionState } from '../route/solution-state.js';
-import { canServeAlone, isServableAlone } from '../feasibility/unassigned-reason.js';
+import { canServeAlone } from '../feasibility/unassigned-reason.js';
 import type { Alns } from './alns.js';
 import type { Rng } from './rng.js';
 
@@ -58,8 +58,7 @@ export function serveBank(alns: Alns, rng: Rng, start: SolutionState, endFractio
   const p = start.problem;
   const n = p.requestCount;
   // Only requests some vehicle could serve alone are worth working for.
-  const waitingServable = (state: SolutionState): number[] => state.bank().filter((r) => isServableAlone(p, r));
-  if (waitingServable(start).length === 0) return start;
+  if (start.waitingServable().length === 0) return start;
 
   let current = start.clone();
   const candidate = start.clone();
@@ -78,7 +77,7 @@ export function serveBank(alns: Alns, rng: Rng, start: SolutionState, endFractio
 
   let stalled = 0;
   while (!alns.isOver() && alns.fraction() < endFraction && stalled < STALL_ATTEMPTS) {
-    const waiting = waitingServable(current);
+    const waiting = current.waitingServable();
     if (waiting.length === 0) break;
     const target = waiting[rng.nextInt(waiting.length)]!;
     candidate.copyFrom(current);

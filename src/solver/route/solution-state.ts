@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem.js';
+import { isServableAlone } from '../feasibility/unassigned-reason.js';
 import { RouteState } from './route-state.js';
 
 /**
@@ -78,6 +79,11 @@ export class SolutionState {
     const out: number[] = [];
     for (let r = 0; r < this.routeOf.length; r++) if (this.routeOf[r] === -1) out.push(r);
     return out;
+  }
+
+  /** Requests in the bank that some vehicle could serve on an empty route (worth making room for), in id order. */
+  waitingServable(): number[] {
+    return this.bank().filter((r) => isServableAlone(this.problem, r));
   }
 
   /** Requests that destroy operators may remove, in id order. */

@@ -1,5 +1,4 @@
 import type { Problem } from '../../model/problem.js';
-import { isServableAlone } from '../../feasibility/unassigned-reason.js';
 import type { DestroyOperator } from '../operator.js';
 
 /** Neighbours kept per request: enough to reach every route near it (a regional day has ~17 requests a route). */
@@ -103,7 +102,7 @@ export const stringRemoval: DestroyOperator = {
     };
     let centre = candidates[rng.nextInt(candidates.length)]!;
     if (state.unassignedCount > 0 && rng.next() < WAITING_FOCUS) {
-      const waiting = state.bank().filter((r) => isServableAlone(p, r));
+      const waiting = state.waitingServable();
       if (waiting.length > 0) centre = waiting[rng.nextInt(waiting.length)]!;
     }
     cutAround(centre);

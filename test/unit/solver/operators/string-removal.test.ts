@@ -64,7 +64,8 @@ describe('string removal', () => {
     /** Runs (of 40) in which the waiting request's nearest neighbour was removed. */
     const nearestRemoved = (instance: Instance, waiting: number, leaveWaiting: boolean): number => {
       const p = buildProblem(instance);
-      const nearest = neighbourLists(p).list[waiting * neighbourLists(p).width]!;
+      const { width, list } = neighbourLists(p);
+      const nearest = list[waiting * width]!;
       let hits = 0;
       for (let seed = 1; seed <= 40; seed++) {
         const state = new SolutionState(p);
