@@ -1,4 +1,4 @@
-import { maxFiniteCost } from '../model/problem.js';
+import { maxFiniteCost, type Problem } from '../model/problem.js';
 import type { SolveProgress } from '../model/solution.js';
 import type { DestroyOperator, RepairOperator } from '../operators/operator.js';
 import type { SolutionState } from '../route/solution-state.js';
@@ -28,6 +28,13 @@ const LARGE_MAX_REMOVED = 30;
  * while a single cycle sometimes freezes in a poor optimum (lr203 +17 %), hence three reheats.
  */
 const START_WORSE = 0.03;
+/**
+ * Where the one cooling above LARGE_INSTANCE_REQUESTS ends, as a share of the start temperature.
+ * The default (0.002) leaves a regional day's last minutes accepting a plan 80 s of driving worse
+ * with probability 1/e, so its tens of thousands of small string moves never settle; at 0.0003 the
+ * end is about 12 s. Regional day 1, 60 s of CPU, seeds 1–16: mean 913,372 against 921,811 (D38).
+ */
+const LARGE_END_RATIO = 0.0003;
 /** Cooling cycles per phase up to LARGE_INSTANCE_REQUESTS (instance-size.ts); each restarts from the best solution. */
 const CYCLES = 3;
 /** Candidates within this share of the best cost get a relocate local search (about one repair's cost); 3 % measured better than 1 % on a6-72…a8-96. */
@@ -121,7 +128,7 @@ export class Alns {
     let currentCost = current.cost();
     let bestCost = currentCost;
     this.noteBest(best, bestCost);
-    const acceptance = new SimulatedAnnealing(start.routingCost(), START_WORSE);
+    const acceptance = annealingFor(p, start.routingCost());
     const startFraction = this.fraction();
     const span = Math.max(endFraction - startFraction, 1e-9);
     const noise = NOISE_SHARE * maxFiniteCost(p);
@@ -188,4 +195,9 @@ export class Alns {
     }
     return best;
   }
+}
+
+/** The acceptance of one run starting from a plan of this routing cost: colder at the end above LARGE_INSTANCE_REQUESTS. */
+export function annealingFor(p: Problem, routingCost: number): SimulatedAnnealing {
+  return isLargeInstance(p) ? new SimulatedAnnealing(routingCost, START_WORSE, LARGE_END_RATIO) : new SimulatedAnnealing(routingCost, START_WORSE);
 }

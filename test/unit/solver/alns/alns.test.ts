@@ -5,7 +5,8 @@ import { OperatorWeights } from '../../../../src/solver/alns/operator-weights.js
 import { SimulatedAnnealing } from '../../../../src/solver/alns/acceptance.js';
 import { StopCriteria, DEFAULT_MAX_ITERATIONS } from '../../../../src/solver/alns/stop-criteria.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
-import { Alns } from '../../../../src/solver/alns/alns.js';
+import { Alns, annealingFor } from '../../../../src/solver/alns/alns.js';
+import { LARGE_INSTANCE_REQUESTS } from '../../../../src/solver/alns/instance-size.js';
 import { isVehiclesFirst, minimiseVehicles } from '../../../../src/solver/alns/vehicle-minimisation.js';
 import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
 import { buildProblem } from '../../../../src/solver/model/problem.js';
@@ -53,6 +54,22 @@ describe('SimulatedAnnealing', () => {
     expect(accepted / 2000).toBeGreaterThan(0.45);
     expect(accepted / 2000).toBeLessThan(0.55);
     expect(sa.temperature(1)).toBeLessThan(sa.temperature(0) / 100);
+  });
+
+  it('starts alike but ends colder above LARGE_INSTANCE_REQUESTS, so a large day\'s last moves settle', () => {
+    const small = annealingFor(buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS, 4)), 1_000_000);
+    const large = annealingFor(buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS + 1, 4)), 1_000_000);
+    const acceptanceRate = (sa: SimulatedAnnealing, worse: number, fraction: number): number => {
+      const rng = new Rng(7);
+      let accepted = 0;
+      for (let k = 0; k < 4000; k++) if (sa.accepts(1_000_000 + worse, 1_000_000, fraction, rng)) accepted++;
+      return accepted / 4000;
+    };
+
+    expect(large.temperature(0)).toBe(small.temperature(0));
+    // 40 units worse at the very end: most often still accepted up to the threshold, rarely above it.
+    expect(acceptanceRate(small, 40, 1)).toBeGreaterThan(0.5);
+    expect(acceptanceRate(large, 40, 1)).toBeLessThan(0.1);
   });
 });
 
