@@ -128,17 +128,17 @@ export class Alns {
     let currentCost = current.cost();
     let bestCost = currentCost;
     this.noteBest(best, bestCost);
-    const acceptance = annealingFor(p, start.routingCost());
     const startFraction = this.fraction();
     const span = Math.max(endFraction - startFraction, 1e-9);
     const noise = NOISE_SHARE * maxFiniteCost(p);
     const removable = start.removable().length + start.bank().length;
     // Up to LARGE_INSTANCE_REQUESTS iterations are plentiful: three cooling cycles, and a relocate
     // local search over all requests on promising candidates. Above it every iteration counts (D33,
-    // D36): small removals, one long cooling (three short ones left the 60 s plan 1.5 % dearer) and
-    // no local search (a descent over the re-inserted requests only cost a fifth of the iterations
-    // and left the plan 0.6 % dearer).
+    // D36, D38): small removals, one long cooling (three short ones left the 60 s plan 1.5 % dearer)
+    // that ends colder, and no local search (a descent over the re-inserted requests only cost a
+    // fifth of the iterations and left the plan 0.6 % dearer).
     const isLarge = isLargeInstance(p);
+    const acceptance = annealingFor(p, start.routingCost());
     const maxRemoved = Math.max(1, Math.min(isLarge ? LARGE_MAX_REMOVED : MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
     const minRemoved = Math.min(4, maxRemoved);
     const withLocalSearch = !isLarge;
