@@ -57,8 +57,10 @@ export const ConfigSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((l) => l.trim().toLowerCase()).filter((l) => l !== '')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Optimiser budget for one day's plan. */
-  PLAN_TIME_LIMIT_SEC: z.coerce.number().min(0.1).max(3600).default(10),
+  /** The most the optimiser may search for one day's plan; a day gets 0.1 s per ride up to it (D39). */
+  PLAN_TIME_LIMIT_SEC: z.coerce.number().min(0.1).max(3600).default(60),
+  /** The least it searches, however small the day (never more than PLAN_TIME_LIMIT_SEC). */
+  PLAN_MIN_TIME_SEC: z.coerce.number().min(0.1).max(3600).default(2),
   /** Optional iteration cap (whichever of time and iterations comes first); makes plans repeatable. */
   PLAN_MAX_ITERATIONS: z.coerce.number().int().min(1).optional(),
   /** A dead worker's job is retried elsewhere after this long. */

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     travelTimes,
     log,
     timeLimitSec: config.PLAN_TIME_LIMIT_SEC,
+    minTimeSec: config.PLAN_MIN_TIME_SEC,
     maxIterations: config.PLAN_MAX_ITERATIONS,
     lockMs: config.PLAN_JOB_LOCK_MS,
     stalledIntervalMs: Math.min(30_000, config.PLAN_JOB_LOCK_MS),

@@ -11,6 +11,7 @@ import type { TravelTimeProvider } from '../src/routing/types.js';
 import { PLANNING_QUEUE, PLAN_DAY_JOB, PlanDayPayloadSchema, type PlanDayPayload, type PlanDayResult } from '../src/queue/jobs.js';
 import { DayLock, planDayLockKey } from '../src/queue/day-lock.js';
 import { planServiceDay, PlanNotFoundError } from '../src/domain/plan/plan-service-day.js';
+import { planningSeconds } from '../src/domain/plan/planning-budget.js';
 import { solveInThread } from './solve-in-thread.js';
 import { createPlanChangeFeed } from '../src/queue/plan-change-feed.js';
 
@@ -21,7 +22,10 @@ export interface PlanWorkerDeps {
   readonly prefix: string;
   readonly travelTimes: TravelTimeProvider;
   readonly log: Logger;
+  /** The most one solve may take; a day gets a second per RIDES_PER_SECOND rides up to it (D39). */
   readonly timeLimitSec: number;
+  /** The least one solve is given, however small the day. */
+  readonly minTimeSec: number;
   readonly maxIterations?: number | undefined;
   readonly concurrency?: number;
   /**
@@ -74,8 +78,11 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
           db: deps.db,
           travelTimes: deps.travelTimes,
           now: () => new Date(),
-          solve: (instance, report) =>
-            solveInThread(instance, { timeLimitSec: deps.timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}) }, report),
+          solve: (instance, report) => {
+            const timeLimitSec = planningSeconds(instance.requests.length, { limitSec: deps.timeLimitSec, minSec: deps.minTimeSec });
+            log.info({ rides: instance.requests.length, timeLimitSec }, 'optimiser started');
+            return solveInThread(instance, { timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}) }, report);
+          },
         },
         payload.planId,
         onProgress,

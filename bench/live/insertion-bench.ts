@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  const worker = createPlanWorker({ db, connection: workerRedis, prefix, travelTimes, log, timeLimitSec: 60, maxIterations: 400 });
+  const worker = createPlanWorker({ db, connection: workerRedis, prefix, travelTimes, log, timeLimitSec: 60, minTimeSec: 60, maxIterations: 400 });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
   try {
     // The organisation, a dispatcher's API token, and the generated day written directly.

@@ -100,6 +100,8 @@ export async function createTestContext(options: { now?: () => Date; installatio
         travelTimes: workerTravelTimes,
         log,
         timeLimitSec: o.timeLimitSec ?? 30,
+        // The iteration cap ends every test plan first, so plans repeat whatever the day's size.
+        minTimeSec: o.timeLimitSec ?? 30,
         maxIterations: o.maxIterations ?? 200,
         ...(o.lockMs ? { lockMs: o.lockMs } : {}),
         ...(o.stalledIntervalMs ? { stalledIntervalMs: o.stalledIntervalMs } : {}),

@@ -121,7 +121,7 @@ describe('plan jobs survive failures', () => {
     const api = apiFor(t.baseUrl, org.slug);
     await bookDay(api);
     // A worker process with a long optimiser budget and a short lock, killed with SIGKILL mid-job.
-    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '120', PLAN_JOB_LOCK_MS: '2000', PLAN_JOB_ATTEMPTS: '3' });
+    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '120', PLAN_MIN_TIME_SEC: '120', PLAN_JOB_LOCK_MS: '2000', PLAN_JOB_ATTEMPTS: '3' });
     try {
       const planId = (await api.post('/plans', { date: DATE })).body.id;
       await waitFor(async () => {
@@ -153,7 +153,7 @@ describe('plan jobs survive failures', () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);
     await bookDay(api);
-    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '4' });
+    const child = spawnWorkerProcess({ PLAN_TIME_LIMIT_SEC: '4', PLAN_MIN_TIME_SEC: '4' });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const planId = (await api.post('/plans', { date: DATE })).body.id;
     await waitFor(async () => ((await api.get(`/plans/${planId}`)).body.status === 'RUNNING' ? true : null), 60_000);
