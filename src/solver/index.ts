@@ -3,6 +3,7 @@ import type { Solution, SolveOptions } from './model/solution.js';
 import { buildProblem } from './model/problem.js';
 import { SolutionState } from './route/solution-state.js';
 import { placeLockedStops } from './route/place-locked-stops.js';
+import { placeInitialRoutes } from './route/place-initial-routes.js';
 import { insertByRegret } from './operators/repair/regret-insertion.js';
 import { toSolution } from './route/to-solution.js';
 import { Alns } from './alns/alns.js';
@@ -24,16 +25,16 @@ const EJECTION_PHASE_SHARE = 0.8;
 const SERVE_PHASE_SHARE = 0.9;
 
 /**
- * Plans routes for the instance: regret insertion builds a first plan, an ejection search places
- * the requests it left waiting (ejectionSearch; serveBank takes up any it could not), then
- * adaptive large neighbourhood search improves it
- * (after a fleet-reduction phase when vehicles have a fixed cost and nobody servable waits).
+ * Plans routes for the instance: regret insertion builds a first plan (completing `initialRoutes`
+ * when given), an ejection search places the requests it left waiting (ejectionSearch; serveBank
+ * takes up any it could not), then adaptive large neighbourhood search improves it (after a
+ * fleet-reduction phase when vehicles have a fixed cost and nobody servable waits).
  * Synchronous and deterministic for a given seed (and, with a time limit, for a given clock);
  * stops at `timeLimitSec` (measured with `now`) or `maxIterations`, whichever comes first, and
  * by default after a small iteration budget.
  *
  * Never throws for requests that cannot be served (they come back in `unassigned` with a reason),
- * only for malformed instances. Every returned route is feasible.
+ * only for malformed instances (or a malformed `initialRoutes`). Every returned route is feasible.
  */
 export function solve(instance: Instance, options: SolveOptions = {}): Solution {
   const problem = buildProblem(instance);
@@ -41,6 +42,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
   const rng = new Rng(options.seed ?? 1);
   const state = new SolutionState(problem);
   placeLockedStops(state);
+  if (options.initialRoutes) placeInitialRoutes(state, options.initialRoutes);
   insertByRegret(state, 3, null, 0);
   const alns = new Alns({
     rng,

@@ -72,8 +72,22 @@ export interface SolveProgress {
   readonly fraction: number;
 }
 
+/** One vehicle's route of an earlier plan of (nearly) the same day, to start the search from. */
+export interface InitialRoute {
+  readonly vehicle: number;
+  /** Visit order; a request's pickup comes before its drop-off. Locked stops may be listed or left out. */
+  readonly stops: readonly { readonly request: number; readonly kind: 'pickup' | 'dropoff' }[];
+}
+
 export interface SolveOptions {
   readonly seed?: number;
+  /**
+   * Start from these routes instead of an empty plan (e.g. a re-solve of the same day with a few
+   * requests fewer): each is kept when still feasible behind its vehicle's locked stops, and what
+   * is not kept is inserted as usual. The search is the same afterwards; it returns the start
+   * itself unless it finds better.
+   */
+  readonly initialRoutes?: readonly InitialRoute[];
   /** Wall-clock budget in seconds, measured with `now`. */
   readonly timeLimitSec?: number;
   readonly maxIterations?: number;
