@@ -78,10 +78,14 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
           db: deps.db,
           travelTimes: deps.travelTimes,
           now: () => new Date(),
-          solve: (instance, report) => {
-            const timeLimitSec = planningSeconds(instance.requests.length, { limitSec: deps.timeLimitSec, minSec: deps.minTimeSec });
-            log.info({ rides: instance.requests.length, timeLimitSec }, 'optimiser started');
-            return solveInThread(instance, { timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}) }, report);
+          solve: (instance, report, start) => {
+            const timeLimitSec = planningSeconds(instance.requests.length, { limitSec: deps.timeLimitSec, minSec: deps.minTimeSec }, start !== undefined);
+            log.info({ rides: instance.requests.length, timeLimitSec, fromPlan: start !== undefined }, 'optimiser started');
+            return solveInThread(
+              instance,
+              { timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}), ...(start ? { initialRoutes: start } : {}) },
+              report,
+            );
           },
         },
         payload.planId,

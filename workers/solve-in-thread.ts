@@ -7,13 +7,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Instance } from '../src/solver/model/instance.js';
-import type { Solution, SolveProgress } from '../src/solver/model/solution.js';
+import type { InitialRoute, Solution, SolveProgress } from '../src/solver/model/solution.js';
 
 export interface ThreadSolveOptions {
   readonly timeLimitSec: number;
   readonly seed: number;
   /** Stops earlier after this many iterations: with it, a plan is the same on every run. */
   readonly maxIterations?: number;
+  /** Routes to start from (an earlier round of the same day). */
+  readonly initialRoutes?: readonly InitialRoute[];
 }
 
 type FromThread = { type: 'progress'; progress: SolveProgress } | { type: 'done'; solution: Solution } | { type: 'error'; message: string };

@@ -11,6 +11,7 @@ try {
     seed: options.seed,
     timeLimitSec: options.timeLimitSec,
     ...(options.maxIterations ? { maxIterations: options.maxIterations } : {}),
+    ...(options.initialRoutes ? { initialRoutes: options.initialRoutes } : {}),
     now: () => performance.now(),
     onProgress: (progress) => parentPort!.postMessage({ type: 'progress', progress }),
   });

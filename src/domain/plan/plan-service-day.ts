@@ -9,7 +9,7 @@ import { Prisma } from '../../db/generated/client.js';
 import { findPlanRow } from '../../db/repositories/plan.repo.js';
 import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { Instance } from '../../solver/model/instance.js';
-import type { Solution, SolveProgress } from '../../solver/model/solution.js';
+import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
 import { fromDbDate } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
@@ -25,7 +25,8 @@ export interface PlanDeps {
   readonly db: Db;
   readonly travelTimes: TravelTimeProvider;
   /** Runs the optimiser (in a worker thread in production, so the job stays responsive). */
-  readonly solve: (instance: Instance, onProgress: (p: SolveProgress) => void) => Promise<Solution>;
+  /** `start`: an earlier round's routes to start from (solveLinkedRides). */
+  readonly solve: (instance: Instance, onProgress: (p: SolveProgress) => void, start?: readonly InitialRoute[]) => Promise<Solution>;
   readonly now: () => Date;
 }
 

@@ -19,7 +19,16 @@ export interface PlanningBudget {
   readonly minSec: number;
 }
 
+/**
+ * A solve that starts from the routes of the round before (solveLinkedRides: the same day with a
+ * few returns taken out) gets this share of the first round's time: it keeps that plan unless it
+ * finds better.
+ */
+export const FROM_PLAN_SHARE = 0.25;
+
 /** Seconds of search for a day of `rides` rides (requests in the optimiser's instance). */
-export function planningSeconds(rides: number, budget: PlanningBudget): number {
-  return Math.min(budget.limitSec, Math.max(budget.minSec, rides / RIDES_PER_SECOND));
+export function planningSeconds(rides: number, budget: PlanningBudget, fromPlan = false): number {
+  const within = (seconds: number) => Math.min(budget.limitSec, Math.max(budget.minSec, seconds));
+  const full = within(rides / RIDES_PER_SECOND);
+  return fromPlan ? within(full * FROM_PLAN_SHARE) : full;
 }

@@ -2,10 +2,11 @@
  * A return ride only makes sense when its outbound ride is placed: the client cannot be picked up
  * at the clinic if nobody took them there. The optimiser treats requests independently, so when
  * it places a return whose outbound is left unassigned, the return is taken out and the day solved
- * again without it (rarely more than once).
+ * again without it (rarely more than once). The new round starts from the last round's routes
+ * without the returns taken out, so it needs a fraction of the first round's time (D39).
  */
 import type { Instance } from '../../solver/model/instance.js';
-import type { Solution, SolveProgress } from '../../solver/model/solution.js';
+import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
 
 export interface LinkedRide {
   readonly id: string;
@@ -25,13 +26,15 @@ const MAX_ROUNDS = 3;
 export async function solveLinkedRides(
   instance: Instance,
   rides: readonly LinkedRide[],
-  solve: (instance: Instance, onProgress: (p: SolveProgress) => void) => Promise<Solution>,
+  solve: (instance: Instance, onProgress: (p: SolveProgress) => void, start?: readonly InitialRoute[]) => Promise<Solution>,
   onProgress: (p: SolveProgress) => void,
 ): Promise<LinkedSolution> {
   const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
   const excluded = new Set<number>();
   // Stops kept from the live plan (driven, on board, locked routes) are never taken out.
   const locked = new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
+  /** The last round's routes, request indices of the full instance. */
+  let last: Solution | null = null;
   for (let round = 0; ; round++) {
     const kept = instance.requests.map((_, i) => i).filter((i) => !excluded.has(i));
     const newIndex = new Map(kept.map((i, k) => [i, k]));
@@ -40,8 +43,10 @@ export async function solveLinkedRides(
       requests: kept.map((i) => instance.requests[i]!),
       vehicles: instance.vehicles.map((v) => (v.lockedStops ? { ...v, lockedStops: v.lockedStops.map((s) => ({ ...s, request: newIndex.get(s.request)! })) } : v)),
     };
-    const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }));
+    const start = last === null ? undefined : startWithout(last, excluded, newIndex);
+    const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }), start);
     const solution = remapRequests(raw, kept);
+    last = solution;
     const unplaced = new Set([...excluded, ...solution.unassigned.map((u) => u.request)]);
     const orphans = solution.routes
       .flatMap((r) => r.stops)
@@ -66,6 +71,14 @@ export async function solveLinkedRides(
 export function overallFraction(round: number, fraction: number): number {
   if (round === 0) return 0.8 * fraction;
   return 0.8 + (0.2 * (round - 1 + fraction)) / (MAX_ROUNDS - 1);
+}
+
+/** The routes of a full-instance solution without the excluded requests, in the subset's request indices. */
+function startWithout(s: Solution, excluded: ReadonlySet<number>, newIndex: ReadonlyMap<number, number>): InitialRoute[] {
+  return s.routes.map((r) => ({
+    vehicle: r.vehicle,
+    stops: r.stops.filter((st) => !excluded.has(st.request)).map((st) => ({ request: newIndex.get(st.request)!, kind: st.kind })),
+  }));
 }
 
 /** Maps request indices of a solution to a subset instance back to the full instance. */

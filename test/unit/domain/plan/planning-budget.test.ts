@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planningSeconds, RIDES_PER_SECOND } from '../../../../src/domain/plan/planning-budget.js';
+import { FROM_PLAN_SHARE, planningSeconds, RIDES_PER_SECOND } from '../../../../src/domain/plan/planning-budget.js';
 
 describe('the optimiser budget of a day', () => {
   const defaults = { limitSec: 60, minSec: 2 };
@@ -20,6 +20,12 @@ describe('the optimiser budget of a day', () => {
   it('never exceeds the limit: a regional day of 1,000 rides gets 60 s', () => {
     expect(planningSeconds(1000, defaults)).toBe(60);
     expect(planningSeconds(1000, { limitSec: 10, minSec: 2 })).toBe(10);
+  });
+
+  it('gives a quarter of it to a re-solve that starts from the round before, above the floor', () => {
+    expect(planningSeconds(1000, defaults, true)).toBe(60 * FROM_PLAN_SHARE);
+    expect(planningSeconds(1000, defaults, true)).toBe(15);
+    expect(planningSeconds(33, defaults, true)).toBe(2);
   });
 
   it('keeps the limit when the floor is set above it', () => {
