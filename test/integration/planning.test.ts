@@ -131,6 +131,27 @@ describe('planning a day', () => {
     expect((await api.get(`/rides?date=${DATE}&status=APPROVED`)).body.items.map((r: any) => r.client.id)).toEqual([zofia]);
   });
 
+  it('takes out a return whose outbound ride cannot be placed and plans the day again from the routes found', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
+    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const zofia = await createClient(api, 'Zofia Nowakowska', VILLAGE.jeglawki);
+    const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
+    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
+    // Zofia's outbound must arrive before the only shift starts; her return alone would fit.
+    expect((await api.post('/rides', { clientId: zofia, date: DATE, toPlaceId: health, arriveBy: '06:30', return: { departAfter: '12:00' } })).status).toBe(201);
+    expect((await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30', return: { departAfter: '12:00' } })).status).toBe(201);
+
+    const plan = await planAndWait(api);
+
+    expect(plan.status).toBe('DONE');
+    expect(plan.summary).toMatchObject({ ridesPlaced: 2, ridesUnassigned: 2, vehiclesUsed: 1 });
+    const reasons = plan.unassigned.map((u: any) => [u.client.name, u.reasonCode]).sort();
+    expect(reasons).toEqual([['Zofia Nowakowska', 'outboundUnassigned'], ['Zofia Nowakowska', expect.stringMatching(/shift|timeWindow/)]]);
+    expect(plan.routes[0].stops.every((s: any) => s.client.id === jan)).toBe(true);
+  });
+
   it('leaves rides to places OSRM cannot route unassigned with the reason, and plans the rest', async () => {
     // No boundary: nothing is "outside the gmina", so no ride waits for approval.
     const org = await t.newOrganisation(false);
