@@ -24,8 +24,10 @@ import { CANCELLED_STATUSES } from '../booking/ride.rules.js';
 export interface PlanDeps {
   readonly db: Db;
   readonly travelTimes: TravelTimeProvider;
-  /** Runs the optimiser (in a worker thread in production, so the job stays responsive). */
-  /** `start`: an earlier round's routes to start from (solveLinkedRides). */
+  /**
+   * Runs the optimiser (in a worker thread in production, so the job stays responsive); `start`:
+   * an earlier round's routes of the same day to start from (solveLinkedRides).
+   */
   readonly solve: (instance: Instance, onProgress: (p: SolveProgress) => void, start?: readonly InitialRoute[]) => Promise<Solution>;
   readonly now: () => Date;
 }
