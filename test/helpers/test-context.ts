@@ -93,15 +93,16 @@ export async function createTestContext(options: { now?: () => Date; installatio
     newToken: (organisationId, roles, providerId) => createTestToken(db, organisationId, roles, providerId),
     startWorker(workerTravelTimes, o = {}) {
       travelTimes = workerTravelTimes;
+      const timeLimitSec = o.timeLimitSec ?? 30;
       const w = createPlanWorker({
         db,
         connection: workerConnection,
         prefix,
         travelTimes: workerTravelTimes,
         log,
-        timeLimitSec: o.timeLimitSec ?? 30,
+        timeLimitSec,
         // The iteration cap ends every test plan first, so plans repeat whatever the day's size.
-        minTimeSec: o.timeLimitSec ?? 30,
+        minTimeSec: timeLimitSec,
         maxIterations: o.maxIterations ?? 200,
         ...(o.lockMs ? { lockMs: o.lockMs } : {}),
         ...(o.stalledIntervalMs ? { stalledIntervalMs: o.stalledIntervalMs } : {}),

@@ -1,4 +1,5 @@
 import type { InitialRoute } from '../model/solution.js';
+import { RouteState } from './route-state.js';
 import type { SolutionState } from './solution-state.js';
 
 /**
@@ -32,18 +33,10 @@ export function placeInitialRoutes(state: SolutionState, routes: readonly Initia
     }
     if (open.size > 0) throw new Error(`initial route of vehicle ${v}: request ${[...open][0]} has no drop-off`);
     if (nodes.length === 0) continue;
-    const route = state.routes[v]!;
     if (nodes.some((node) => p.pinnedVehicle[node >> 1] !== -1 && p.pinnedVehicle[node >> 1] !== v)) continue;
-    const locked = Array.from(route.nodes.subarray(1, route.stopCount + 1));
-    route.setStops([...locked, ...nodes], route.lockedCount);
-    if (!route.isFeasible(scratch)) {
-      route.setStops(locked, route.lockedCount);
-      continue;
-    }
-    for (const node of nodes) {
-      if ((node & 1) !== 0) continue;
-      state.routeOf[node >> 1] = v;
-      state.unassignedCount--;
-    }
+    const route = state.routes[v]!;
+    const candidate = new RouteState(p, v);
+    candidate.setStops([...route.nodes.subarray(1, route.stopCount + 1), ...nodes], route.lockedCount);
+    if (candidate.isFeasible(scratch)) state.replaceRoute(candidate);
   }
 }

@@ -56,8 +56,9 @@ export class SolutionState {
   }
 
   /**
-   * Replaces the route of `other.vehicle` by `other`, which must hold a feasible subset of its
-   * requests in any order (the caller checked it); the requests it leaves out go to the bank.
+   * Replaces the route of `other.vehicle` by `other`, which must be feasible (the caller checked it)
+   * and hold only requests of that route or of the bank, in any order; the requests it leaves out
+   * go to the bank.
    */
   replaceRoute(other: RouteState): void {
     const route = this.routes[other.vehicle]!;
