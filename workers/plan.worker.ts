@@ -79,11 +79,13 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
           travelTimes: deps.travelTimes,
           now: () => new Date(),
           solve: (instance, report, start) => {
-            const timeLimitSec = planningSeconds(instance.requests.length, { limitSec: deps.timeLimitSec, minSec: deps.minTimeSec }, start !== undefined);
-            log.info({ rides: instance.requests.length, timeLimitSec, fromPlan: start !== undefined }, 'optimiser started');
+            // A re-solve of this planning's last round needs a share of the time; a re-plan starting
+            // from the previous plan gets the whole budget, as the dispatcher asked for a new plan.
+            const timeLimitSec = planningSeconds(instance.requests.length, { limitSec: deps.timeLimitSec, minSec: deps.minTimeSec }, start?.from === 'last-round');
+            log.info({ rides: instance.requests.length, timeLimitSec, startFrom: start?.from ?? 'empty' }, 'optimiser started');
             return solveInThread(
               instance,
-              { timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}), ...(start ? { initialRoutes: start } : {}) },
+              { timeLimitSec, seed: 1, ...(deps.maxIterations ? { maxIterations: deps.maxIterations } : {}), ...(start ? { initialRoutes: start.routes } : {}) },
               report,
             );
           },

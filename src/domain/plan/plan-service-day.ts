@@ -6,16 +6,17 @@
  */
 import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/client.js';
-import { findPlanRow } from '../../db/repositories/plan.repo.js';
+import { findPlanRow, findPreviousPlanRoutes } from '../../db/repositories/plan.repo.js';
 import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { Instance } from '../../solver/model/instance.js';
-import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
+import type { Solution } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
 import { fromDbDate } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
-import { solveLinkedRides } from './solve-linked-rides.js';
+import { solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
+import { startFromPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
 import { rideRulesOf } from '../organisation/organisation-rules.js';
@@ -26,9 +27,9 @@ export interface PlanDeps {
   readonly travelTimes: TravelTimeProvider;
   /**
    * Runs the optimiser (in a worker thread in production, so the job stays responsive); `start`:
-   * an earlier round's routes of the same day to start from (solveLinkedRides).
+   * routes of the same day to start from (the previous plan, or an earlier round: solveLinkedRides).
    */
-  readonly solve: (instance: Instance, onProgress: (p: SolveProgress) => void, start?: readonly InitialRoute[]) => Promise<Solution>;
+  readonly solve: SolveFn;
   readonly now: () => Date;
 }
 
@@ -118,11 +119,22 @@ export async function planServiceDay(
   const planRides: readonly PlanningRide[] = replan ? replan.rides : rides;
   const planVehicles: readonly PlanningVehicle[] = replan ? replan.vehicles : vehicles;
   const instance = replan ? replan.instance : buildPlanInstance(rides, vehicles, placeIds, matrix as Awaited<ReturnType<TravelTimeProvider['matrix']>>, rules);
+  // A re-plan starts from the plan it replaces (D41): never dearer for the same rides, and what did
+  // not change tends to stay where the drivers saw it. Passengers on board are the instance's own.
+  const previous = await findPreviousPlanRoutes(deps.db, organisationId, plan.serviceDate, plan.revision);
+  const onBoard = new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
+  const previousPlan = previous
+    ? startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), planRides.map((r) => r.id), onBoard)
+    : undefined;
   const { solution, orphanedReturns } =
     planRides.length === 0
       ? { solution: emptySolution(), orphanedReturns: [] }
-      : await solveLinkedRides(instance, planRides, deps.solve, (p) =>
-          void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),
+      : await solveLinkedRides(
+          instance,
+          planRides,
+          deps.solve,
+          (p) => void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),
+          previousPlan,
         );
 
   const solved = planVehicles.map((vehicle, v) => {

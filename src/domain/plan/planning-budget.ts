@@ -20,15 +20,15 @@ export interface PlanningBudget {
 }
 
 /**
- * A solve that starts from the routes of the round before (solveLinkedRides: the same day with a
- * few returns taken out) gets this share of the first round's time: it keeps that plan unless it
- * finds better.
+ * A re-solve that starts from the routes of its own round before (solveLinkedRides: the same day
+ * with a few returns taken out) gets this share of the first round's time: it keeps that plan
+ * unless it finds better. (A re-plan starting from the previous plan gets the whole budget, D41.)
  */
 export const FROM_PLAN_SHARE = 0.25;
 
 /** Seconds of search for a day of `rides` rides (requests in the optimiser's instance). */
-export function planningSeconds(rides: number, budget: PlanningBudget, fromPlan = false): number {
+export function planningSeconds(rides: number, budget: PlanningBudget, isResolve = false): number {
   const within = (seconds: number) => Math.min(budget.limitSec, Math.max(budget.minSec, seconds));
   const full = within(rides / RIDES_PER_SECOND);
-  return fromPlan ? within(full * FROM_PLAN_SHARE) : full;
+  return isResolve ? within(full * FROM_PLAN_SHARE) : full;
 }

@@ -3,7 +3,8 @@
  * at the clinic if nobody took them there. The optimiser treats requests independently, so when
  * it places a return whose outbound is left unassigned, the return is taken out and the day solved
  * again without it (rarely more than once). The new round starts from the last round's routes
- * without the returns taken out, so it needs a fraction of the first round's time (D39).
+ * without the returns taken out, so it needs a fraction of the first round's time (D39). The first
+ * round starts from the day's previous plan when there is one (a dispatcher's re-plan, D41).
  */
 import type { Instance } from '../../solver/model/instance.js';
 import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
@@ -23,11 +24,22 @@ export interface LinkedSolution {
 
 const MAX_ROUNDS = 3;
 
+/** Routes a solve starts from, and whose they are: they decide its budget (D39, D41). */
+export interface SolveStart {
+  readonly routes: readonly InitialRoute[];
+  /** `previous-plan`: the day as the dispatcher last had it; `last-round`: this planning's own round before. */
+  readonly from: 'previous-plan' | 'last-round';
+}
+
+export type SolveFn = (instance: Instance, onProgress: (p: SolveProgress) => void, start?: SolveStart) => Promise<Solution>;
+
 export async function solveLinkedRides(
   instance: Instance,
   rides: readonly LinkedRide[],
-  solve: (instance: Instance, onProgress: (p: SolveProgress) => void, start?: readonly InitialRoute[]) => Promise<Solution>,
+  solve: SolveFn,
   onProgress: (p: SolveProgress) => void,
+  /** The day's previous plan in this instance's request numbers, for the first round. */
+  previousPlan?: readonly InitialRoute[],
 ): Promise<LinkedSolution> {
   const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
   const excluded = new Set<number>();
@@ -43,7 +55,12 @@ export async function solveLinkedRides(
       requests: kept.map((i) => instance.requests[i]!),
       vehicles: instance.vehicles.map((v) => (v.lockedStops ? { ...v, lockedStops: v.lockedStops.map((s) => ({ ...s, request: newIndex.get(s.request)! })) } : v)),
     };
-    const start = last === null ? undefined : startWithout(last, excluded, newIndex);
+    const start: SolveStart | undefined =
+      last !== null
+        ? { routes: startWithout(last, excluded, newIndex), from: 'last-round' }
+        : previousPlan && previousPlan.length > 0
+          ? { routes: previousPlan, from: 'previous-plan' }
+          : undefined;
     const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }), start);
     const solution = remapRequests(raw, kept);
     last = solution;

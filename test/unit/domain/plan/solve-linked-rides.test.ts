@@ -47,15 +47,40 @@ describe('return rides follow their outbound ride', () => {
       rides,
       async (i, _progress, start) => {
         starts.push(start);
-        return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start } : {}) });
+        return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start.routes } : {}) });
       },
       () => undefined,
     );
 
     expect(orphanedReturns).toEqual([1]);
     // Round 2 solves requests [0, 2] of the day: ride 2 is its request 1, on the car as before.
-    expect(starts).toEqual([undefined, [{ vehicle: 0, stops: [{ request: 1, kind: 'pickup' }, { request: 1, kind: 'dropoff' }] }]]);
+    expect(starts).toEqual([undefined, { from: 'last-round', routes: [{ vehicle: 0, stops: [{ request: 1, kind: 'pickup' }, { request: 1, kind: 'dropoff' }] }] }]);
     expect(solution.routes.flatMap((r) => r.stops.map((s) => s.request))).toEqual([2, 2]);
+  });
+
+  it("starts the first round from the day's previous plan, and a later round from its own last round", async () => {
+    const instance: Instance = {
+      loadDimensions: 2,
+      requests: [req(1, 2, 8 * 3600, [0, 1]), req(2, 1, 12 * 3600, [1, 0]), req(1, 2, 9 * 3600, [1, 0])],
+      vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
+      size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
+    };
+    const rides = [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }, { id: 'other', outboundRideId: null }];
+    const previous = [{ vehicle: 0, stops: [{ request: 2, kind: 'pickup' as const }, { request: 2, kind: 'dropoff' as const }] }];
+    const starts: unknown[] = [];
+
+    await solveLinkedRides(
+      instance,
+      rides,
+      async (i, _progress, start) => {
+        starts.push(start?.from);
+        return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start.routes } : {}) });
+      },
+      () => undefined,
+      previous,
+    );
+
+    expect(starts).toEqual(['previous-plan', 'last-round']);
   });
 
   it('keeps both when both are placed, with request numbers of the full day', async () => {

@@ -1,0 +1,113 @@
+/**
+ * A re-plan starts from the plan it replaces (D41): the optimiser is handed the previous plan's
+ * routes, so what the search does not improve stays as the dispatcher last had it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
+import { createSmallFleet } from '../helpers/day-fixture.js';
+import { planAndWait } from '../helpers/plan-and-wait.js';
+import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+import { planServiceDay } from '../../src/domain/plan/plan-service-day.js';
+import type { SolveStart } from '../../src/domain/plan/solve-linked-rides.js';
+import { insertNextPlanRevision } from '../../src/db/repositories/plan.repo.js';
+import { solve } from '../../src/solver/index.js';
+
+let t: TestContext;
+const NOW = new Date('2026-11-23T09:00:00Z');
+const DATE = '2026-11-24';
+const estimate = createTravelTimeProvider({ osrmUrl: null });
+
+beforeAll(async () => {
+  t = await createTestContext({ now: () => NOW });
+  t.startWorker(estimate, { maxIterations: 200 });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Each vehicle's ride ids in stop order, from the plan view. */
+const stopsByVehicle = (plan: any): Record<string, string[]> =>
+  Object.fromEntries(plan.routes.map((r: any) => [r.vehicle.id, r.stops.map((s: any) => `${s.kind}:${s.rideId}`)]));
+
+describe('re-planning a day', () => {
+  it('starts from the plan it replaces: a dispatcher’s move stays unless the search finds better; cancelled rides leave, new ones come in', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const c = day.clients;
+    const book = async (b: object) => {
+      const res = await api.post('/rides', { date: DATE, ...b });
+      expect(res.status, res.text).toBe(201);
+      return res.body.outbound.id as string;
+    };
+    const helena = await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
+    const jozef = await book({ clientId: c.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
+    const irena = await book({ clientId: c.irena, toPlaceId: day.healthId, departAfter: '10:00' });
+    const first = await planAndWait(api, DATE);
+    expect(first.status).toBe('DONE');
+    expect(first.summary.ridesPlaced).toBe(3);
+    // The dispatcher gives Józef to the other vehicle than the optimiser chose: a plan no search from nothing makes.
+    const from = first.routes.find((r: any) => r.stops.some((s: any) => s.rideId === jozef)).vehicle.id;
+    const to = from === day.busId ? day.carId : day.busId;
+    const moved = await api.post(`/plans/${first.id}/moves`, { rideId: jozef, vehicleId: to });
+    expect(moved.status, moved.text).toBe(200);
+    const adjusted = (await api.get(`/plans/${first.id}`)).body;
+    // Irena is cancelled, Jan is booked.
+    expect((await api.post(`/rides/${irena}/cancel`, { reason: 'Choroba' })).status).toBe(200);
+    const jan = await book({ clientId: c.jan, toPlaceId: day.healthId, arriveBy: '10:00' });
+
+    // The optimiser with no search at all (0 iterations): the plan is its start, completed by insertion.
+    const starts: (SolveStart | undefined)[] = [];
+    const replan = async (fromPrevious: boolean) => {
+      const plan = await insertNextPlanRevision(t.db, org.id, DATE);
+      await planServiceDay(
+        {
+          db: t.db,
+          travelTimes: estimate,
+          now: () => NOW,
+          solve: async (instance, _progress, start) => {
+            starts.push(start);
+            return solve(instance, { seed: 1, maxIterations: 0, ...(fromPrevious && start ? { initialRoutes: start.routes } : {}) });
+          },
+        },
+        plan.id,
+        () => undefined,
+      );
+      return (await api.get(`/plans/${plan.id}`)).body;
+    };
+    const second = await replan(true);
+
+    expect(starts[0]?.from).toBe('previous-plan');
+    expect(second.summary.ridesPlaced).toBe(3);
+    const before = stopsByVehicle(adjusted);
+    const after = stopsByVehicle(second);
+    // Helena and Józef keep their vehicles and order; Irena is gone; Jan is placed.
+    for (const vehicleId of Object.keys(before)) {
+      const kept = before[vehicleId]!.filter((s) => !s.endsWith(irena));
+      expect((after[vehicleId] ?? []).filter((s) => !s.endsWith(jan))).toEqual(kept);
+    }
+    expect(Object.values(after).flat().filter((s) => s.endsWith(jan))).toHaveLength(2);
+    expect(Object.values(after).flat().some((s) => s.endsWith(irena))).toBe(false);
+    expect(after[to]).toContain(`PICKUP:${jozef}`);
+    expect(Object.values(after).flat()).toContain(`PICKUP:${helena}`);
+
+    // The same day planned from nothing, the same way, puts Józef back where the optimiser had him.
+    const control = await replan(false);
+    expect(stopsByVehicle(control)[from]).toContain(`PICKUP:${jozef}`);
+  });
+
+  it('starts a day’s first plan from nothing', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    await api.post('/rides', { date: DATE, clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
+    const plan = await insertNextPlanRevision(t.db, org.id, DATE);
+    const starts: (SolveStart | undefined)[] = [];
+    await planServiceDay(
+      { db: t.db, travelTimes: estimate, now: () => NOW, solve: async (instance, _p, start) => (starts.push(start), solve(instance, { seed: 1, maxIterations: 10 })) },
+      plan.id,
+      () => undefined,
+    );
+    expect(starts).toEqual([undefined]);
+  });
+});
