@@ -51,6 +51,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): Solution 
     repairs: defaultRepairOperators,
     onProgress: options.onProgress,
     hasClock: options.now !== undefined,
+    fromPlan: options.initialRoutes !== undefined && options.initialRoutes.length > 0,
   });
   alns.noteBest(state);
   alns.report(true);

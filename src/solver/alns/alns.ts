@@ -35,6 +35,13 @@ const START_WORSE = 0.03;
  * end is about 12 s. Regional day 1, 60 s of CPU, seeds 1–16: mean 913,372 against 921,811 (D38).
  */
 const LARGE_END_RATIO = 0.0003;
+/**
+ * Above LARGE_INSTANCE_REQUESTS, a search that starts from a plan (a re-plan from the previous one,
+ * a re-solve from its own last round) starts ten times cooler: at 3 % it first walks away from the
+ * plan it was given and spends the budget finding its way back. Regional day 1, a 60 s plan then
+ * 60 s more from it, solver seeds 1–8: see D41.
+ */
+export const FROM_PLAN_START_WORSE = 0.003;
 /** Cooling cycles per phase up to LARGE_INSTANCE_REQUESTS (instance-size.ts); each restarts from the best solution. */
 const CYCLES = 3;
 /** Candidates within this share of the best cost get a relocate local search (about one repair's cost); 3 % measured better than 1 % on a6-72…a8-96. */
@@ -52,6 +59,8 @@ export interface AlnsSettings {
   readonly onProgress?: ((progress: SolveProgress) => void) | undefined;
   /** Whether a clock is available (progress is then paced by time, else by iterations). */
   readonly hasClock: boolean;
+  /** The search starts from a given plan (SolveOptions.initialRoutes): see FROM_PLAN_START_WORSE. */
+  readonly fromPlan?: boolean;
 }
 
 /**
@@ -138,7 +147,7 @@ export class Alns {
     // that ends colder, and no local search (a descent over the re-inserted requests only cost a
     // fifth of the iterations and left the plan 0.6 % dearer).
     const isLarge = isLargeInstance(p);
-    const acceptance = annealingFor(p, start.routingCost());
+    const acceptance = annealingFor(p, start.routingCost(), this.settings.fromPlan ?? false);
     const maxRemoved = Math.max(1, Math.min(isLarge ? LARGE_MAX_REMOVED : MAX_REMOVED, Math.round(MAX_REMOVED_SHARE * removable)));
     const minRemoved = Math.min(4, maxRemoved);
     const withLocalSearch = !isLarge;
@@ -197,7 +206,11 @@ export class Alns {
   }
 }
 
-/** The acceptance of one run starting from a plan of this routing cost: colder at the end above LARGE_INSTANCE_REQUESTS. */
-export function annealingFor(p: Problem, routingCost: number): SimulatedAnnealing {
-  return isLargeInstance(p) ? new SimulatedAnnealing(routingCost, START_WORSE, LARGE_END_RATIO) : new SimulatedAnnealing(routingCost, START_WORSE);
+/**
+ * The acceptance of one run starting from a plan of this routing cost. Above LARGE_INSTANCE_REQUESTS
+ * it ends colder, and starts cooler when the solve was given a plan to start from.
+ */
+export function annealingFor(p: Problem, routingCost: number, fromPlan = false): SimulatedAnnealing {
+  if (!isLargeInstance(p)) return new SimulatedAnnealing(routingCost, START_WORSE);
+  return new SimulatedAnnealing(routingCost, fromPlan ? FROM_PLAN_START_WORSE : START_WORSE, LARGE_END_RATIO);
 }

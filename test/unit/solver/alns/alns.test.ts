@@ -5,7 +5,7 @@ import { OperatorWeights } from '../../../../src/solver/alns/operator-weights.js
 import { SimulatedAnnealing } from '../../../../src/solver/alns/acceptance.js';
 import { StopCriteria, DEFAULT_MAX_ITERATIONS } from '../../../../src/solver/alns/stop-criteria.js';
 import { Rng } from '../../../../src/solver/alns/rng.js';
-import { Alns, annealingFor } from '../../../../src/solver/alns/alns.js';
+import { Alns, annealingFor, FROM_PLAN_START_WORSE } from '../../../../src/solver/alns/alns.js';
 import { LARGE_INSTANCE_REQUESTS } from '../../../../src/solver/alns/instance-size.js';
 import { isVehiclesFirst, minimiseVehicles } from '../../../../src/solver/alns/vehicle-minimisation.js';
 import { defaultDestroyOperators, defaultRepairOperators } from '../../../../src/solver/alns/index.js';
@@ -70,6 +70,15 @@ describe('SimulatedAnnealing', () => {
     // 40 units worse at the very end: most often still accepted up to the threshold, rarely above it.
     expect(acceptanceRate(small, 40, 1)).toBeGreaterThan(0.5);
     expect(acceptanceRate(large, 40, 1)).toBeLessThan(0.1);
+  });
+
+  it('starts ten times cooler from a given plan above LARGE_INSTANCE_REQUESTS only', () => {
+    const smallProblem = buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS, 4));
+    const largeProblem = buildProblem(randomInstance(1, LARGE_INSTANCE_REQUESTS + 1, 4));
+
+    expect(annealingFor(smallProblem, 1_000_000, true).temperature(0)).toBe(annealingFor(smallProblem, 1_000_000).temperature(0));
+    expect(annealingFor(largeProblem, 1_000_000, true).temperature(0)).toBeCloseTo(annealingFor(largeProblem, 1_000_000).temperature(0) / 10, 6);
+    expect(annealingFor(largeProblem, 1_000_000, true).temperature(0)).toBeCloseTo((FROM_PLAN_START_WORSE * 1_000_000) / Math.LN2, 6);
   });
 });
 
