@@ -60,21 +60,19 @@ export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: st
  * The routes of the newest finished plan of a day before `revision` (what a re-plan replaces):
  * each vehicle's stops in visit order, rides and kinds only. Empty when the day had none.
  */
-export async function findPreviousPlanRoutes(
+export function findPreviousPlanRoutes(
   db: Db | Tx,
   organisationId: string,
   serviceDate: Date,
   revision: number,
-): Promise<{ revision: number; routes: { vehicleId: string; stops: { rideId: string; kind: 'PICKUP' | 'DROPOFF' }[] }[] } | null> {
-  const plan = await db.plan.findFirst({
+): Promise<{ routes: { vehicleId: string; stops: { rideId: string; kind: 'PICKUP' | 'DROPOFF' }[] }[] } | null> {
+  return db.plan.findFirst({
     where: { organisationId, serviceDate, status: 'DONE', revision: { lt: revision } },
     orderBy: { revision: 'desc' },
     select: {
-      revision: true,
       routes: { select: { vehicleId: true, stops: { select: { rideId: true, kind: true }, orderBy: { sequence: 'asc' } } }, orderBy: { startSec: 'asc' } },
     },
   });
-  return plan;
 }
 
 export function listPlansOfDay(db: Db | Tx, organisationId: string, date: string) {
