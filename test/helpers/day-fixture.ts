@@ -2,6 +2,7 @@
  * A small day in the demo gmina, built through the HTTP API the way a caseworker would:
  * a depot, a minibus with a wheelchair place, a car, clients in villages, and bookings.
  */
+import { expect } from 'vitest';
 import { apiFor } from './test-context.js';
 
 type Api = ReturnType<typeof apiFor>;
@@ -59,4 +60,16 @@ export async function createSmallFleet(api: Api): Promise<SmallDay> {
     jan: await createClient(api, 'Jan Król', VILLAGE.lesk),
   };
   return { depotId, busId: bus.body.id, carId: car.body.id, dayCentreId, healthId, clients };
+}
+
+export interface BookedRide {
+  readonly outbound: { readonly id: string };
+  readonly return: { readonly id: string } | null;
+}
+
+/** Books a ride as a caseworker would (`POST /rides`) and expects it taken (201). */
+export async function bookRide(api: Api, date: string, body: object): Promise<BookedRide> {
+  const res = await api.post('/rides', { date, ...body });
+  expect(res.status, res.text).toBe(201);
+  return res.body as BookedRide;
 }

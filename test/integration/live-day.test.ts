@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createClient, createPlace, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
+import { createClient, createPlace, createSmallFleet, VILLAGE, bookRide } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
@@ -44,10 +44,9 @@ describe('a live day', () => {
     };
     const booked: string[] = [];
     const book = async (b: object) => {
-      const res = await api.post('/rides', { date: DATE, overrideCutoff: true, ...b });
-      expect(res.status, res.text).toBe(201);
-      booked.push(res.body.outbound.id, ...(res.body.return ? [res.body.return.id] : []));
-      return res.body as { outbound: { id: string }; return: { id: string } | null };
+      const ride = await bookRide(api, DATE, { overrideCutoff: true, ...b });
+      booked.push(ride.outbound.id, ...(ride.return ? [ride.return.id] : []));
+      return ride;
     };
     const helena = await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } });
     await book({ clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '09:30', return: { departAfter: '11:00' } });

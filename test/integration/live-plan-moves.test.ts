@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createPlace, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
+import { createPlace, createSmallFleet, VILLAGE, bookRide } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { estimateLeg } from '../../src/routing/estimate.js';
@@ -62,11 +62,7 @@ async function twoRoutesDay() {
   const api = apiFor(t.baseUrl, org.slug);
   const day = await createSmallFleet(api);
   const c = day.clients;
-  const book = async (b: object) => {
-    const res = await api.post('/rides', { date: DATE, ...b });
-    expect(res.status, res.text).toBe(201);
-    return res.body.outbound.id as string;
-  };
+  const book = async (b: object) => (await bookRide(api, DATE, b)).outbound.id;
   // Józef goes where no one else does: the car's route will share no place with the bus's but the depot.
   const pharmacy = await createPlace(api, 'OTHER', 'Apteka Wyskok', VILLAGE.wyskok);
   const jozef = await book({ clientId: c.jozef, toPlaceId: pharmacy, arriveBy: '08:30' });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { testClock } from '../helpers/test-clock.js';
-import { createClient, createSmallFleet, VILLAGE } from '../helpers/day-fixture.js';
+import { createClient, createSmallFleet, VILLAGE, bookRide } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 
@@ -31,11 +31,7 @@ async function plannedDay() {
   const api = apiFor(t.baseUrl, org.slug);
   const day = await createSmallFleet(api);
   const c = day.clients;
-  const book = async (b: object) => {
-    const res = await api.post('/rides', { date: DATE, ...b });
-    expect(res.status, res.text).toBe(201);
-    return res.body as { outbound: { id: string }; return: { id: string } | null };
-  };
+  const book = (b: object) => bookRide(api, DATE, b);
   const rides = {
     helena: await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } }),
     zofia: await book({ clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '09:30' }),

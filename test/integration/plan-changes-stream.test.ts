@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 import { testClock } from '../helpers/test-clock.js';
-import { createSmallFleet } from '../helpers/day-fixture.js';
+import { createSmallFleet, bookRide } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
@@ -91,11 +91,7 @@ async function plannedDay() {
   const org = await t.newOrganisation();
   const api = apiFor(t.baseUrl, org.slug);
   const day = await createSmallFleet(api);
-  const book = async (b: object) => {
-    const res = await api.post('/rides', { date: DATE, ...b });
-    expect(res.status, res.text).toBe(201);
-    return res.body.outbound.id as string;
-  };
+  const book = async (b: object) => (await bookRide(api, DATE, b)).outbound.id;
   const helena = await book({ clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
   await book({ clientId: day.clients.irena, toPlaceId: day.healthId, departAfter: '10:00' });
   const car = (await api.get(`/vehicles/${day.carId}`)).body;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createSmallFleet } from '../helpers/day-fixture.js';
+import { createSmallFleet, bookRide } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { planServiceDay } from '../../src/domain/plan/plan-service-day.js';
@@ -35,11 +35,7 @@ describe('re-planning a day', () => {
     const api = apiFor(t.baseUrl, org.slug);
     const day = await createSmallFleet(api);
     const c = day.clients;
-    const book = async (b: object) => {
-      const res = await api.post('/rides', { date: DATE, ...b });
-      expect(res.status, res.text).toBe(201);
-      return res.body.outbound.id as string;
-    };
+    const book = async (b: object) => (await bookRide(api, DATE, b)).outbound.id;
     const helena = await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
     const jozef = await book({ clientId: c.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' });
     const irena = await book({ clientId: c.irena, toPlaceId: day.healthId, departAfter: '10:00' });

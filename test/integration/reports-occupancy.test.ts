@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
 import { testClock } from '../helpers/test-clock.js';
-import { createSmallFleet } from '../helpers/day-fixture.js';
+import { createSmallFleet, bookRide } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
@@ -38,11 +38,7 @@ describe('occupancy and on-time rate', () => {
     const api = apiFor(t.baseUrl, org.slug);
     const day = await createSmallFleet(api);
     const c = day.clients;
-    const book = async (b: object) => {
-      const res = await api.post('/rides', { date: DATE, ...b });
-      expect(res.status, res.text).toBe(201);
-      return res.body as { outbound: { id: string }; return: { id: string } | null };
-    };
+    const book = (b: object) => bookRide(api, DATE, b);
     const helena = await book({ clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '14:00' } });
     const zofia = await book({ clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '09:30' });
     const jan = await book({ clientId: c.jan, toPlaceId: day.dayCentreId, arriveBy: '08:45' });
