@@ -13,6 +13,18 @@ const req = (from: number, to: number, start: number, load: number[]): Request =
   priority: 1,
 });
 
+/** As in the first test (a return whose outbound cannot be placed), plus an independent ride 2 that the car serves in both rounds. */
+function withOrphanAndOther() {
+  const instance: Instance = {
+    loadDimensions: 2,
+    requests: [req(1, 2, 8 * 3600, [0, 1]), req(2, 1, 12 * 3600, [1, 0]), req(1, 2, 9 * 3600, [1, 0])],
+    vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
+    size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
+  };
+  const rides = [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }, { id: 'other', outboundRideId: null }];
+  return { instance, rides };
+}
+
 describe('return rides follow their outbound ride', () => {
   it('takes out a placed return whose outbound could not be placed', async () => {
     // Outbound needs a wheelchair place the only car lacks; the return (seat only, by mistake) would fit.
@@ -32,14 +44,7 @@ describe('return rides follow their outbound ride', () => {
   });
 
   it('starts the next round from the last round\'s routes without the return taken out', async () => {
-    // As above, plus an independent ride 2 that the car serves in both rounds.
-    const instance: Instance = {
-      loadDimensions: 2,
-      requests: [req(1, 2, 8 * 3600, [0, 1]), req(2, 1, 12 * 3600, [1, 0]), req(1, 2, 9 * 3600, [1, 0])],
-      vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
-      size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
-    };
-    const rides = [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }, { id: 'other', outboundRideId: null }];
+    const { instance, rides } = withOrphanAndOther();
     const starts: unknown[] = [];
 
     const { solution, orphanedReturns } = await solveLinkedRides(
@@ -59,13 +64,7 @@ describe('return rides follow their outbound ride', () => {
   });
 
   it("starts the first round from the day's previous plan, and a later round from its own last round", async () => {
-    const instance: Instance = {
-      loadDimensions: 2,
-      requests: [req(1, 2, 8 * 3600, [0, 1]), req(2, 1, 12 * 3600, [1, 0]), req(1, 2, 9 * 3600, [1, 0])],
-      vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[4, 0]], fixedCost: 0 }],
-      size: 3, durations: d, distances: d, objective: 'duration', unassignedPenalty: 1e8,
-    };
-    const rides = [{ id: 'out', outboundRideId: null }, { id: 'back', outboundRideId: 'out' }, { id: 'other', outboundRideId: null }];
+    const { instance, rides } = withOrphanAndOther();
     const previous = [{ vehicle: 0, stops: [{ request: 2, kind: 'pickup' as const }, { request: 2, kind: 'dropoff' as const }] }];
     const starts: unknown[] = [];
 
