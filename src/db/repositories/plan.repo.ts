@@ -58,7 +58,7 @@ export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: st
 
 /**
  * The routes of the newest finished plan of a day before `revision` (what a re-plan replaces):
- * each vehicle's stops in visit order, rides and kinds only. Empty when the day had none.
+ * each vehicle's stops in visit order, rides and kinds only; null when the day has none yet.
  */
 export function findPreviousPlanRoutes(
   db: Db | Tx,

@@ -15,7 +15,7 @@ import { fromDbDate } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
-import { solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
+import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
 import { startFromPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
@@ -122,9 +122,8 @@ export async function planServiceDay(
   // A re-plan starts from the plan it replaces (D41), so it is never dearer for the same rides and
   // keeps whatever the search does not improve on. Passengers on board are the instance's own.
   const previous = await findPreviousPlanRoutes(deps.db, organisationId, plan.serviceDate, plan.revision);
-  const onBoard = new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
   const previousPlan = previous
-    ? startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), planRides.map((r) => r.id), onBoard)
+    ? startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), planRides.map((r) => r.id), lockedRequestsOf(instance))
     : undefined;
   const { solution, orphanedReturns } =
     planRides.length === 0

@@ -44,7 +44,7 @@ export async function solveLinkedRides(
   const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
   const excluded = new Set<number>();
   // Stops kept from the live plan (driven, on board, locked routes) are never taken out.
-  const locked = new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
+  const locked = lockedRequestsOf(instance);
   /** The last round's routes, request indices of the full instance. */
   let last: Solution | null = null;
   for (let round = 0; ; round++) {
@@ -96,6 +96,11 @@ function startWithout(s: Solution, excluded: ReadonlySet<number>, newIndex: Read
     vehicle: r.vehicle,
     stops: r.stops.filter((st) => !excluded.has(st.request)).map((st) => ({ request: newIndex.get(st.request)!, kind: st.kind })),
   }));
+}
+
+/** Requests with a stop the instance fixes at the head of a vehicle's route (passengers on board). */
+export function lockedRequestsOf(instance: Instance): Set<number> {
+  return new Set(instance.vehicles.flatMap((v) => (v.lockedStops ?? []).map((s) => s.request)));
 }
 
 /** Maps request indices of a solution to a subset instance back to the full instance. */
