@@ -119,8 +119,8 @@ export async function planServiceDay(
   const planRides: readonly PlanningRide[] = replan ? replan.rides : rides;
   const planVehicles: readonly PlanningVehicle[] = replan ? replan.vehicles : vehicles;
   const instance = replan ? replan.instance : buildPlanInstance(rides, vehicles, placeIds, matrix as Awaited<ReturnType<TravelTimeProvider['matrix']>>, rules);
-  // A re-plan starts from the plan it replaces (D41), so it is never dearer for the same rides and
-  // keeps whatever the search does not improve on. Passengers on board are the instance's own.
+  // A re-plan starts from the plan it replaces (D41) and keeps whatever the search does not
+  // improve on. Passengers on board are the instance's own.
   const previous = await findPreviousPlanRoutes(deps.db, organisationId, plan.serviceDate, plan.revision);
   const previousPlan = previous
     ? startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), planRides.map((r) => r.id), lockedRequestsOf(instance))

@@ -1,9 +1,8 @@
 /**
  * A re-plan starts from the day's previous plan (D41): its routes, in this instance's vehicle and
  * request numbers, are the optimiser's start (`initialRoutes`). The solver keeps each route that
- * is still feasible and returns it unless it finds a cheaper plan, so re-planning never hands the
- * dispatcher a plan dearer than the one they had for the same rides (a dispatcher's move stays
- * unless the search beats it). It does not keep routes stable: the search still moves most rides
+ * is still feasible and returns it unless it finds a cheaper plan (a dispatcher's move stays unless
+ * the search beats it; D41 says when a re-solve for a return taken out may end otherwise). It does not keep routes stable: the search still moves most rides
  * within its budget (D41). Pure: the caller loads the previous plan.
  */
 import type { InitialRoute } from '../../solver/model/solution.js';
