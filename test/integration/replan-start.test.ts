@@ -92,6 +92,45 @@ describe('re-planning a day', () => {
     expect(stopsByVehicle(control)[from]).toContain(`PICKUP:${jozef}`);
   });
 
+  it('leaves out a return the plan it replaces took out (its outbound unplaced): one round, the same plan, the same reasons', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    // Helena's outbound must arrive before every shift starts; her return alone would fit (D7).
+    await bookRide(api, DATE, { clientId: day.clients.helena, toPlaceId: day.healthId, arriveBy: '06:30', return: { departAfter: '12:00' } });
+    await bookRide(api, DATE, { clientId: day.clients.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30', return: { departAfter: '13:00' } });
+    await bookRide(api, DATE, { clientId: day.clients.jan, toPlaceId: day.healthId, arriveBy: '10:00' });
+    const plan = async () => {
+      const row = await insertNextPlanRevision(t.db, org.id, DATE);
+      const rounds: (string | undefined)[] = [];
+      await planServiceDay(
+        {
+          db: t.db,
+          travelTimes: estimate,
+          now: () => NOW,
+          solve: async (instance, _progress, start) => {
+            rounds.push(start?.from);
+            return solve(instance, { seed: 1, maxIterations: 100, ...(start ? { initialRoutes: start.routes } : {}) });
+          },
+        },
+        row.id,
+        () => undefined,
+      );
+      return { rounds, view: (await api.get(`/plans/${row.id}`)).body };
+    };
+    const reasons = (view: any) => view.unassigned.map((u: any) => u.reasonCode).sort();
+
+    const first = await plan();
+    expect(first.rounds).toEqual([undefined, 'last-round']);
+    expect(reasons(first.view)).toEqual(['outboundUnassigned', expect.stringMatching(/shift|timeWindow/)]);
+
+    const second = await plan();
+    expect(second.rounds).toEqual(['previous-plan']);
+    expect(reasons(second.view)).toEqual(reasons(first.view));
+    expect(second.view.summary.ridesPlaced).toBe(3);
+    expect(stopsByVehicle(second.view)).toEqual(stopsByVehicle(first.view));
+  });
+
   it('starts a day’s first plan from nothing', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

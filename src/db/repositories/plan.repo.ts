@@ -58,19 +58,21 @@ export function findLatestDonePlan(db: Db | Tx, organisationId: string, date: st
 
 /**
  * The routes of the newest finished plan of a day before `revision` (what a re-plan replaces):
- * each vehicle's stops in visit order, rides and kinds only; null when the day has none yet.
+ * each vehicle's stops in visit order, rides and kinds only, and the rides it left unplaced; null
+ * when the day has none yet.
  */
 export function findPreviousPlanRoutes(
   db: Db | Tx,
   organisationId: string,
   serviceDate: Date,
   revision: number,
-): Promise<{ routes: { vehicleId: string; stops: { rideId: string; kind: 'PICKUP' | 'DROPOFF' }[] }[] } | null> {
+): Promise<{ routes: { vehicleId: string; stops: { rideId: string; kind: 'PICKUP' | 'DROPOFF' }[] }[]; unassigned: { rideId: string }[] } | null> {
   return db.plan.findFirst({
     where: { organisationId, serviceDate, status: 'DONE', revision: { lt: revision } },
     orderBy: { revision: 'desc' },
     select: {
       routes: { select: { vehicleId: true, stops: { select: { rideId: true, kind: true }, orderBy: { sequence: 'asc' } } }, orderBy: { startSec: 'asc' } },
+      unassigned: { select: { rideId: true } },
     },
   });
 }

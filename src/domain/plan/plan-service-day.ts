@@ -16,7 +16,7 @@ import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
-import { startFromPreviousPlan } from './start-from-previous-plan.js';
+import { startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
 import { rideRulesOf } from '../organisation/organisation-rules.js';
@@ -122,8 +122,12 @@ export async function planServiceDay(
   // A re-plan starts from the plan it replaces (D41) and keeps whatever the search does not
   // improve on. Passengers on board are the instance's own.
   const previous = await findPreviousPlanRoutes(deps.db, organisationId, plan.serviceDate, plan.revision);
+  const rideIds = planRides.map((r) => r.id);
   const previousPlan = previous
-    ? startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), planRides.map((r) => r.id), lockedRequestsOf(instance))
+    ? {
+        routes: startFromPreviousPlan(previous.routes, planVehicles.map((v) => v.id), rideIds, lockedRequestsOf(instance)),
+        unplaced: unplacedInPreviousPlan(previous.unassigned.map((u) => u.rideId), rideIds),
+      }
     : undefined;
   const { solution, orphanedReturns } =
     planRides.length === 0

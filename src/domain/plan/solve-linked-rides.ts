@@ -4,7 +4,10 @@
  * it places a return whose outbound is left unassigned, the return is taken out and the day solved
  * again without it (rarely more than once). The new round starts from the last round's routes
  * without the returns taken out, so it needs a fraction of the first round's time (D39). The first
- * round starts from the day's previous plan when there is one (a dispatcher's re-plan, D41).
+ * round starts from the day's previous plan when there is one (a dispatcher's re-plan, D41), and
+ * without the returns that plan took out: placing them first and taking them out after would make
+ * the re-plan dearer than the plan it replaces. Such a return comes back in a next round if its
+ * outbound ride is placed this time.
  */
 import type { Instance } from '../../solver/model/instance.js';
 import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
@@ -31,6 +34,13 @@ export interface SolveStart {
   readonly from: 'previous-plan' | 'last-round';
 }
 
+/** The day's previous plan, in the instance's request numbers (D41). */
+export interface PreviousPlan {
+  readonly routes: readonly InitialRoute[];
+  /** Requests that plan left unplaced: their returns start out of the first round. */
+  readonly unplaced: ReadonlySet<number>;
+}
+
 export type SolveFn = (instance: Instance, onProgress: (p: SolveProgress) => void, start?: SolveStart) => Promise<Solution>;
 
 export async function solveLinkedRides(
@@ -38,13 +48,19 @@ export async function solveLinkedRides(
   rides: readonly LinkedRide[],
   solve: SolveFn,
   onProgress: (p: SolveProgress) => void,
-  /** The day's previous plan in this instance's request numbers, for the first round. */
-  previousPlan?: readonly InitialRoute[],
+  previousPlan?: PreviousPlan,
 ): Promise<LinkedSolution> {
   const indexOfRide = new Map(rides.map((r, i) => [r.id, i]));
-  const excluded = new Set<number>();
   // Stops kept from the live plan (driven, on board, locked routes) are never taken out.
   const locked = lockedRequestsOf(instance);
+  const outboundOf = (i: number): number | undefined => {
+    const outbound = rides[i]!.outboundRideId;
+    return outbound === null ? undefined : indexOfRide.get(outbound);
+  };
+  const returns = rides.map((_, i) => i).filter((i) => outboundOf(i) !== undefined && !locked.has(i));
+  const excluded = new Set(previousPlan ? returns.filter((i) => previousPlan.unplaced.has(outboundOf(i)!)) : []);
+  /** Returns let back in once; one that is an orphan again stays out (no ping-pong between rounds). */
+  const readmitted = new Set<number>();
   /** The last round's routes, request indices of the full instance. */
   let last: Solution | null = null;
   for (let round = 0; ; round++) {
@@ -57,27 +73,25 @@ export async function solveLinkedRides(
     };
     const start: SolveStart | undefined =
       last !== null
-        ? { routes: startWithout(last, excluded, newIndex), from: 'last-round' }
-        : previousPlan && previousPlan.length > 0
-          ? { routes: previousPlan, from: 'previous-plan' }
+        ? { routes: startWithout(last.routes, excluded, newIndex), from: 'last-round' }
+        : previousPlan && previousPlan.routes.length > 0
+          ? { routes: startWithout(previousPlan.routes, excluded, newIndex), from: 'previous-plan' }
           : undefined;
     const raw = await solve(sub, (p) => onProgress({ ...p, fraction: overallFraction(round, p.fraction) }), start);
     const solution = remapRequests(raw, kept);
     last = solution;
-    const unplaced = new Set([...excluded, ...solution.unassigned.map((u) => u.request)]);
-    const orphans = solution.routes
-      .flatMap((r) => r.stops)
-      .filter((s) => s.kind === 'pickup')
-      .map((s) => s.request)
-      .filter((i) => {
-        const outbound = rides[i]!.outboundRideId;
-        const o = outbound === null ? undefined : indexOfRide.get(outbound);
-        return o !== undefined && unplaced.has(o) && !locked.has(i);
-      });
+    const placed = new Set(solution.routes.flatMap((r) => r.stops.map((s) => s.request)));
+    const orphans = returns.filter((i) => placed.has(i) && !placed.has(outboundOf(i)!));
+    const readmit = [...excluded].filter((i) => !readmitted.has(i) && placed.has(outboundOf(i)!));
     // After MAX_ROUNDS the last solution stands even with an orphan left: it is feasible, and
-    // the dispatcher sees the unassigned outbound next to its placed return.
-    if (orphans.length === 0 || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
+    // the dispatcher sees the unassigned outbound next to its placed return. A return still out
+    // then keeps the reason it was taken out for, though a later round may have placed its outbound.
+    if ((orphans.length === 0 && readmit.length === 0) || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
     for (const o of orphans) excluded.add(o);
+    for (const r of readmit) {
+      excluded.delete(r);
+      readmitted.add(r);
+    }
   }
 }
 
@@ -90,9 +104,13 @@ export function overallFraction(round: number, fraction: number): number {
   return 0.8 + (0.2 * (round - 1 + fraction)) / (MAX_ROUNDS - 1);
 }
 
-/** The routes of a full-instance solution without the excluded requests, in the subset's request indices. */
-function startWithout(s: Solution, excluded: ReadonlySet<number>, newIndex: ReadonlyMap<number, number>): InitialRoute[] {
-  return s.routes.map((r) => ({
+/** Routes in the full instance's request numbers, without the excluded requests, in the subset's numbers. */
+function startWithout(
+  routes: readonly { readonly vehicle: number; readonly stops: readonly { readonly request: number; readonly kind: 'pickup' | 'dropoff' }[] }[],
+  excluded: ReadonlySet<number>,
+  newIndex: ReadonlyMap<number, number>,
+): InitialRoute[] {
+  return routes.map((r) => ({
     vehicle: r.vehicle,
     stops: r.stops.filter((st) => !excluded.has(st.request)).map((st) => ({ request: newIndex.get(st.request)!, kind: st.kind })),
   }));

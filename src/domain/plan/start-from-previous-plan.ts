@@ -1,9 +1,9 @@
 /**
  * A re-plan starts from the day's previous plan (D41): its routes, in this instance's vehicle and
  * request numbers, are the optimiser's start (`initialRoutes`). The solver keeps each route that
- * is still feasible and returns it unless it finds a cheaper plan (a dispatcher's move stays unless
- * the search beats it; D41 says when a re-solve for a return taken out may end otherwise). It does not keep routes stable: the search still moves most rides
- * within its budget (D41). Pure: the caller loads the previous plan.
+ * is still feasible and returns it unless it finds a cheaper plan: a dispatcher's move stays unless
+ * the search beats it. It does not keep routes stable: the search still moves most rides within its
+ * budget (D41). Pure: the caller loads the previous plan.
  */
 import type { InitialRoute } from '../../solver/model/solution.js';
 
@@ -58,4 +58,10 @@ export function startFromPreviousPlan(
     if (whole.length > 0) routes.push({ vehicle: v, stops: whole });
   }
   return routes;
+}
+
+/** The instance's requests whose rides the previous plan left unplaced (for D7's returns, solveLinkedRides). */
+export function unplacedInPreviousPlan(unassignedRideIds: readonly string[], rideIds: readonly string[]): Set<number> {
+  const unplaced = new Set(unassignedRideIds);
+  return new Set(rideIds.flatMap((id, r) => (unplaced.has(id) ? [r] : [])));
 }

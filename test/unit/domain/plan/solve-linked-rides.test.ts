@@ -76,10 +76,57 @@ describe('return rides follow their outbound ride', () => {
         return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start.routes } : {}) });
       },
       () => undefined,
-      previous,
+      { routes: previous, unplaced: new Set() },
     );
 
     expect(starts).toEqual(['previous-plan', 'last-round']);
+  });
+
+  it('leaves out of the first round a return whose outbound the previous plan could not place, so the re-plan is one round from that plan', async () => {
+    const { instance, rides } = withOrphanAndOther();
+    const previous = [{ vehicle: 0, stops: [{ request: 2, kind: 'pickup' as const }, { request: 2, kind: 'dropoff' as const }] }];
+    const rounds: { requests: number; start: unknown }[] = [];
+
+    const { solution, orphanedReturns } = await solveLinkedRides(
+      instance,
+      rides,
+      async (i, _progress, start) => {
+        rounds.push({ requests: i.requests.length, start });
+        return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start.routes } : {}) });
+      },
+      () => undefined,
+      { routes: previous, unplaced: new Set([0, 1]) },
+    );
+
+    // Requests 0 and 2 of the day are the round's 0 and 1: the previous plan's ride 2 is its request 1.
+    expect(rounds).toEqual([
+      { requests: 2, start: { from: 'previous-plan', routes: [{ vehicle: 0, stops: [{ request: 1, kind: 'pickup' }, { request: 1, kind: 'dropoff' }] }] } },
+    ]);
+    expect(orphanedReturns).toEqual([1]);
+    expect(solution.unassigned.map((u) => [u.request, u.reason])).toEqual([[0, 'capacity']]);
+  });
+
+  it('lets such a return back in when its outbound is placed this time', async () => {
+    // The previous plan could not place the outbound; now the car has a wheelchair place.
+    const { instance: before, rides } = withOrphanAndOther();
+    const instance: Instance = { ...before, vehicles: [{ ...before.vehicles[0]!, layouts: [[4, 1]] }] };
+    const requestsPerRound: number[] = [];
+
+    const { solution, orphanedReturns } = await solveLinkedRides(
+      instance,
+      rides,
+      async (i, _progress, start) => {
+        requestsPerRound.push(i.requests.length);
+        return solve(i, { seed: 1, maxIterations: 50, ...(start ? { initialRoutes: start.routes } : {}) });
+      },
+      () => undefined,
+      { routes: [], unplaced: new Set([0, 1]) },
+    );
+
+    expect(requestsPerRound).toEqual([2, 3]);
+    expect(orphanedReturns).toEqual([]);
+    expect(solution.unassigned).toEqual([]);
+    expect(solution.routes.flatMap((r) => r.stops.map((s) => s.request)).sort()).toEqual([0, 0, 1, 1, 2, 2]);
   });
 
   it('keeps both when both are placed, with request numbers of the full day', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startFromPreviousPlan, type PreviousRoute } from '../../../../src/domain/plan/start-from-previous-plan.js';
+import { startFromPreviousPlan, unplacedInPreviousPlan, type PreviousRoute } from '../../../../src/domain/plan/start-from-previous-plan.js';
 
 const P = (rideId: string) => ({ rideId, kind: 'PICKUP' as const });
 const D = (rideId: string) => ({ rideId, kind: 'DROPOFF' as const });
@@ -47,5 +47,9 @@ describe('starting a re-plan from the previous plan', () => {
       { vehicle: 0, stops: [p(0), d(0)] },
       { vehicle: 1, stops: [p(1), d(1)] },
     ]);
+  });
+
+  it("names the previous plan's unplaced rides in this instance's numbers, without the rides it no longer has", () => {
+    expect([...unplacedInPreviousPlan(['c', 'gone', 'a'], ['a', 'b', 'c'])].sort()).toEqual([0, 2]);
   });
 });
