@@ -187,6 +187,65 @@ describe('re-planning a day under way', () => {
   });
 });
 
+describe('what a re-plan tells the drivers', () => {
+  it("lists on each vehicle's manifest the rides the re-plan added to its route and took from it", async () => {
+    const { api, day, plan, book } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const route = plan.routes.find((r: any) => r.stops.length >= 4);
+    const first = route.stops[0];
+    clock.set(`${DATE}T${first.time}:00+01:00`);
+    for (const kind of ['ARRIVED', 'PICKED_UP']) {
+      const res = await api.post(`/manifests/${DATE}/${route.vehicle.id}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
+      expect(res.status, res.text).toBe(201);
+    }
+    // A ride booked after publication, not inserted by hand: the re-plan places it.
+    const anna = await createClient(api, 'Anna Wiśniewska', VILLAGE.wyskok);
+    const late = (await book({ clientId: anna, toPlaceId: day.healthId, departAfter: '13:00', overrideCutoff: true })).outbound.id;
+    // The other vehicle is taken off the fleet (not out of service: nothing of it stays): its rides go elsewhere or wait.
+    const idle = plan.routes.find((r: any) => r.vehicle.id !== route.vehicle.id && r.stops.length > 0);
+    expect(idle).toBeDefined();
+    const { version } = (await api.get(`/vehicles/${idle.vehicle.id}`)).body;
+    const off = await api.patch(`/vehicles/${idle.vehicle.id}`, { active: false, version });
+    expect(off.status, off.text).toBe(200);
+    const base = (await api.get(`/plans/${plan.id}`)).body;
+
+    const again = await api.post('/plans', { date: DATE });
+    const next = await finishedPlan(api, again.body.id);
+    expect(next.status).toBe('DONE');
+
+    // The oracle: each vehicle's rides with a stop not yet driven, before and after.
+    const ahead = (p: any) => new Map<string, Set<string>>(p.routes.map((r: any) => [r.vehicle.id, new Set(r.stops.filter((st: any) => st.actual === null).map((st: any) => st.rideId))]));
+    const before = ahead(base);
+    const after = ahead(next);
+    const expected: string[] = [];
+    for (const [vehicleId, rides] of after) for (const id of rides) if (!before.get(vehicleId)?.has(id)) expected.push(`${vehicleId} +${id}`);
+    for (const [vehicleId, rides] of before) for (const id of rides) if (!after.get(vehicleId)?.has(id)) expected.push(`${vehicleId} -${id}`);
+    const told = next.changes
+      .filter((c: any) => c.kind === 'REPLAN' && c.vehicleId !== null)
+      .map((c: any) => `${c.vehicleId} ${c.pl.startsWith('Nowy przejazd po ponownym planowaniu') ? '+' : '-'}${c.rideId}`);
+    expect(told.sort()).toEqual(expected.sort());
+    expect(expected).toContain(`${vehicleOf(next, late)} +${late}`);
+    // The idle vehicle's driver reads where each of its rides went.
+    const lost = next.changes.filter((c: any) => c.kind === 'REPLAN' && c.vehicleId === idle.vehicle.id);
+    expect(lost.length).toBe(before.get(idle.vehicle.id)!.size);
+    for (const c of lost) {
+      const now = vehicleOf(next, c.rideId);
+      expect(c.pl).toMatch(now ? new RegExp(`jedzie pojazdem ${route.vehicle.name}$`) : /bez przydziału$/);
+    }
+
+    // The driver of the vehicle that got Anna's ride reads it on the manifest, with its pickup time, and that the day was re-planned.
+    const m = (await api.get(`/manifests/${DATE}/${vehicleOf(next, late)}`)).body;
+    const pickup = m.stops.find((st: any) => st.rideId === late && st.kind === 'PICKUP');
+    const added = m.changes.find((c: any) => c.rideId === late);
+    expect(added.pl).toBe(`Nowy przejazd po ponownym planowaniu: Anna Wiśniewska, odbiór ${pickup.time} Anna Wiśniewska dom → Ośrodek Zdrowia`);
+    expect(added.en).toMatch(/^Ride added by re-planning: Anna Wiśniewska, pickup \d\d:\d\d /);
+    expect(m.changes.some((c: any) => c.kind === 'REPLAN' && c.vehicleId === null && c.pl.startsWith('Dzień zaplanowany ponownie'))).toBe(true);
+    // Another vehicle's manifest does not list it.
+    const other = next.routes.find((r: any) => r.vehicle.id !== vehicleOf(next, late));
+    if (other) expect((await api.get(`/manifests/${DATE}/${other.vehicle.id}`)).body.changes.some((c: any) => c.rideId === late)).toBe(false);
+  });
+});
+
 describe('urgent insertion', () => {
   it('puts a new ride into the live plan, answers a retry the same way, and explains one that cannot fit', async () => {
     const { api, day, plan, book } = await plannedDay();

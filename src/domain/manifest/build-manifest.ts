@@ -43,8 +43,8 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     plan: { id: plan.id, revision: plan.revision, finishedAt: plan.finishedAt?.toISOString() ?? null },
     version: plan.version,
     publishedAt: plan.publishedAt!.toISOString(),
-    // What changed for this vehicle since publication (and the plan-wide publication itself).
-    changes: plan.changes.filter((c) => c.vehicleId === vehicleId || (c.vehicleId === null && c.kind === 'PUBLISH')).map(toChangeView),
+    // What changed for this vehicle since publication (and the plan-wide publication or re-plan itself).
+    changes: plan.changes.filter((c) => c.vehicleId === vehicleId || (c.vehicleId === null && (c.kind === 'PUBLISH' || c.kind === 'REPLAN'))).map(toChangeView),
     outOfServiceAt: route?.outOfServiceMin != null ? formatMinutes(route.outOfServiceMin) : null,
     travelTimes: travelTimesNote(plan.travelTimeSource, plan.dataVersion),
     depot: { name: vehicle.depot.name, address: vehicle.depot.address },

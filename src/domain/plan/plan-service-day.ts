@@ -11,13 +11,15 @@ import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/rid
 import type { Instance } from '../../solver/model/instance.js';
 import type { Solution } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
-import { fromDbDate } from '../common/time.js';
+import { formatSeconds, fromDbDate } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
 import { startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
+import { describeReplanChange, replanChanges } from './live/replan-changes.js';
+import { clientName } from '../booking/client-name.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
 import { rideRulesOf } from '../organisation/organisation-rules.js';
 import { CANCELLED_STATUSES } from '../booking/ride.rules.js';
@@ -248,13 +250,30 @@ export async function planServiceDay(
       // A re-plan of a day drivers already have is theirs at once: they must not work from a plan
       // the dispatcher no longer edits (D16).
       if (replan.basePublished) await tx.plan.update({ where: { id: planId }, data: { publishedAt: deps.now() } });
+      // Each driver is told what their route gained and lost (a re-plan moves most rides, D41).
+      const after = solved.map((r) => ({
+        vehicleId: r.vehicleId,
+        rideIds: r.stops.filter((st) => !('fromStopId' in st && st.fromStopId) && !cancelledMeanwhile.has(st.rideId)).map((st) => st.rideId),
+      }));
+      const changes = replanChanges(replan.ridesAhead, after, new Set(unassigned.map((u) => u.rideId)));
+      const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
       await tx.planChange.create({
         data: {
           organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN',
-          messagePl: `Dzień zaplanowany ponownie (plan nr ${plan.revision} zamiast nr ${replan.baseRevision}); przejechane przystanki${plan.keepLocked ? ' i zablokowane trasy' : ''} bez zmian`,
-          messageEn: `Day re-planned (plan ${plan.revision} replaces plan ${replan.baseRevision}); driven stops${plan.keepLocked ? ' and locked routes' : ''} unchanged`,
+          messagePl: `Dzień zaplanowany ponownie (plan nr ${plan.revision} zamiast nr ${replan.baseRevision}); przejechane przystanki${plan.keepLocked ? ' i zablokowane trasy' : ''} bez zmian; przejazdy przeniesione na inny pojazd: ${count('MOVED_AWAY')}, zdjęte bez przydziału: ${count('UNASSIGNED')}`,
+          messageEn: `Day re-planned (plan ${plan.revision} replaces plan ${replan.baseRevision}); driven stops${plan.keepLocked ? ' and locked routes' : ''} unchanged; rides moved to another vehicle: ${count('MOVED_AWAY')}, taken off unassigned: ${count('UNASSIGNED')}`,
         },
       });
+      const rideInfo = new Map(rideRows.map((r) => [r.id, { who: clientName(r.client), from: r.fromPlace.name, to: r.toPlace.name }]));
+      const vehicleName = new Map([...vehicleRows, ...replan.vehicles].map((v) => [v.id, v.name]));
+      for (const change of changes) {
+        const ride = rideInfo.get(change.rideId) ?? { who: '', from: '', to: '' };
+        const pickup = change.kind === 'ADDED' ? solved.find((r) => r.vehicleId === change.vehicleId)?.stops.find((st) => st.rideId === change.rideId && st.kind === 'PICKUP' && !('fromStopId' in st && st.fromStopId)) : undefined;
+        const text = describeReplanChange(change, ride, pickup ? formatSeconds(pickup.serviceStartSec) : null, change.kind === 'MOVED_AWAY' ? (vehicleName.get(change.toVehicleId) ?? '') : '');
+        await tx.planChange.create({
+          data: { organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN', rideId: change.rideId, vehicleId: change.vehicleId, messagePl: text.pl, messageEn: text.en },
+        });
+      }
     }
     await tx.planUnassigned.createMany({ data: unassigned.map((u) => ({ ...u, organisationId, planId })) });
     // Ride statuses follow the newest plan of the day only: an older revision finishing late changes nothing.

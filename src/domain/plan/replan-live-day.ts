@@ -14,6 +14,7 @@ import type { PlanningRide, PlanningVehicle } from './build-plan-instance.js';
 import { alongRoute, buildLiveInstance, type LiveInstance } from './live/live-instance.js';
 import { liveRouteOf, type LiveRide, type LiveRoute, type LiveRouteInput, type LiveStop } from './live/live-route.js';
 import { liveInclude, toLoaded, type LivePlanRow } from './live/live-plan.query.js';
+import type { RidesAhead } from './live/replan-changes.js';
 
 export interface CopiedStop {
   /** Id of the new row; the reports on `fromStopId` follow it into the new plan. */
@@ -36,7 +37,7 @@ export interface LiveReplan {
   /** Request r is rides[r] (on-board passengers included). */
   readonly rides: readonly LiveRide[];
   /** Vehicle v of the instance. */
-  readonly vehicles: readonly PlanningVehicle[];
+  readonly vehicles: readonly (PlanningVehicle & { readonly name: string })[];
   /** Per solver vehicle: the stops already driven, copied before what the solver plans. */
   readonly prefixes: readonly (readonly CopiedStop[])[];
   /** Routes kept whole (locked, or out of service). */
@@ -45,6 +46,8 @@ export interface LiveReplan {
   readonly keptRows: ReadonlyMap<string, { readonly endSec: number; readonly outOfServiceReason: string | null }>;
   readonly travelTimeSource: string;
   readonly dataVersion: string | null;
+  /** Per vehicle the solver plans: the rides the plan being replaced had still ahead on it (for replanChanges). */
+  readonly ridesAhead: readonly RidesAhead[];
   /** The plan being replaced was published: the new one is given to drivers at once. */
   readonly basePublished: boolean;
   readonly baseRevision: number;
@@ -139,6 +142,7 @@ export async function prepareLiveReplan(input: {
     instance, li, rides: li.rides, vehicles, prefixes, kept,
     keptRows: new Map(base.routes.map((r) => [r.id, { endSec: r.endSec, outOfServiceReason: r.outOfServiceReason }])),
     travelTimeSource: m.source, dataVersion: m.dataVersion,
+    ridesAhead: live.filter((r) => !isKept(r)).map((r) => ({ vehicleId: r.vehicle.id, rideIds: r.remaining.map((st) => st.rideId) })),
     basePublished: base.publishedAt !== null, baseRevision: base.revision,
   };
 }
