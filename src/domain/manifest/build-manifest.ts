@@ -36,6 +36,14 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
   const route = plan.routes.find((r) => r.vehicleId === vehicleId);
   const events = await listEventsOfStops(deps.db, ctx.organisationId, (route?.stops ?? []).map((s) => s.id));
   const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
+  // What changed for this vehicle since publication, and the plan-wide publication or re-plan. Read
+  // apart from the plan's own list, which is capped for the board: a re-plan of a big day writes a
+  // change per ride moved (D43), and this driver's must not fall off the end.
+  const changes = await deps.db.planChange.findMany({
+    where: { organisationId: ctx.organisationId, planId: plan.id, OR: [{ vehicleId }, { vehicleId: null, kind: { in: ['PUBLISH', 'REPLAN'] } }] },
+    orderBy: [{ version: 'desc' }, { at: 'desc' }],
+    take: 500,
+  });
   const clock = (d: Date | null) => (d ? formatMinutes(minutesNowIn(org.timeZone, d)) : null);
   return {
     date,
@@ -43,8 +51,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     plan: { id: plan.id, revision: plan.revision, finishedAt: plan.finishedAt?.toISOString() ?? null },
     version: plan.version,
     publishedAt: plan.publishedAt!.toISOString(),
-    // What changed for this vehicle since publication (and the plan-wide publication or re-plan itself).
-    changes: plan.changes.filter((c) => c.vehicleId === vehicleId || (c.vehicleId === null && (c.kind === 'PUBLISH' || c.kind === 'REPLAN'))).map(toChangeView),
+    changes: changes.map(toChangeView),
     outOfServiceAt: route?.outOfServiceMin != null ? formatMinutes(route.outOfServiceMin) : null,
     travelTimes: travelTimesNote(plan.travelTimeSource, plan.dataVersion),
     depot: { name: vehicle.depot.name, address: vehicle.depot.address },

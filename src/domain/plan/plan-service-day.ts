@@ -266,14 +266,14 @@ export async function planServiceDay(
       });
       const rideInfo = new Map(rideRows.map((r) => [r.id, { who: clientName(r.client), from: r.fromPlace.name, to: r.toPlace.name }]));
       const vehicleName = new Map([...vehicleRows, ...replan.vehicles].map((v) => [v.id, v.name]));
-      for (const change of changes) {
-        const ride = rideInfo.get(change.rideId) ?? { who: '', from: '', to: '' };
-        const pickup = change.kind === 'ADDED' ? solved.find((r) => r.vehicleId === change.vehicleId)?.stops.find((st) => st.rideId === change.rideId && st.kind === 'PICKUP' && !('fromStopId' in st && st.fromStopId)) : undefined;
-        const text = describeReplanChange(change, ride, pickup ? formatSeconds(pickup.serviceStartSec) : null, change.kind === 'MOVED_AWAY' ? (vehicleName.get(change.toVehicleId) ?? '') : '');
-        await tx.planChange.create({
-          data: { organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN', rideId: change.rideId, vehicleId: change.vehicleId, messagePl: text.pl, messageEn: text.en },
-        });
-      }
+      await tx.planChange.createMany({
+        data: changes.map((change) => {
+          const ride = rideInfo.get(change.rideId) ?? { who: '', from: '', to: '' };
+          const pickup = change.kind === 'ADDED' ? solved.find((r) => r.vehicleId === change.vehicleId)?.stops.find((st) => st.rideId === change.rideId && st.kind === 'PICKUP' && !('fromStopId' in st && st.fromStopId)) : undefined;
+          const text = describeReplanChange(change, ride, pickup ? formatSeconds(pickup.serviceStartSec) : null, change.kind === 'MOVED_AWAY' ? (vehicleName.get(change.toVehicleId) ?? '') : '');
+          return { organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN', rideId: change.rideId, vehicleId: change.vehicleId, messagePl: text.pl, messageEn: text.en };
+        }),
+      });
     }
     await tx.planUnassigned.createMany({ data: unassigned.map((u) => ({ ...u, organisationId, planId })) });
     // Ride statuses follow the newest plan of the day only: an older revision finishing late changes nothing.
