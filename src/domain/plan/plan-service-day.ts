@@ -231,7 +231,7 @@ export async function planServiceDay(
     for (const [i, r] of routes.entries()) {
       const { stops: planned, ...route } = r;
       const stops = planned
-        .filter((st) => ('fromStopId' in st && st.fromStopId) || !cancelledMeanwhile.has(st.rideId))
+        .filter((st) => isCopied(st) || !cancelledMeanwhile.has(st.rideId))
         .map((st, sequence) => ({ ...st, sequence }));
       const geometry = geometries[i] ?? Prisma.DbNull;
       const created = await tx.planRoute.create({ data: { ...route, geometry, organisationId, planId }, select: { id: true } });
@@ -243,7 +243,7 @@ export async function planServiceDay(
       });
       // The drivers' reports follow the driven stops into the new plan (they stay one history).
       for (const st of stops) {
-        if ('fromStopId' in st && st.fromStopId) await tx.stopEvent.updateMany({ where: { planStopId: st.fromStopId }, data: { planStopId: st.id } });
+        if (isCopied(st)) await tx.stopEvent.updateMany({ where: { planStopId: st.fromStopId }, data: { planStopId: st.id } });
       }
     }
     if (replan) {
@@ -251,11 +251,12 @@ export async function planServiceDay(
       // the dispatcher no longer edits (D16).
       if (replan.basePublished) await tx.plan.update({ where: { id: planId }, data: { publishedAt: deps.now() } });
       // Each driver is told what their route gained and lost (a re-plan moves most rides, D41).
-      const after = solved.map((r) => ({
-        vehicleId: r.vehicleId,
-        rideIds: r.stops.filter((st) => !('fromStopId' in st && st.fromStopId) && !cancelledMeanwhile.has(st.rideId)).map((st) => st.rideId),
-      }));
-      const changes = replanChanges(replan.ridesAhead, after, new Set(unassigned.map((u) => u.rideId)));
+      const planned = solved.map((r) => ({ vehicleId: r.vehicleId, stops: r.stops.filter((st) => !isCopied(st) && !cancelledMeanwhile.has(st.rideId)) }));
+      const changes = replanChanges(
+        replan.ridesAhead,
+        planned.map((r) => ({ vehicleId: r.vehicleId, rideIds: r.stops.map((st) => st.rideId) })),
+        new Set(unassigned.map((u) => u.rideId)),
+      );
       const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
       await tx.planChange.create({
         data: {
@@ -266,11 +267,18 @@ export async function planServiceDay(
       });
       const rideInfo = new Map(rideRows.map((r) => [r.id, { who: clientName(r.client), from: r.fromPlace.name, to: r.toPlace.name }]));
       const vehicleName = new Map([...vehicleRows, ...replan.vehicles].map((v) => [v.id, v.name]));
+      const pickupTime = (vehicleId: string, rideId: string) => {
+        const pickup = planned.find((r) => r.vehicleId === vehicleId)?.stops.find((st) => st.rideId === rideId && st.kind === 'PICKUP');
+        return pickup ? formatSeconds(pickup.serviceStartSec) : null;
+      };
       await tx.planChange.createMany({
         data: changes.map((change) => {
-          const ride = rideInfo.get(change.rideId) ?? { who: '', from: '', to: '' };
-          const pickup = change.kind === 'ADDED' ? solved.find((r) => r.vehicleId === change.vehicleId)?.stops.find((st) => st.rideId === change.rideId && st.kind === 'PICKUP' && !('fromStopId' in st && st.fromStopId)) : undefined;
-          const text = describeReplanChange(change, ride, pickup ? formatSeconds(pickup.serviceStartSec) : null, change.kind === 'MOVED_AWAY' ? (vehicleName.get(change.toVehicleId) ?? '') : '');
+          const text = describeReplanChange(
+            change,
+            rideInfo.get(change.rideId) ?? { who: '', from: '', to: '' },
+            change.kind === 'ADDED' ? pickupTime(change.vehicleId, change.rideId) : null,
+            change.kind === 'MOVED_AWAY' ? (vehicleName.get(change.toVehicleId) ?? '') : '',
+          );
           return { organisationId, planId, version: 1, actor: 'planner', kind: 'REPLAN', rideId: change.rideId, vehicleId: change.vehicleId, messagePl: text.pl, messageEn: text.en };
         }),
       });
@@ -296,6 +304,11 @@ export async function planServiceDay(
     distanceM,
     alreadyDone: !written,
   };
+}
+
+/** A stop copied from the plan replaced (driven, or on a route kept whole), not one the optimiser planned. */
+function isCopied(st: object): st is { fromStopId: string } {
+  return 'fromStopId' in st && typeof st.fromStopId === 'string' && st.fromStopId.length > 0;
 }
 
 async function placeOf(db: Db, id: string): Promise<{ lat: number; lon: number; name: string }> {
