@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createSmallFleet, bookRide } from '../helpers/day-fixture.js';
+import { createClient, createPlace, createSmallFleet, bookRide, VILLAGE } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { planServiceDay } from '../../src/domain/plan/plan-service-day.js';
@@ -129,6 +129,56 @@ describe('re-planning a day', () => {
     expect(reasons(second.view)).toEqual(reasons(first.view));
     expect(second.view.summary.ridesPlaced).toBe(3);
     expect(stopsByVehicle(second.view)).toEqual(stopsByVehicle(first.view));
+  });
+
+  it('keeps a ride it had placed rather than trade it for a new, shorter one (PLACED_RIDE_PRIORITY)', async () => {
+    // One wheelchair place in the fleet (the bus). Zofia's long trip to the regional hospital holds
+    // it all morning; Anna's short trip to the health centre at 09:30 needs it too.
+    const setUp = async () => {
+      const org = await t.newOrganisation();
+      const api = apiFor(t.baseUrl, org.slug);
+      const day = await createSmallFleet(api);
+      const hospital = await createPlace(api, 'HEALTH', 'Szpital Wojewódzki', [53.78, 20.49]);
+      const anna = await createClient(api, 'Anna Wiśniewska', VILLAGE.wyskok, { mobility: 'WHEELCHAIR' });
+      const bookZofia = async () => {
+        const id = (await bookRide(api, DATE, { clientId: day.clients.zofia, toPlaceId: hospital, arriveBy: '10:00' })).outbound.id;
+        // It leaves the gmina: a dispatcher approves it.
+        const approved = await api.post(`/rides/${id}/approve`, {});
+        expect(approved.status, approved.text).toBe(200);
+        return id;
+      };
+      const bookAnna = async () => (await bookRide(api, DATE, { clientId: anna, toPlaceId: day.healthId, arriveBy: '09:30' })).outbound.id;
+      return { org, api, bookZofia, bookAnna };
+    };
+    const plan = async (orgId: string, api: ReturnType<typeof apiFor>) => {
+      const row = await insertNextPlanRevision(t.db, orgId, DATE);
+      await planServiceDay(
+        {
+          db: t.db, travelTimes: estimate, now: () => NOW,
+          solve: async (instance, _p, start) => solve(instance, { seed: 1, maxIterations: 200, ...(start ? { initialRoutes: start.routes } : {}) }),
+        },
+        row.id,
+        () => undefined,
+      );
+      const view = (await api.get(`/plans/${row.id}`)).body;
+      return { placed: new Set(view.routes.flatMap((r: any) => r.stops.map((s: any) => s.rideId))), unassigned: view.unassigned };
+    };
+
+    // Booked together, the day's plan takes the shorter trip: the objective's choice at the same count served.
+    const both = await setUp();
+    const [zofia1, anna1] = [await both.bookZofia(), await both.bookAnna()];
+    const cold = await plan(both.org.id, both.api);
+    expect([cold.placed.has(zofia1), cold.placed.has(anna1)]).toEqual([false, true]);
+
+    // Zofia was planned first; Anna is booked after: the re-plan keeps Zofia and says why Anna waits.
+    const first = await setUp();
+    const zofia2 = await first.bookZofia();
+    expect((await plan(first.org.id, first.api)).placed.has(zofia2)).toBe(true);
+    const anna2 = await first.bookAnna();
+    const replanned = await plan(first.org.id, first.api);
+    expect(replanned.placed.has(zofia2)).toBe(true);
+    expect(replanned.placed.has(anna2)).toBe(false);
+    expect(replanned.unassigned).toEqual([expect.objectContaining({ rideId: anna2, reasonCode: 'busy' })]);
   });
 
   it('starts a day’s first plan from nothing', async () => {

@@ -16,7 +16,7 @@ import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
-import { startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
+import { favourPlacedRides, startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { describeReplanChange, replanChanges } from './live/replan-changes.js';
 import { clientName } from '../booking/client-name.js';
@@ -135,7 +135,8 @@ export async function planServiceDay(
     planRides.length === 0
       ? { solution: emptySolution(), orphanedReturns: [] }
       : await solveLinkedRides(
-          instance,
+          // A ride the plan being replaced had placed outweighs a new booking (PLACED_RIDE_PRIORITY).
+          previousPlan ? favourPlacedRides(instance, previousPlan.routes) : instance,
           planRides,
           deps.solve,
           (p) => void onProgress(PROGRESS.matrixEnd + (PROGRESS.solveEnd - PROGRESS.matrixEnd) * p.fraction),

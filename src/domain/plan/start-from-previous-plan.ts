@@ -5,7 +5,17 @@
  * the search beats it. It does not keep routes stable: the search still moves most rides within its
  * budget (D41). Pure: the caller loads the previous plan.
  */
+import type { Instance } from '../../solver/model/instance.js';
 import type { InitialRoute } from '../../solver/model/solution.js';
+
+/**
+ * Weight of a ride the plan being replaced had placed (a new booking weighs 1). Above 1, a re-plan
+ * never trades a scheduled ride for a new one at the same count served, which the objective would
+ * otherwise do whenever the new one is shorter: the first to go would be the long trips to the
+ * county hospital. Below 2, it still serves two new rides rather than keep one: more people served
+ * comes first (issue #3's objective).
+ */
+export const PLACED_RIDE_PRIORITY = 1.5;
 
 export interface PreviousRoute {
   readonly vehicleId: string;
@@ -64,4 +74,11 @@ export function startFromPreviousPlan(
 export function unplacedInPreviousPlan(unassignedRideIds: readonly string[], rideIds: readonly string[]): Set<number> {
   const unplaced = new Set(unassignedRideIds);
   return new Set(rideIds.flatMap((id, r) => (unplaced.has(id) ? [r] : [])));
+}
+
+/** The instance with every request placed in `previous` weighted PLACED_RIDE_PRIORITY. */
+export function favourPlacedRides(instance: Instance, previous: readonly InitialRoute[]): Instance {
+  const placed = new Set(previous.flatMap((r) => r.stops.map((s) => s.request)));
+  if (placed.size === 0) return instance;
+  return { ...instance, requests: instance.requests.map((q, r) => (placed.has(r) ? { ...q, priority: Math.max(q.priority, PLACED_RIDE_PRIORITY) } : q)) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startFromPreviousPlan, unplacedInPreviousPlan, type PreviousRoute } from '../../../../src/domain/plan/start-from-previous-plan.js';
+import type { Instance, Request } from '../../../../src/solver/model/instance.js';
+import { favourPlacedRides, PLACED_RIDE_PRIORITY, startFromPreviousPlan, unplacedInPreviousPlan, type PreviousRoute } from '../../../../src/domain/plan/start-from-previous-plan.js';
 
 const P = (rideId: string) => ({ rideId, kind: 'PICKUP' as const });
 const D = (rideId: string) => ({ rideId, kind: 'DROPOFF' as const });
@@ -51,5 +52,19 @@ describe('starting a re-plan from the previous plan', () => {
 
   it("names the previous plan's unplaced rides in this instance's numbers, without the rides it no longer has", () => {
     expect([...unplacedInPreviousPlan(['c', 'gone', 'a'], ['a', 'b', 'c'])].sort()).toEqual([0, 2]);
+  });
+
+  it('weighs the rides the previous plan placed above a new booking, and below two new ones', () => {
+    const q = (priority: number): Request => ({
+      pickup: { location: 0, twStart: 0, twEnd: 100, serviceTime: 0 },
+      dropoff: { location: 0, twStart: 0, twEnd: 100, serviceTime: 0 },
+      load: [1], maxRideTime: 100, priority,
+    });
+    const instance = { requests: [q(1), q(1), q(3)] } as unknown as Instance;
+    const favoured = favourPlacedRides(instance, [{ vehicle: 0, stops: [p(0), p(2), d(2), d(0)] }]);
+    expect(favoured.requests.map((r) => r.priority)).toEqual([PLACED_RIDE_PRIORITY, 1, 3]);
+    expect(PLACED_RIDE_PRIORITY).toBeGreaterThan(1);
+    expect(PLACED_RIDE_PRIORITY).toBeLessThan(2);
+    expect(favourPlacedRides(instance, [])).toBe(instance);
   });
 });
