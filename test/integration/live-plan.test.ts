@@ -44,6 +44,22 @@ async function plannedDay() {
   return { api, org, day, rides, plan, book };
 }
 
+/**
+ * Publishes the plan, moves the clock to the first stop of a route with at least two rides, and
+ * reports its pickup there: the day is under way, that client on board.
+ */
+async function publishAndPickUpFirst(api: Api, plan: any): Promise<{ route: any; first: any }> {
+  await api.post(`/plans/${plan.id}/publish`, {});
+  const route = plan.routes.find((r: any) => r.stops.length >= 4);
+  const first = route.stops[0];
+  clock.set(`${DATE}T${first.time}:00+01:00`);
+  for (const kind of ['ARRIVED', 'PICKED_UP']) {
+    const res = await api.post(`/manifests/${DATE}/${route.vehicle.id}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
+    expect(res.status, res.text).toBe(201);
+  }
+  return { route, first };
+}
+
 const vehicleOf = (plan: any, rideId: string): string | null =>
   plan.routes.find((r: any) => r.stops.some((s: any) => s.rideId === rideId))?.vehicle.id ?? null;
 
@@ -152,16 +168,9 @@ describe('locking a route', () => {
 describe('re-planning a day under way', () => {
   it('keeps driven stops with their reports and the passenger on board on their vehicle, and drivers get it at once', async () => {
     const { api, plan } = await plannedDay();
-    await api.post(`/plans/${plan.id}/publish`, {});
-    const route = plan.routes.find((r: any) => r.stops.length >= 4);
-    const vehicleId = route.vehicle.id;
-    const first = route.stops[0];
     // The driver picks up the first client; they are on board when the dispatcher re-plans.
-    clock.set(`${DATE}T${first.time}:00+01:00`);
-    for (const kind of ['ARRIVED', 'PICKED_UP']) {
-      const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
-      expect(res.status, res.text).toBe(201);
-    }
+    const { route, first } = await publishAndPickUpFirst(api, plan);
+    const vehicleId = route.vehicle.id;
     const again = await api.post('/plans', { date: DATE });
     expect(again.status).toBe(202);
     const next = await finishedPlan(api, again.body.id);
@@ -190,14 +199,7 @@ describe('re-planning a day under way', () => {
 describe('what a re-plan tells the drivers', () => {
   it("lists on each vehicle's manifest the rides the re-plan added to its route and took from it", async () => {
     const { api, day, plan, book } = await plannedDay();
-    await api.post(`/plans/${plan.id}/publish`, {});
-    const route = plan.routes.find((r: any) => r.stops.length >= 4);
-    const first = route.stops[0];
-    clock.set(`${DATE}T${first.time}:00+01:00`);
-    for (const kind of ['ARRIVED', 'PICKED_UP']) {
-      const res = await api.post(`/manifests/${DATE}/${route.vehicle.id}/stops/1/events`, { kind, clientEventId: crypto.randomUUID(), at: `${DATE}T${first.time}:00+01:00`, rideId: first.rideId });
-      expect(res.status, res.text).toBe(201);
-    }
+    const { route } = await publishAndPickUpFirst(api, plan);
     // A ride booked after publication, not inserted by hand: the re-plan places it.
     const anna = await createClient(api, 'Anna Wiśniewska', VILLAGE.wyskok);
     const late = (await book({ clientId: anna, toPlaceId: day.healthId, departAfter: '13:00', overrideCutoff: true })).outbound.id;
