@@ -14,7 +14,7 @@ export interface ThreadSolveOptions {
   readonly seed: number;
   /** Stops earlier after this many iterations: with it, a plan is the same on every run. */
   readonly maxIterations?: number;
-  /** Routes to start from (an earlier round of the same day). */
+  /** Routes to start from: the day's previous plan, or this planning's round before (SolveStart). */
   readonly initialRoutes?: readonly InitialRoute[];
 }
 

@@ -252,10 +252,10 @@ export async function planServiceDay(
       // the dispatcher no longer edits (D16).
       if (replan.basePublished) await tx.plan.update({ where: { id: planId }, data: { publishedAt: deps.now() } });
       // Each driver is told what their route gained and lost (a re-plan moves most rides, D41).
-      const planned = solved.map((r) => ({ vehicleId: r.vehicleId, stops: r.stops.filter((st) => !isCopied(st) && !cancelledMeanwhile.has(st.rideId)) }));
+      const optimised = solved.map((r) => ({ vehicleId: r.vehicleId, stops: r.stops.filter((st) => !isCopied(st) && !cancelledMeanwhile.has(st.rideId)) }));
       const changes = replanChanges(
         replan.ridesAhead,
-        planned.map((r) => ({ vehicleId: r.vehicleId, rideIds: r.stops.map((st) => st.rideId) })),
+        optimised.map((r) => ({ vehicleId: r.vehicleId, rideIds: r.stops.map((st) => st.rideId) })),
         new Set(unassigned.map((u) => u.rideId)),
       );
       const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
@@ -269,7 +269,7 @@ export async function planServiceDay(
       const rideInfo = new Map(rideRows.map((r) => [r.id, { who: clientName(r.client), from: r.fromPlace.name, to: r.toPlace.name }]));
       const vehicleName = new Map([...vehicleRows, ...replan.vehicles].map((v) => [v.id, v.name]));
       const pickupTime = (vehicleId: string, rideId: string) => {
-        const pickup = planned.find((r) => r.vehicleId === vehicleId)?.stops.find((st) => st.rideId === rideId && st.kind === 'PICKUP');
+        const pickup = optimised.find((r) => r.vehicleId === vehicleId)?.stops.find((st) => st.rideId === rideId && st.kind === 'PICKUP');
         return pickup ? formatSeconds(pickup.serviceStartSec) : null;
       };
       await tx.planChange.createMany({
