@@ -155,6 +155,8 @@ describe('locking a route', () => {
     expect((await api.put(`/plans/${plan.id}/routes/${crypto.randomUUID()}/lock`, { locked: true })).status).toBe(404);
     expect((await api.put(`/plans/${plan.id}/routes/${day.busId}/lock`, { locked: 'yes' })).status).toBe(400);
 
+    // Zofia books one more ride in her wheelchair: only the bus, locked, has a wheelchair place.
+    const late = await bookRide(api, DATE, { clientId: day.clients.zofia, toPlaceId: day.dayCentreId, departAfter: '12:00' });
     const again = await api.post('/plans', { date: DATE, keepLocked: true });
     expect(again.status).toBe(202);
     const replanned = await finishedPlan(api, again.body.id);
@@ -162,6 +164,13 @@ describe('locking a route', () => {
     const busAfter = replanned.routes.find((r: any) => r.vehicle.id === day.busId);
     expect(busAfter.locked).toBe(true);
     expect(busAfter.stops.map((s: any) => `${s.rideId}:${s.kind}`)).toEqual(bus.stops.map((s: any) => `${s.rideId}:${s.kind}`));
+    // Her ride waits, and the reason does not pretend no vehicle has a wheelchair place.
+    const waiting = replanned.unassigned.find((u: any) => u.rideId === late.outbound.id);
+    expect(waiting).toMatchObject({
+      reasonCode: 'capacity',
+      reason: 'Żaden pojazd nie ma miejsca na wózek (bez pojazdów z zablokowaną trasą: Bus)',
+      reasonEn: 'No vehicle has a wheelchair place (vehicles with locked routes left out: Bus)',
+    });
   });
 });
 

@@ -188,6 +188,8 @@ export async function planServiceDay(
     ...solution.unassigned,
     ...orphanedReturns.map((request) => ({ request, reason: 'outboundUnassigned' as const })),
   ];
+  // A vehicle out of service cannot take rides anyway; a locked one could, had the dispatcher not locked it.
+  const lockedVehicles = (replan?.kept ?? []).filter((k) => k.route.locked && k.route.outOfServiceMin === null).map((k) => k.route.vehicle.name);
   const unassigned = notPlaced.map((u) => {
     const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;
@@ -198,6 +200,7 @@ export async function planServiceDay(
       window,
       fromName: places.get(ride.fromPlaceId)?.name ?? '',
       toName: places.get(ride.toPlaceId)?.name ?? '',
+      lockedVehicles,
     });
     return { rideId: ride.id, reasonCode: text.code, reasonPl: text.pl, reasonEn: text.en };
   });

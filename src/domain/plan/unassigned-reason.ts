@@ -22,9 +22,29 @@ export interface ReasonContext {
   readonly window: readonly [number, number];
   readonly fromName: string;
   readonly toName: string;
+  /**
+   * Vehicles whose locked routes a re-plan kept as they were (keepLocked): the optimiser did not
+   * offer them the ride, so "no vehicle" means none of the others.
+   */
+  readonly lockedVehicles?: readonly string[];
 }
 
+/** Reasons that speak of the vehicles the optimiser had; the others belong to the ride alone. */
+const FLEET_REASONS: ReadonlySet<UnassignedCode> = new Set(['capacity', 'pinned', 'shift', 'timeWindow', 'busy']);
+
 export function describeUnassigned(code: UnassignedCode, c: ReasonContext): ReasonText {
+  const text = describeReason(code, c);
+  const locked = c.lockedVehicles ?? [];
+  if (locked.length === 0 || !FLEET_REASONS.has(code)) return text;
+  const names = locked.join(', ');
+  return {
+    code,
+    pl: `${text.pl} (bez pojazdów z zablokowaną trasą: ${names})`,
+    en: `${text.en} (vehicles with locked routes left out: ${names})`,
+  };
+}
+
+function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {
   const a = formatSeconds(Math.max(0, c.window[0]));
   const b = formatSeconds(c.window[1]);
   const free = c.wheelchair

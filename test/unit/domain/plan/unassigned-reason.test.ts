@@ -21,4 +21,14 @@ describe('why a ride was not placed', () => {
     expect(texts.every((t) => t.en.length > 10 && t.pl.length > 10)).toBe(true);
     expect(texts[0]!.pl).toContain('Szpital w Kętrzynie');
   });
+
+  it('says which vehicles a re-plan left out because their routes were locked, where the reason is about vehicles', () => {
+    const t = describeUnassigned('capacity', { ...base, wheelchair: true, lockedVehicles: ['Bus', 'Bus 2'] });
+    expect(t.pl).toBe('Żaden pojazd nie ma miejsca na wózek (bez pojazdów z zablokowaną trasą: Bus, Bus 2)');
+    expect(t.en).toBe('No vehicle has a wheelchair place (vehicles with locked routes left out: Bus, Bus 2)');
+    expect(describeUnassigned('busy', { ...base, wheelchair: false, lockedVehicles: ['Bus'] }).pl).toMatch(/zablokowaną trasą: Bus\)$/);
+    // A ride that no vehicle could ever make says so, locked routes or not.
+    expect(describeUnassigned('maxRideTime', { ...base, wheelchair: false, lockedVehicles: ['Bus'] }).pl).not.toMatch(/zablokowan/);
+    expect(describeUnassigned('timeWindow', { ...base, wheelchair: false, lockedVehicles: [] }).pl).toBe('Żaden pojazd nie zdąży dojechać między 08:00 a 08:30');
+  });
 });
