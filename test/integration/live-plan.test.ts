@@ -286,7 +286,7 @@ describe('urgent insertion', () => {
     const refused = await api.post(`/plans/${plan.id}/insertions`, { rideId: clash.outbound.id });
     expect(refused.status, refused.text).toBe(422);
     expect(refused.body.error.code).toBe('INSERTION_INFEASIBLE');
-    expect(refused.body.error.messageEn).toMatch(/No vehicle can get there between .* and 06:00/);
+    expect(refused.body.error.messageEn).toMatch(/No driver's shift covers .*–06:00/);
     const view = (await api.get(`/plans/${plan.id}`)).body;
     expect(view.unassigned.find((u: any) => u.rideId === clash.outbound.id)).toBeTruthy();
     expect((await api.post(`/plans/${plan.id}/insertions`, { rideId: crypto.randomUUID() })).status).toBe(404);

@@ -70,8 +70,22 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
   if (eligible.length === 0) return 'capacity';
   const covering = eligible.filter((v) => shiftCovers(p, v, r));
   if (covering.length === 0) return 'shift';
-  if (!covering.some((v) => canServeAlone(p, v, r))) return 'timeWindow';
-  return 'busy';
+  if (covering.some((v) => canServeAlone(p, v, r))) return 'busy';
+  // A ride at 05:30 or 17:00 fails because nobody works then, not because the way is too long:
+  // say so when the request lies outside every such vehicle's shift.
+  if (covering.every((v) => isOutsideShift(p, v, r))) return 'shift';
+  return 'timeWindow';
+}
+
+/**
+ * Whether request r must be picked up before vehicle v's shift starts, or cannot be dropped off
+ * before it ends (each window narrowed by the direct ride between the two stops).
+ */
+function isOutsideShift(p: Problem, v: number, r: number): boolean {
+  const direct = p.nodeService[2 * r]! + p.travel[p.nodeLocation[2 * r]! * p.size + p.nodeLocation[2 * r + 1]!]!;
+  const latestPickup = Math.min(p.nodeTwEnd[2 * r]!, p.nodeTwEnd[2 * r + 1]! - direct);
+  const earliestDropoff = Math.max(p.nodeTwStart[2 * r + 1]!, p.nodeTwStart[2 * r]! + direct);
+  return latestPickup < p.shiftStart[v]! - TIME_EPS || earliestDropoff > p.shiftEnd[v]! + TIME_EPS;
 }
 
 /** Index = request: 1 when explainUnassigned says 'busy', 2 when it gives another reason, 0 not yet asked. */

@@ -31,6 +31,22 @@ describe('explainUnassigned', () => {
     expect(explainUnassigned(p, 0)).toBe('shift');
   });
 
+  it('answers shift when the request lies outside every shift, and timeWindow when a shift covers it but the way is too long', () => {
+    const p = buildProblem(
+      instance(
+        line,
+        [
+          request({ from: 1, to: 2, pickupWindow: [0, 8] }), // closes before the shift starts
+          request({ from: 1, to: 2, pickupWindow: [300, 320] }), // the drop-off opens after it ends
+          request({ from: 3, to: 2, pickupWindow: [100, 105] }), // x=15 is 15 away: not by 105
+        ],
+        [vehicle({ shiftStart: 100, shiftEnd: 200 })],
+      ),
+    );
+
+    expect([0, 1, 2].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow']);
+  });
+
   it('answers busy when some vehicle could serve the request alone', () => {
     const p = buildProblem(instance(line, [request({ from: 1, to: 3 })], [vehicle()]));
 
