@@ -180,7 +180,10 @@ describe('the web app in a browser', () => {
   it('lets a dispatcher plan the day, watch the progress bar finish and see routes, timelines and unassigned rides', async () => {
     // More rides for the day; one before any driver's shift starts, which no vehicle can serve.
     const early = await createClient(api, 'Adam Wczesny', VILLAGE.wyskok, { phone: '601 234 199' });
+    // And one whose return is after every shift: taken there, with no ride back.
+    const late = await createClient(api, 'Marek Późny', VILLAGE.lesk, { phone: '601 234 198' });
     for (const b of [
+      { clientId: late, toPlaceId: day.healthId, arriveBy: '10:00', return: { departAfter: '17:00' } },
       { clientId: day.clients.zofia, toPlaceId: day.healthId, arriveBy: '09:30', return: { departAfter: '11:00' } },
       { clientId: day.clients.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' },
       { clientId: day.clients.irena, toPlaceId: day.healthId, departAfter: '10:00' },
@@ -202,7 +205,7 @@ describe('the web app in a browser', () => {
 
     const page = await openApp(`#/board?date=${DATE}`);
     await page.getByRole('heading', { name: 'Plan dnia' }).waitFor();
-    expect(await page.locator('table.rides tbody tr').count()).toBe(9);
+    expect(await page.locator('table.rides tbody tr').count()).toBe(11);
     expect(await page.locator('#awaiting-approval').textContent()).toContain('2');
     expect(await page.locator('table.rides tr.awaiting').count()).toBe(2);
     await page.getByLabel('Tylko czekające na zatwierdzenie').check();
@@ -217,7 +220,7 @@ describe('the web app in a browser', () => {
     expect((await api.get(`/rides/${toApprove}`)).body.status).toBe('APPROVED');
     expect((await api.get(`/rides/${toTurnDown}`)).body.status).toBe('TURNED_DOWN');
     await page.getByLabel('Tylko czekające na zatwierdzenie').uncheck();
-    expect(await page.locator('table.rides tbody tr').count()).toBe(9);
+    expect(await page.locator('table.rides tbody tr').count()).toBe(11);
     await page.getByLabel('Szukaj (klient, miejsce)').fill('Zofia');
     expect(await page.locator('table.rides tbody tr').count()).toBe(2);
     await page.getByLabel('Szukaj (klient, miejsce)').fill('');
@@ -241,6 +244,12 @@ describe('the web app in a browser', () => {
     const tooEarly = full.unassigned.findIndex((u: { client: { name: string } }) => u.client.name === 'Adam Wczesny');
     expect(tooEarly).toBeGreaterThanOrEqual(0);
     expect(await unassigned.nth(tooEarly).textContent()).toContain(full.unassigned[tooEarly].reason);
+    expect(await unassigned.nth(tooEarly).locator('.stranded').count()).toBe(0);
+    const stranded = full.unassigned.findIndex((u: { client: { name: string } }) => u.client.name === 'Marek Późny');
+    const marekOut = full.routes.flatMap((r: any) => r.stops.map((s: any) => ({ ...s, vehicle: r.vehicle.name }))).find((s: any) => s.client.name === 'Marek Późny' && s.kind === 'PICKUP');
+    expect(await unassigned.nth(stranded).locator('.stranded').textContent()).toBe(
+      `Uwaga: przejazd w tamtą stronę jest zaplanowany (${marekOut.vehicle}, odbiór ${marekOut.time}), a powrotu nie ma.`,
+    );
     // Without tiles (offline) the map says so, and the routes are still there.
     await page.getByText('Podkład mapy jest niedostępny', { exact: false }).waitFor();
     await shot(page, 'board');
@@ -250,6 +259,7 @@ describe('the web app in a browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('ul.unassigned li').first().waitFor();
     expect(await page.locator('ul.unassigned li').nth(tooEarly).textContent()).toContain(full.unassigned[tooEarly].reasonEn);
+    expect(await page.locator('ul.unassigned li').nth(stranded).locator('.stranded').textContent()).toContain('but there is no ride back');
     await shot(page, 'board-en');
     await page.close();
     expect(pageErrors).toEqual([]);

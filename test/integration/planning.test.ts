@@ -150,6 +150,32 @@ describe('planning a day', () => {
     const reasons = plan.unassigned.map((u: any) => [u.client.name, u.reasonCode]).sort();
     expect(reasons).toEqual([['Zofia Nowakowska', 'outboundUnassigned'], ['Zofia Nowakowska', expect.stringMatching(/shift|timeWindow/)]]);
     expect(plan.routes[0].stops.every((s: any) => s.client.id === jan)).toBe(true);
+    // Neither of Zofia's rides is planned: nobody is left stranded, so no warning.
+    expect(plan.unassigned.every((u: any) => u.outboundPlanned === null)).toBe(true);
+  });
+
+  it('warns beside a return left unassigned that its outbound is planned: the client would have no way back', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
+    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
+    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
+    // The return starts after the only shift ends.
+    const booked = (await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30', return: { departAfter: '16:00' } })).body;
+
+    const plan = await planAndWait(api);
+
+    expect(plan.summary).toMatchObject({ ridesPlaced: 1, ridesUnassigned: 1 });
+    const pickup = plan.routes[0].stops.find((s: any) => s.rideId === booked.outbound.id && s.kind === 'PICKUP');
+    expect(plan.unassigned).toEqual([
+      expect.objectContaining({
+        rideId: booked.return.id,
+        reasonCode: 'shift',
+        reason: 'Żaden kierowca nie pracuje w godzinach 16:00–16:30',
+        outboundPlanned: { vehicle: 'Auto', pickup: pickup.time },
+      }),
+    ]);
   });
 
   it('leaves rides to places OSRM cannot route unassigned with the reason, and plans the rest', async () => {

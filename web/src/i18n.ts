@@ -60,6 +60,7 @@ const pl = {
   dropoff: 'wysadzenie',
   unassigned: 'Nieprzydzielone przejazdy',
   noUnassigned: 'Wszystkie przejazdy przydzielone.',
+  strandedWarning: 'Uwaga: przejazd w tamtą stronę jest zaplanowany ({vehicle}, odbiór {pickup}), a powrotu nie ma.',
   manifestLink: 'Karta drogowa',
   printable: 'Wersja do druku',
   // driver
@@ -512,6 +513,7 @@ const en: Record<MessageKey, string> = {
   dropoff: 'drop-off',
   unassigned: 'Unassigned rides',
   noUnassigned: 'Every ride is assigned.',
+  strandedWarning: 'Note: the outbound ride is planned ({vehicle}, pickup {pickup}) but there is no ride back.',
   manifestLink: 'Manifest',
   printable: 'Printable version',
   driverTitle: 'Driver’s manifest',

@@ -27,6 +27,14 @@ export function travelTimesNote(source: string | null, dataVersion: string | nul
 }
 
 export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}): PlanView {
+  /** Index = ride id: the vehicle and time of its pickup in this plan (a cancelled ride's stop does not count). */
+  const pickupOf = new Map(
+    p.routes.flatMap((r) =>
+      r.stops
+        .filter((s) => s.kind === 'PICKUP' && !isCancelled(s.ride.status))
+        .map((s) => [s.rideId, { vehicle: r.vehicle.name, pickup: formatSeconds(s.serviceStartSec) }] as const),
+    ),
+  );
   return {
     id: p.id,
     date: fromDbDate(p.serviceDate),
@@ -87,6 +95,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
       reasonCode: u.reasonCode,
       reason: u.reasonPl,
       reasonEn: u.reasonEn,
+      outboundPlanned: u.ride.outboundRideId ? (pickupOf.get(u.ride.outboundRideId) ?? null) : null,
     })),
   };
 }

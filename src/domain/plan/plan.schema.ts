@@ -103,5 +103,10 @@ export interface PlanView {
     readonly reasonCode: string;
     readonly reason: string;
     readonly reasonEn: string;
+    /**
+     * For a return ride: its outbound ride when this plan carries it — the client would be taken
+     * there with no way back, which the dispatcher must settle (another vehicle, a move, or a call).
+     */
+    readonly outboundPlanned: { readonly vehicle: string; readonly pickup: string } | null;
   }[];
 }

@@ -40,7 +40,11 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
       plan.unassigned.length
         ? h('ul', { class: 'unassigned', 'aria-labelledby': 'unassigned-heading' },
             ...plan.unassigned.map((u) =>
-              h('li', {}, h('strong', {}, u.client.name), ` — ${u.from} → ${u.to}: `, h('span', { class: 'reason' }, pick({ pl: u.reason, en: u.reasonEn }))),
+              h('li', {},
+                h('strong', {}, u.client.name), ` — ${u.from} → ${u.to}: `, h('span', { class: 'reason' }, pick({ pl: u.reason, en: u.reasonEn })),
+                // The client would be taken there and left: the dispatcher must see it beside the reason.
+                u.outboundPlanned ? h('p', { class: 'warning stranded', role: 'note' }, t('strandedWarning', u.outboundPlanned)) : null,
+              ),
             ),
           )
         : h('p', {}, t('noUnassigned')),
