@@ -78,14 +78,15 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
 }
 
 /**
- * Whether request r must be picked up before vehicle v's shift starts, or cannot be dropped off
- * before it ends (each window narrowed by the direct ride between the two stops).
+ * Whether one of request r's windows lies wholly outside vehicle v's shift: over before it starts
+ * or opening after it ends. A ride that starts in the shift but would end after it is not counted:
+ * the driver does work at the ride's time, so "nobody works then" would be false.
  */
 function isOutsideShift(p: Problem, v: number, r: number): boolean {
-  const direct = p.nodeService[2 * r]! + p.travel[p.nodeLocation[2 * r]! * p.size + p.nodeLocation[2 * r + 1]!]!;
-  const latestPickup = Math.min(p.nodeTwEnd[2 * r]!, p.nodeTwEnd[2 * r + 1]! - direct);
-  const earliestDropoff = Math.max(p.nodeTwStart[2 * r + 1]!, p.nodeTwStart[2 * r]! + direct);
-  return latestPickup < p.shiftStart[v]! - TIME_EPS || earliestDropoff > p.shiftEnd[v]! + TIME_EPS;
+  for (const node of [2 * r, 2 * r + 1]) {
+    if (p.nodeTwEnd[node]! < p.shiftStart[v]! - TIME_EPS || p.nodeTwStart[node]! > p.shiftEnd[v]! + TIME_EPS) return true;
+  }
+  return false;
 }
 
 /** Index = request: 1 when explainUnassigned says 'busy', 2 when it gives another reason, 0 not yet asked. */

@@ -35,8 +35,7 @@ export interface PlannedRoute {
  * - `pinned`: the request is pinned to a vehicle that cannot serve it;
  * - `maxRideTime`: even the direct ride exceeds the maximum ride time;
  * - `shift`: no vehicle's shift (or maximum duration) can cover the request, even alone: too short,
- *   or the request lies outside it (its pickup window closes before the shift starts, or its
- *   drop-off window opens after the shift ends);
+ *   or one of the request's windows lies wholly outside it (a ride at 05:30 or 17:00);
  * - `timeWindow`: the windows cannot be met even by a vehicle serving only this request;
  * - `busy`: a vehicle could serve it alone, but every route is full or its schedule leaves no room.
  */

@@ -31,7 +31,7 @@ describe('explainUnassigned', () => {
     expect(explainUnassigned(p, 0)).toBe('shift');
   });
 
-  it('answers shift when the request lies outside every shift, and timeWindow when a shift covers it but the way is too long', () => {
+  it('answers shift when a window lies outside every shift, and timeWindow when the ride starts in a shift but cannot be done in time', () => {
     const p = buildProblem(
       instance(
         line,
@@ -39,12 +39,13 @@ describe('explainUnassigned', () => {
           request({ from: 1, to: 2, pickupWindow: [0, 8] }), // closes before the shift starts
           request({ from: 1, to: 2, pickupWindow: [300, 320] }), // the drop-off opens after it ends
           request({ from: 3, to: 2, pickupWindow: [100, 105] }), // x=15 is 15 away: not by 105
+          request({ from: 1, to: 3, pickupWindow: [190, 195] }), // picked up in the shift, back at the depot at 215
         ],
         [vehicle({ shiftStart: 100, shiftEnd: 200 })],
       ),
     );
 
-    expect([0, 1, 2].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow']);
+    expect([0, 1, 2, 3].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow', 'timeWindow']);
   });
 
   it('answers busy when some vehicle could serve the request alone', () => {
