@@ -78,15 +78,13 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
 }
 
 /**
- * Whether one of request r's windows lies wholly outside vehicle v's shift: over before it starts
- * or opening after it ends. A ride that starts in the shift but would end after it is not counted:
- * the driver does work at the ride's time, so "nobody works then" would be false.
+ * Whether request r must be picked up before vehicle v's shift starts or after it ends. Only the
+ * pickup counts: a ride that starts within the shift but would end after it (a drop-off window
+ * opening past the shift's end, as a long return's does) has its driver at work at the ride's
+ * time, so "nobody works then" would be false.
  */
 function isOutsideShift(p: Problem, v: number, r: number): boolean {
-  for (const node of [2 * r, 2 * r + 1]) {
-    if (p.nodeTwEnd[node]! < p.shiftStart[v]! - TIME_EPS || p.nodeTwStart[node]! > p.shiftEnd[v]! + TIME_EPS) return true;
-  }
-  return false;
+  return p.nodeTwEnd[2 * r]! < p.shiftStart[v]! - TIME_EPS || p.nodeTwStart[2 * r]! > p.shiftEnd[v]! + TIME_EPS;
 }
 
 /** Index = request: 1 when explainUnassigned says 'busy', 2 when it gives another reason, 0 not yet asked. */

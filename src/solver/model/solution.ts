@@ -35,7 +35,7 @@ export interface PlannedRoute {
  * - `pinned`: the request is pinned to a vehicle that cannot serve it;
  * - `maxRideTime`: even the direct ride exceeds the maximum ride time;
  * - `shift`: no vehicle's shift (or maximum duration) can cover the request, even alone: too short,
- *   or one of the request's windows lies wholly outside it (a ride at 05:30 or 17:00);
+ *   or the pickup window lies wholly outside it (a ride at 05:30 or 17:00);
  * - `timeWindow`: the windows cannot be met even by a vehicle serving only this request;
  * - `busy`: a vehicle could serve it alone, but every route is full or its schedule leaves no room.
  */

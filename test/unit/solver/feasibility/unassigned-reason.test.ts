@@ -40,12 +40,14 @@ describe('explainUnassigned', () => {
           request({ from: 1, to: 2, pickupWindow: [300, 320] }), // the drop-off opens after it ends
           request({ from: 3, to: 2, pickupWindow: [100, 105] }), // x=15 is 15 away: not by 105
           request({ from: 1, to: 3, pickupWindow: [190, 195] }), // picked up in the shift, back at the depot at 215
+          // The same with the drop-off window the booking rules give (opening a direct ride later): past the shift's end.
+          request({ from: 1, to: 3, pickupWindow: [190, 195], dropoffWindow: [200.5, 300] }),
         ],
         [vehicle({ shiftStart: 100, shiftEnd: 200 })],
       ),
     );
 
-    expect([0, 1, 2, 3].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow', 'timeWindow']);
+    expect([0, 1, 2, 3, 4].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow', 'timeWindow', 'timeWindow']);
   });
 
   it('answers busy when some vehicle could serve the request alone', () => {
