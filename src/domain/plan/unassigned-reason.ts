@@ -30,7 +30,7 @@ export interface ReasonContext {
 }
 
 /** Reasons that speak of the vehicles the optimiser had; the others belong to the ride alone. */
-const FLEET_REASONS: ReadonlySet<UnassignedCode> = new Set(['capacity', 'pinned', 'shift', 'timeWindow', 'busy']);
+const FLEET_REASONS: ReadonlySet<UnassignedCode> = new Set(['capacity', 'pinned', 'shift', 'shiftEnd', 'timeWindow', 'busy']);
 
 export function describeUnassigned(code: UnassignedCode, c: ReasonContext): ReasonText {
   const text = describeReason(code, c);
@@ -65,6 +65,8 @@ function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {
       return { code, pl: 'Nawet przejazd bezpośredni trwa dłużej niż dopuszczalny czas jazdy', en: 'Even the direct ride takes longer than the maximum ride time' };
     case 'shift':
       return { code, pl: `Żaden kierowca nie pracuje w godzinach ${a}–${b}`, en: `No driver's shift covers ${a}–${b}` };
+    case 'shiftEnd':
+      return { code, pl: `Przejazd między ${a} a ${b} skończyłby się po zmianie każdego kierowcy, który mógłby go wykonać`, en: `The ride between ${a} and ${b} would end after the shift of every driver who could take it` };
     case 'timeWindow':
       return { code, pl: `Żaden pojazd nie zdąży dojechać między ${a} a ${b}`, en: `No vehicle can get there between ${a} and ${b}` };
     case 'outboundUnassigned':

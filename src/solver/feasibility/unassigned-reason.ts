@@ -1,6 +1,6 @@
 import type { Problem } from '../model/problem.js';
 import type { UnassignedReason } from '../model/solution.js';
-import { earliestSchedule, TIME_EPS } from './schedule.js';
+import { earliestSchedule, IGNORE_SHIFT_END, TIME_EPS } from './schedule.js';
 
 function layoutCarries(p: Problem, v: number, r: number): boolean {
   const caps = p.layoutCapacity[v]!;
@@ -74,7 +74,15 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
   // A ride at 05:30 or 17:00 fails because nobody works then, not because the way is too long:
   // say so when the request lies outside every such vehicle's shift.
   if (covering.every((v) => isOutsideShift(p, v, r))) return 'shift';
+  // In time for the pickup, but not back before the shift ends: a longer shift would serve it.
+  if (covering.some((v) => canServeAloneUntilAnyTime(p, v, r))) return 'shiftEnd';
   return 'timeWindow';
+}
+
+/** Whether vehicle v could serve request r alone if its shift (and maximum duration) had no end. */
+function canServeAloneUntilAnyTime(p: Problem, v: number, r: number): boolean {
+  const seq = Int32Array.of(-1, 2 * r, 2 * r + 1, -1);
+  return earliestSchedule(p, v, seq, 2, new Float64Array(4), p.shiftStart[v]!, IGNORE_SHIFT_END);
 }
 
 /**

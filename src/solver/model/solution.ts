@@ -36,6 +36,7 @@ export interface PlannedRoute {
  * - `maxRideTime`: even the direct ride exceeds the maximum ride time;
  * - `shift`: no vehicle's shift (or maximum duration) can cover the request, even alone: too short,
  *   or the pickup window lies wholly outside it (a ride at 05:30 or 17:00);
+ * - `shiftEnd`: a vehicle serving only this request would be in time, but not done before its shift ends;
  * - `timeWindow`: the windows cannot be met even by a vehicle serving only this request;
  * - `busy`: a vehicle could serve it alone, but every route is full or its schedule leaves no room.
  */
@@ -45,6 +46,7 @@ export type UnassignedReason =
   | 'pinned'
   | 'maxRideTime'
   | 'shift'
+  | 'shiftEnd'
   | 'timeWindow'
   | 'busy';
 

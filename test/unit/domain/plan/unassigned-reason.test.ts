@@ -15,7 +15,7 @@ describe('why a ride was not placed', () => {
   });
 
   it('gives every solver reason its own words', () => {
-    const codes = ['unreachable', 'capacity', 'pinned', 'maxRideTime', 'shift', 'timeWindow', 'busy', 'outboundUnassigned'] as const;
+    const codes = ['unreachable', 'capacity', 'pinned', 'maxRideTime', 'shift', 'shiftEnd', 'timeWindow', 'busy', 'outboundUnassigned'] as const;
     const texts = codes.map((c) => describeUnassigned(c, { ...base, wheelchair: false }));
     expect(new Set(texts.map((t) => t.pl)).size).toBe(codes.length);
     expect(texts.every((t) => t.en.length > 10 && t.pl.length > 10)).toBe(true);

@@ -31,7 +31,7 @@ describe('explainUnassigned', () => {
     expect(explainUnassigned(p, 0)).toBe('shift');
   });
 
-  it('answers shift when a window lies outside every shift, and timeWindow when the ride starts in a shift but cannot be done in time', () => {
+  it('answers shift when a window lies outside every shift, timeWindow when the way is too long, and shiftEnd when the ride starts in a shift but cannot end in it', () => {
     const p = buildProblem(
       instance(
         line,
@@ -47,7 +47,7 @@ describe('explainUnassigned', () => {
       ),
     );
 
-    expect([0, 1, 2, 3, 4].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow', 'timeWindow', 'timeWindow']);
+    expect([0, 1, 2, 3, 4].map((r) => explainUnassigned(p, r))).toEqual(['shift', 'shift', 'timeWindow', 'shiftEnd', 'shiftEnd']);
   });
 
   it('answers busy when some vehicle could serve the request alone', () => {
