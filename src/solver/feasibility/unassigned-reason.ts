@@ -41,12 +41,15 @@ function shiftCovers(p: Problem, v: number, r: number): boolean {
   return need <= p.shiftEnd[v]! - p.shiftStart[v]! + TIME_EPS && need <= p.maxDuration[v]! + TIME_EPS;
 }
 
-/** Whether vehicle v could serve request r if it had nothing else to do. */
-export function canServeAlone(p: Problem, v: number, r: number): boolean {
+/**
+ * Whether vehicle v could serve request r if it had nothing else to do; `relax` (schedule.ts's
+ * IGNORE_* flags) drops limits of the exact schedule, e.g. the shift's end.
+ */
+export function canServeAlone(p: Problem, v: number, r: number, relax = 0): boolean {
   if (!reachable(p, v, r) || !layoutCarries(p, v, r) || !shiftCovers(p, v, r)) return false;
   /** Index = position (0 and 3 are the depots): node id. */
   const seq = Int32Array.of(-1, 2 * r, 2 * r + 1, -1);
-  return earliestSchedule(p, v, seq, 2, new Float64Array(4));
+  return earliestSchedule(p, v, seq, 2, new Float64Array(4), p.shiftStart[v]!, relax);
 }
 
 /**
@@ -75,14 +78,8 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
   // say so when the request lies outside every such vehicle's shift.
   if (covering.every((v) => isOutsideShift(p, v, r))) return 'shift';
   // In time for the pickup, but not back before the shift ends: a longer shift would serve it.
-  if (covering.some((v) => canServeAloneUntilAnyTime(p, v, r))) return 'shiftEnd';
+  if (covering.some((v) => canServeAlone(p, v, r, IGNORE_SHIFT_END))) return 'shiftEnd';
   return 'timeWindow';
-}
-
-/** Whether vehicle v could serve request r alone if its shift (and maximum duration) had no end. */
-function canServeAloneUntilAnyTime(p: Problem, v: number, r: number): boolean {
-  const seq = Int32Array.of(-1, 2 * r, 2 * r + 1, -1);
-  return earliestSchedule(p, v, seq, 2, new Float64Array(4), p.shiftStart[v]!, IGNORE_SHIFT_END);
 }
 
 /**
