@@ -26,6 +26,16 @@ const planAndWait = (api: Api, date = DATE) => planDay(api, date);
 
 const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
+/** A new centre with one car (4 seats, no wheelchair place, 07:00–15:00) at its depot, and a health centre. */
+async function oneCarDay() {
+  const org = await t.newOrganisation();
+  const api = apiFor(t.baseUrl, org.slug);
+  const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
+  await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+  const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
+  return { api, health };
+}
+
 describe('planning a day', () => {
   it('books, plans in the worker on OSRM travel times and hands each driver a manifest', async () => {
     const org = await t.newOrganisation();
@@ -112,13 +122,9 @@ describe('planning a day', () => {
   });
 
   it('leaves a wheelchair ride unassigned, with the reason, when no vehicle has a wheelchair place', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
-    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const { api, health } = await oneCarDay();
     const zofia = await createClient(api, 'Zofia Nowakowska', VILLAGE.jeglawki, { mobility: 'WHEELCHAIR' });
     const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
-    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
     await api.post('/rides', { clientId: zofia, date: DATE, toPlaceId: health, arriveBy: '09:30' });
     await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30' });
 
@@ -132,13 +138,9 @@ describe('planning a day', () => {
   });
 
   it('takes out a return whose outbound ride cannot be placed and plans the day again from the routes found', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
-    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const { api, health } = await oneCarDay();
     const zofia = await createClient(api, 'Zofia Nowakowska', VILLAGE.jeglawki);
     const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
-    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
     // Zofia's outbound must arrive before the only shift starts; her return alone would fit.
     expect((await api.post('/rides', { clientId: zofia, date: DATE, toPlaceId: health, arriveBy: '06:30', return: { departAfter: '12:00' } })).status).toBe(201);
     expect((await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30', return: { departAfter: '12:00' } })).status).toBe(201);
@@ -155,12 +157,8 @@ describe('planning a day', () => {
   });
 
   it('warns beside a return left unassigned that its outbound is planned: the client would have no way back', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const depot = (await api.post('/places', { kind: 'DEPOT', name: 'Baza', address: 'Srokowo', lat: 54.213, lon: 21.519 })).body.id;
-    await api.post('/vehicles', { name: 'Auto', seats: 4, wheelchairPlaces: 0, depotPlaceId: depot, shiftStart: '07:00', shiftEnd: '15:00' });
+    const { api, health } = await oneCarDay();
     const jan = await createClient(api, 'Jan Król', VILLAGE.lesk);
-    const health = (await api.post('/places', { kind: 'HEALTH', name: 'Ośrodek Zdrowia', address: 'Srokowo', lat: 54.2118, lon: 21.5151 })).body.id;
     // The return starts after the only shift ends.
     const booked = (await api.post('/rides', { clientId: jan, date: DATE, toPlaceId: health, arriveBy: '09:30', return: { departAfter: '16:00' } })).body;
 
