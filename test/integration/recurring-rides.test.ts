@@ -47,12 +47,12 @@ describe('recurring rides', () => {
     const day = await createSmallFleet(api);
     await api.post('/recurring-rides', { clientId: day.clients.jan, toPlaceId: day.dayCentreId, arriveBy: '08:30', weekdays: [1, 3], startDate: '2026-10-26' });
 
-    const runs = await Promise.all([1, 2, 3].map(() => materialiseRecurringRides(t.db, { from: '2026-10-26', organisationId: org.id })));
+    const runs = await Promise.all([1, 2, 3].map(() => materialiseRecurringRides(t.db, { from: '2026-10-26', organisationId: org.id, now: NOW })));
 
     expect(runs.reduce((s, r) => s + r.ridesCreated, 0)).toBe(0);
     expect(await ridesOf(api, MON_WED)).toHaveLength(8);
     // A longer horizon adds only the new days.
-    const later = await materialiseRecurringRides(t.db, { from: '2026-10-26', organisationId: org.id, daysAhead: 37 });
+    const later = await materialiseRecurringRides(t.db, { from: '2026-10-26', organisationId: org.id, daysAhead: 37, now: NOW });
     expect(later.ridesCreated).toBe(2); // Monday 30 Nov and Wednesday 2 Dec
   });
 
@@ -76,6 +76,58 @@ describe('recurring rides', () => {
     // Today's ride is not touched by a change made today.
     expect((await api.get('/rides?date=2026-10-26')).body.items.map((r: any) => r.arriveBy)).toEqual(['08:30']);
     expect((await api.patch(`/recurring-rides/${pattern.id}`, { weekdays: [2], version: 1 })).status).toBe(409);
+  });
+
+  it('books no client twice: a clashing pattern is refused with the date, a clashing day is left out', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const weekly = { clientId: day.clients.jan, toPlaceId: day.dayCentreId, arriveBy: '08:30', returnDepartAfter: '14:00', weekdays: [1, 3], startDate: '2026-10-26' };
+    expect((await api.post('/recurring-rides', weekly)).status).toBe(201);
+
+    // The same pattern again: every day would book Jan twice. Refused whole, naming the first day.
+    const again = await api.post('/recurring-rides', weekly);
+    expect(again.status).toBe(400);
+    expect(again.body.error.fields).toEqual([expect.objectContaining({ path: 'arriveBy', messageEn: expect.stringMatching(/^2026-10-26: the client already has a ride at that time/) })]);
+    // Another time on the same days is fine; a return that starts before the outbound has ended is not.
+    expect((await api.post('/recurring-rides', { ...weekly, arriveBy: '10:30', returnDepartAfter: null })).status).toBe(201);
+    const overlapping = await api.post('/recurring-rides', { ...weekly, arriveBy: undefined, departAfter: '16:00', returnDepartAfter: '16:05' });
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.body.error.fields[0]).toMatchObject({ path: 'returnDepartAfter', messageEn: expect.stringMatching(/overlaps the outbound/) });
+    expect((await api.get('/recurring-rides')).body.items).toHaveLength(2);
+    expect(await ridesOf(api, ['2026-11-25'])).toHaveLength(3);
+
+    // A day the pattern did not yet run, booked by hand at the same time, keeps that ride when the
+    // pattern is extended over it: the pattern's day is left out, and the change says so.
+    const shortOne = await api.post('/recurring-rides', { ...weekly, arriveBy: '12:30', returnDepartAfter: null, endDate: '2026-11-01' });
+    expect(shortOne.status).toBe(201);
+    expect((await api.post('/rides', { clientId: day.clients.jan, toPlaceId: day.healthId, date: '2026-11-04', arriveBy: '12:30' })).status).toBe(201);
+    const extended = await api.patch(`/recurring-rides/${shortOne.body.id}`, { endDate: null, version: shortOne.body.version });
+    expect(extended.status).toBe(200);
+    expect(extended.body.skippedDays).toEqual([{ date: '2026-11-04', message: expect.stringMatching(/^klient ma już przejazd w tym czasie/), messageEn: expect.stringMatching(/already has a ride/) }]);
+    const nov4 = await ridesOf(api, ['2026-11-04']);
+    expect(nov4.filter((r) => r.arriveBy === '12:30').map((r) => r.recurringRideId ?? null)).toEqual([null]);
+    expect(await t.db.ride.count({ where: { recurringRideId: shortOne.body.id } })).toBe(8); // 9 Mondays and Wednesdays (11 Nov is a holiday) less 4 Nov
+    // The daily run leaves it out too, and counts it.
+    const run = await materialiseRecurringRides(t.db, { from: '2026-10-26', organisationId: org.id, now: NOW });
+    expect(run).toMatchObject({ ridesCreated: 0, daysClashing: 1 });
+  });
+
+  it('refuses a start in the past and makes no day past its booking deadline', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const past = await api.post('/recurring-rides', { clientId: day.clients.jan, toPlaceId: day.dayCentreId, arriveBy: '08:30', weekdays: [1, 3], startDate: '2026-10-19' });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields.map((f: any) => f.path)).toEqual(['startDate']);
+
+    // Booking closes at 08:00 the working day before; it is Monday 09:00 in Warsaw.
+    const org2 = (await api.get('/organisation')).body;
+    expect((await api.patch('/organisation/rules', { rules: { bookingCutoff: { time: '08:00', workingDaysBefore: 1 } }, version: org2.version })).status).toBe(200);
+    const res = await api.post('/recurring-rides', { clientId: day.clients.jan, toPlaceId: day.dayCentreId, arriveBy: '08:30', weekdays: [1, 2, 3], startDate: '2026-10-26', endDate: '2026-10-30' });
+    expect(res.status).toBe(201);
+    // Monday (today) and Tuesday are past their deadlines, as for a booking by hand; Wednesday is not.
+    expect((await t.db.ride.findMany({ where: { recurringRideId: res.body.id } })).map((r) => r.serviceDate.toISOString().slice(0, 10))).toEqual(['2026-10-28']);
   });
 
   it.each([

@@ -34,6 +34,7 @@ function toRideView(r: RideRow): RideView {
     awaitingApproval: r.status === 'REQUESTED',
     outboundRideId: r.outboundRideId,
     returnRideId: r.returns[0]?.id ?? null,
+    recurringRideId: r.recurringRideId,
     version: r.version,
   };
 }

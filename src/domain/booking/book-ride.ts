@@ -4,15 +4,13 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { checkRideRequest, suspensionOn } from './check-ride-request.js';
 import { findRide, insertRide } from '../../db/repositories/ride.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
-import { formatMinutes, minutesNowIn, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
-import type { Tx } from '../../db/client.js';
-import { estimateLeg } from '../../routing/estimate.js';
+import { formatMinutes, minutesNowIn, parseTimeOfDay, todayIn } from '../common/time.js';
 import { readRules } from '../organisation/organisation-rules.js';
 import { priceRide } from './fee.rules.js';
 import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
-import { CANCELLED_STATUSES } from './ride.rules.js';
+import { directMinutes, findRideClash, lockClientBookings, type WantedInterval } from './find-ride-clash.js';
 
 function invalid(fields: FieldError[]): AppError {
   return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
@@ -79,8 +77,8 @@ export async function bookRide(
   };
   const timeMode = input.arriveBy ? ('ARRIVE_BY' as const) : ('DEPART_AFTER' as const);
   const timeMin = parseTimeOfDay((input.arriveBy ?? input.departAfter)!);
-  const directMin = estimateLeg(fromPlace, toPlace).durationSec / 60;
-  const wanted: { path: string; interval: [number, number] }[] = [
+  const directMin = directMinutes(fromPlace, toPlace);
+  const wanted: WantedInterval[] = [
     { path: input.arriveBy ? 'arriveBy' : 'departAfter', interval: busyInterval({ timeMode, timeMin }, directMin) },
     ...(input.return ? [{ path: 'return.departAfter', interval: busyInterval({ timeMode: 'DEPART_AFTER', timeMin: parseTimeOfDay(input.return.departAfter) }, directMin) }] : []),
   ];
@@ -89,8 +87,8 @@ export async function bookRide(
   }
   const { result, replayed } = await runIdempotent(deps.db, ctx.organisationId, idempotency, async (tx): Promise<Booking> => {
     // One booking per client at a time, so two overlapping bookings sent together cannot both pass.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${client.id}))`;
-    const clash = await findOverlap(tx, ctx.organisationId, client.id, input.date, wanted);
+    await lockClientBookings(tx, client.id);
+    const clash = await findRideClash(tx, ctx.organisationId, client.id, input.date, wanted);
     if (clash) throw invalid([clash]);
     const initial = initialStatus(needsApproval(rules, fromPlace, toPlace));
     const outboundId = await insertRide(tx, ctx.organisationId, {
@@ -117,33 +115,4 @@ export async function bookRide(
     };
   });
   return { ...result, replayed };
-}
-
-/**
- * The client's other rides that day (not cancelled) against the wanted times. Travel time is the
- * built-in estimate: booking must not wait for OSRM, and the check only has to catch clashes.
- */
-async function findOverlap(
-  tx: Tx,
-  organisationId: string,
-  clientId: string,
-  date: string,
-  wanted: { path: string; interval: [number, number] }[],
-): Promise<FieldError | null> {
-  const others = await tx.ride.findMany({
-    where: { organisationId, clientId, serviceDate: toDbDate(date), status: { notIn: [...CANCELLED_STATUSES] } },
-    include: { fromPlace: true, toPlace: true },
-  });
-  for (const o of others) {
-    const busy = busyInterval(o, estimateLeg(o.fromPlace, o.toPlace).durationSec / 60);
-    const hit = wanted.find((w) => overlaps(w.interval, busy));
-    if (hit) {
-      return {
-        path: hit.path,
-        message: `klient ma już przejazd w tym czasie (${describeInterval(busy)}, do: ${o.toPlace.name})`,
-        messageEn: `the client already has a ride at that time (${describeInterval(busy)}, to: ${o.toPlace.name})`,
-      };
-    }
-  }
-  return null;
 }

@@ -14,7 +14,9 @@ import {
 } from '../../db/repositories/recurring-ride.repo.js';
 import { addDays, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
 import { patternDates } from './recurring-dates.js';
-import { materialisePattern, MATERIALISE_DAYS_AHEAD } from './materialise-recurring-rides.js';
+import { materialisePattern, MATERIALISE_DAYS_AHEAD, patternLegs, type PatternRun } from './materialise-recurring-rides.js';
+import { directMinutes, findRideClash, type WantedInterval } from './find-ride-clash.js';
+import { describeInterval, overlaps } from './booking.rules.js';
 import type { CreateRecurringRide, RecurringRideView, UpdateRecurringRide } from './recurring-ride.schema.js';
 import { throwStale } from './manage-places.js';
 import { clientScope } from '../../auth/row-access.js';
@@ -34,23 +36,39 @@ async function checkPlaces(deps: DomainDeps, ctx: OrganisationContext, ids: { pa
   return fields;
 }
 
-/** Creates a weekly pattern and makes its rides for the booking horizon at once. */
+/**
+ * Creates a weekly pattern and makes its rides for the booking horizon at once. Refused, like a
+ * one-off booking, when it starts in the past, when its return overlaps its outbound ride, or when
+ * one of the days it would book now finds the client already riding at that time (the date and the
+ * other ride are named). Days past their booking deadline are not made (materialisePattern).
+ */
 export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationContext, input: CreateRecurringRide): Promise<RecurringRideView> {
   const request = await checkRideRequest(deps, ctx, input);
   const fields: FieldError[] = [...request.fields];
   const now = await today(deps, ctx);
+  if (input.startDate < now) fields.push({ path: 'startDate', message: 'początek jest w przeszłości', messageEn: 'the start is in the past' });
   if (input.endDate && input.endDate < now) fields.push({ path: 'endDate', message: 'koniec jest w przeszłości', messageEn: 'the end is in the past' });
   if (fields.length || !request.ok) throw invalid(fields);
   const { client } = request;
   const fromPlaceId = request.fromPlace.id;
+  const times = {
+    timeMode: input.arriveBy ? ('ARRIVE_BY' as const) : ('DEPART_AFTER' as const),
+    timeMin: parseTimeOfDay((input.arriveBy ?? input.departAfter)!),
+    returnTimeMin: input.returnDepartAfter ? parseTimeOfDay(input.returnDepartAfter) : null,
+  };
+  const legs = patternLegs(times, directMinutes(request.fromPlace, request.toPlace));
+  if (legs.return && overlaps(legs.outbound.interval, legs.return.interval)) {
+    const when = describeInterval(legs.outbound.interval);
+    throw invalid([{ path: 'returnDepartAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${when})`, messageEn: `the return overlaps the outbound ride (${when})` }]);
+  }
+  const clash = await firstClash(deps, ctx, client.id, input, now, [legs.outbound, ...(legs.return ? [legs.return] : [])]);
+  if (clash) throw invalid([clash]);
 
   const data: RecurringRideData = {
     clientId: client.id,
     fromPlaceId,
     toPlaceId: input.toPlaceId,
-    timeMode: input.arriveBy ? 'ARRIVE_BY' : 'DEPART_AFTER',
-    timeMin: parseTimeOfDay((input.arriveBy ?? input.departAfter)!),
-    returnTimeMin: input.returnDepartAfter ? parseTimeOfDay(input.returnDepartAfter) : null,
+    ...times,
     weekdays: [...input.weekdays].sort(),
     startDate: input.startDate,
     endDate: input.endDate ?? null,
@@ -65,10 +83,39 @@ export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationCon
   return created;
 }
 
-async function materialiseOne(deps: DomainDeps, ctx: OrganisationContext, id: string, from: string): Promise<void> {
+/**
+ * The first day within the horizon on which the new pattern would find the client already riding
+ * at its times, as a field error naming the date. Read before the pattern is stored, so a clash
+ * refuses it whole; a ride booked in between is caught per day by materialisePattern, which then
+ * leaves that day out.
+ */
+async function firstClash(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  clientId: string,
+  input: CreateRecurringRide,
+  from: string,
+  wanted: WantedInterval[],
+): Promise<FieldError | null> {
+  const days = patternDates({ weekdays: input.weekdays, startDate: input.startDate, endDate: input.endDate ?? null, exceptDates: input.exceptDates }, from, addDays(from, MATERIALISE_DAYS_AHEAD));
+  for (const date of days) {
+    const clash = await findRideClash(deps.db, ctx.organisationId, clientId, date, wanted);
+    if (clash) return { ...clash, message: `${date}: ${clash.message}`, messageEn: `${date}: ${clash.messageEn}` };
+  }
+  return null;
+}
+
+async function materialiseOne(deps: DomainDeps, ctx: OrganisationContext, id: string, from: string): Promise<PatternRun> {
   const pattern = await deps.db.recurringRide.findFirst({ where: { organisationId: ctx.organisationId, id } });
-  if (!pattern?.active) return;
-  await materialisePattern(deps.db, pattern, from, addDays(from, MATERIALISE_DAYS_AHEAD), ctx.actor);
+  if (!pattern?.active) return { created: 0, clashes: [] };
+  return materialisePattern(deps.db, pattern, from, addDays(from, MATERIALISE_DAYS_AHEAD), ctx.actor, deps.now());
+}
+
+/** A day a changed pattern could not book because the client already rides then. */
+export interface SkippedDay {
+  readonly date: string;
+  readonly message: string;
+  readonly messageEn: string;
 }
 
 export async function getRecurringRide(deps: DomainDeps, ctx: OrganisationContext, id: string): Promise<RecurringRideView> {
@@ -84,9 +131,16 @@ export function listRecurringRidesOf(deps: DomainDeps, ctx: OrganisationContext,
 /**
  * Changes a pattern. Its future rides that are not yet planned (REQUESTED or APPROVED) follow: those on
  * days the pattern no longer runs are cancelled with the reason, the others take the new times
- * and places. Rides already scheduled stay as planned; the dispatcher re-plans the day.
+ * and places. Rides already scheduled stay as planned; the dispatcher re-plans the day. Days the
+ * pattern now runs are booked, except those where the client already has another ride at that
+ * time: they come back as `skippedDays`.
  */
-export async function updateRecurringRide(deps: DomainDeps, ctx: OrganisationContext, id: string, input: UpdateRecurringRide): Promise<RecurringRideView> {
+export async function updateRecurringRide(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  id: string,
+  input: UpdateRecurringRide,
+): Promise<RecurringRideView & { readonly skippedDays: readonly SkippedDay[] }> {
   const current = await getRecurringRide(deps, ctx, id);
   const { version, arriveBy, departAfter, returnDepartAfter, ...rest } = input;
   const fields = await checkPlaces(deps, ctx, [{ path: 'fromPlaceId', id: rest.fromPlaceId }, { path: 'toPlaceId', id: rest.toPlaceId }]);
@@ -126,6 +180,7 @@ export async function updateRecurringRide(deps: DomainDeps, ctx: OrganisationCon
       });
     }
   });
-  await materialiseOne(deps, ctx, id, from);
-  return getRecurringRide(deps, ctx, id);
+  const run = await materialiseOne(deps, ctx, id, from);
+  const skippedDays = run.clashes.map(({ date, clash }) => ({ date, message: clash.message, messageEn: clash.messageEn ?? clash.message }));
+  return { ...(await getRecurringRide(deps, ctx, id)), skippedDays };
 }

@@ -117,5 +117,7 @@ export interface RideView {
   /** For a return ride: the outbound ride it belongs to. */
   readonly outboundRideId: string | null;
   readonly returnRideId: string | null;
+  /** The weekly pattern that made this ride; null for a ride booked on its own. */
+  readonly recurringRideId: string | null;
   readonly version: number;
 }
