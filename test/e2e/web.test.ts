@@ -143,6 +143,38 @@ describe('serving the web app', () => {
 });
 
 describe('the web app in a browser', () => {
+  it('shows the page asked for last when an earlier one is still loading', async () => {
+    const page = await openApp('#/booking');
+    // The day board of another day answers slowly (a big day, a slow network).
+    const OTHER = '2026-11-30';
+    let slowAnswered = false;
+    await page.route(`**/api/v1/rides?date=${OTHER}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+      slowAnswered = true;
+    });
+    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), OTHER);
+    await page.waitForTimeout(200);
+    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), DATE);
+    await page.locator('#board-date').waitFor();
+    expect(await page.locator('#board-date').inputValue()).toBe(DATE);
+    await expect.poll(() => slowAnswered).toBe(true);
+    await page.waitForTimeout(300);
+    // The late board was drawn off the page: the day asked for last is still the one shown, once.
+    expect(await page.locator('#board-date').count()).toBe(1);
+    expect(await page.locator('#board-date').inputValue()).toBe(DATE);
+    // The same with another page: the tab, the title and the page agree.
+    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), OTHER);
+    await page.waitForTimeout(200);
+    await page.click('#nav a[href="#/booking"]');
+    await page.getByRole('heading', { level: 1, name: 'Rezerwacja przejazdu' }).waitFor();
+    await page.waitForTimeout(1800);
+    expect(await page.locator('#main h1').allTextContents()).toEqual(['Rezerwacja przejazdu']);
+    expect(await page.title()).toBe('Rezerwacja — Dowóz');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('lets a caseworker find a client by name and book a ride with its return, showing field errors first', async () => {
     const page = await openApp('#/booking');
     await page.getByRole('heading', { name: 'Rezerwacja przejazdu' }).waitFor();

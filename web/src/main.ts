@@ -69,6 +69,8 @@ async function signOut(): Promise<void> {
 
 const main = document.getElementById('main')!;
 let cleanup: (() => void) | void;
+/** Counts renders, so a view that finishes loading after the user went elsewhere is dropped. */
+let renderCount = 0;
 
 function currentRoute(): { name: string; params: URLSearchParams } {
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -114,11 +116,19 @@ async function render(): Promise<void> {
   const { name, params } = currentRoute();
   renderShell(name);
   document.title = `${t(routes[name]!.title)} — Dowóz`;
-  main.replaceChildren(h('p', { role: 'status' }, t('loading')));
+  // Each view draws into a container of its own. A view still loading when the user moves on (a
+  // slow day board, then another date or page) keeps drawing into its container, which is no
+  // longer on the page, so it can never cover the page asked for last: once, a board of one day
+  // covered the board of another, and "Zaplanuj dzień" planned the day on screen, not the one asked.
+  const mine = ++renderCount;
+  const container = h('div', { class: 'view' }, h('p', { role: 'status' }, t('loading')));
+  main.replaceChildren(container);
   try {
-    cleanup = await routes[name]!.view(main, params);
+    const done = await routes[name]!.view(container, params);
+    if (mine === renderCount) cleanup = done;
+    else done?.(); // superseded: close its live updates at once
   } catch (err) {
-    main.replaceChildren(h('p', { role: 'alert', class: 'error' }, `${t('error')}: ${(err as Error).message}`));
+    if (mine === renderCount) container.replaceChildren(h('p', { role: 'alert', class: 'error' }, `${t('error')}: ${(err as Error).message}`));
   }
 }
 
