@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     maxIterations: config.PLAN_MAX_ITERATIONS,
     lockMs: config.PLAN_JOB_LOCK_MS,
     stalledIntervalMs: Math.min(30_000, config.PLAN_JOB_LOCK_MS),
+    notifyBy: config.NOTIFY_CHANNEL === 'email' ? 'email' : 'phone',
   });
   const maintenance = createMaterialiseRecurringWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
   const maintenanceQueue = await scheduleDailyMaterialisation(connection, config.QUEUE_PREFIX);

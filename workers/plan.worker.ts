@@ -28,6 +28,8 @@ export interface PlanWorkerDeps {
   readonly minTimeSec: number;
   readonly maxIterations?: number | undefined;
   readonly concurrency?: number;
+  /** Who a re-plan's pickup-window notifications are addressed to (NOTIFY_CHANNEL; default phone). */
+  readonly notifyBy?: 'phone' | 'email' | undefined;
   /**
    * How long a job's lock (and the day's lease) lasts without renewal: after a worker dies, its
    * job is retried by another worker once this has passed. Default 30 s (BullMQ's default).
@@ -78,6 +80,7 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
           db: deps.db,
           travelTimes: deps.travelTimes,
           now: () => new Date(),
+          notifyBy: deps.notifyBy,
           solve: (instance, report, start) => {
             // A re-solve of this planning's last round needs a share of the time; a re-plan starting
             // from the previous plan gets the whole budget, as the dispatcher asked for a new plan.

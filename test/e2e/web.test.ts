@@ -153,9 +153,9 @@ describe('the web app in a browser', () => {
       await route.continue();
       slowAnswered = true;
     });
-    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), OTHER);
+    await page.evaluate(`location.hash = '#/board?date=${OTHER}'`);
     await page.waitForTimeout(200);
-    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), DATE);
+    await page.evaluate(`location.hash = '#/board?date=${DATE}'`);
     await page.locator('#board-date').waitFor();
     expect(await page.locator('#board-date').inputValue()).toBe(DATE);
     await expect.poll(() => slowAnswered).toBe(true);
@@ -164,7 +164,7 @@ describe('the web app in a browser', () => {
     expect(await page.locator('#board-date').count()).toBe(1);
     expect(await page.locator('#board-date').inputValue()).toBe(DATE);
     // The same with another page: the tab, the title and the page agree.
-    await page.evaluate((d) => (location.hash = `#/board?date=${d}`), OTHER);
+    await page.evaluate(`location.hash = '#/board?date=${OTHER}'`);
     await page.waitForTimeout(200);
     await page.click('#nav a[href="#/booking"]');
     await page.getByRole('heading', { level: 1, name: 'Rezerwacja przejazdu' }).waitFor();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet } from '../helpers/day-fixture.js';
-import { planAndWait } from '../helpers/plan-and-wait.js';
+import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
@@ -18,6 +18,7 @@ import { createNotificationQueue, enqueueNotifications, type NotificationQueue }
 import { EVENING_NOTIFY_JOB } from '../../src/queue/jobs.js';
 import { smsChannel } from '../../src/domain/notification/channels.js';
 import { notifyPickupChanged } from '../../src/domain/notification/notify.js';
+import { notifyEveningBefore } from '../../src/domain/notification/notify-evening-before.js';
 import { createNotificationWorker, dispatchPendingNotifications } from '../../workers/notification.worker.js';
 import { createLogger } from '../../src/logger.js';
 import { formatMinutes, parseTimeOfDay } from '../../src/domain/common/time.js';
@@ -213,6 +214,60 @@ describe('pickup-window notifications', () => {
     expect(failed).toMatchObject({ rideId: zofia, attempts: 1, channel: 'sms' });
     expect(failed.lastError).toContain('400');
     expect(failed.id).not.toBe(zofiaId);
+  });
+
+  it('tells clients already told their new window when a changed plan reaches drivers, and no one else', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const c = day.clients;
+    const helena = (await api.post('/rides', { date: DATE, clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id;
+    const zofia = (await api.post('/rides', { date: DATE, clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '11:00' })).body.outbound.id;
+    const first = await planAndWait(api, DATE);
+    expect((await api.post(`/plans/${first.id}/publish`)).status).toBe(200);
+    expect(await notifyEveningBefore({ db: t.db, now: () => NOW }, { organisationId: org.id })).toMatchObject({ recorded: 2 });
+
+    // Jan books after the messages went out; the dispatcher plans the day again. Helena's pickup
+    // is 20 minutes later in the new plan (set here, so the test does not hang on the optimiser).
+    const jan = (await api.post('/rides', { date: DATE, clientId: c.jan, toPlaceId: day.dayCentreId, arriveBy: '09:30' })).body.outbound.id;
+    const second = await planAndWait(api, DATE);
+    const stop = await t.db.planStop.findFirstOrThrow({ where: { rideId: helena, kind: 'PICKUP', route: { planId: second.id } } });
+    await t.db.planStop.update({ where: { id: stop.id }, data: { serviceStartSec: stop.serviceStartSec + 20 * 60 } });
+    const zofiaBefore = (await list(api)).find((n) => n.rideId === zofia);
+    expect(await list(api)).toHaveLength(2); // a plan nobody drives tells nothing
+
+    expect((await api.post(`/plans/${second.id}/publish`)).status).toBe(200);
+    const told = await list(api);
+    const changed = told.filter((n) => n.kind === 'PICKUP_CHANGED');
+    expect(changed.map((n) => n.rideId)).toContain(helena);
+    expect(changed.find((n) => n.rideId === helena).text).toContain('ZMIANA godziny odbioru');
+    // Jan was never told a window: he hears it the evening before like everyone, not as a change.
+    expect(told.some((n) => n.rideId === jan)).toBe(false);
+    // Zofia is told again only if her window moved.
+    const lastWindow = async (rideId: string, planId: string) => {
+      const pickup = await t.db.planStop.findFirstOrThrow({ where: { rideId, kind: 'PICKUP', route: { planId } } });
+      const centre = Math.round(pickup.serviceStartSec / 60 / 5) * 5;
+      return { from: formatMinutes(centre - 15), to: formatMinutes(centre + 15) };
+    };
+    // The list is newest first.
+    const latest = (items: any[], rideId: string) => items.find((n) => n.rideId === rideId).window;
+    expect(latest(told, zofia)).toEqual(await lastWindow(zofia, second.id));
+    expect(told.filter((n) => n.rideId === zofia).length).toBe(zofiaBefore.window.from === (await lastWindow(zofia, second.id)).from ? 1 : 2);
+    // Publishing again tells nothing twice.
+    expect((await api.post(`/plans/${second.id}/publish`)).status).toBe(200);
+    expect(await list(api)).toHaveLength(told.length);
+
+    // A re-plan of a day drivers already have (a route locked) is theirs at once: whoever was told
+    // hears the window of the new plan.
+    const bus = second.routes[0].vehicle.id;
+    expect((await api.put(`/plans/${second.id}/routes/${bus}/lock`, { locked: true })).status).toBe(200);
+    const started = await api.post('/plans', { date: DATE, keepLocked: true });
+    expect(started.status).toBe(202);
+    const third = await finishedPlan(api, started.body.id);
+    expect(third.publishedAt).toBeTruthy();
+    const after = await list(api);
+    for (const ride of [helena, zofia]) expect(latest(after, ride)).toEqual(await lastWindow(ride, third.id));
+    expect(after.some((n) => n.rideId === jan)).toBe(false);
   });
 
   it('the evening before, tells from the published plan, not a newer unpublished one', async () => {

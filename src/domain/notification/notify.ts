@@ -27,6 +27,20 @@ export async function notifyPickupChanged(deps: DomainDeps, ctx: OrganisationCon
 }
 
 /**
+ * After a plan reaches drivers (published, or a re-plan of a published day), every client already
+ * told a pickup window for a ride in it is told the new one if it changed ("ZMIANA godziny
+ * odbioru"). A client not told yet hears it the evening before, as everyone does. Idempotent: a
+ * window already told makes nothing, so a retried job or a repeated publish sends nothing twice.
+ */
+export async function notifyChangedPickups(deps: DomainDeps, organisationId: string, planId: string): Promise<number> {
+  const told = await deps.db.planStop.findMany({
+    where: { organisationId, kind: 'PICKUP', route: { planId }, ride: { notifications: { some: {} } } },
+    select: { rideId: true },
+  });
+  return recordPickupNotifications(deps, organisationId, told.map((s) => s.rideId), 'PICKUP_CHANGED', async () => planId);
+}
+
+/**
  * The work behind notifyPickupChanged and the evening-before job. `planOf` picks the plan of a
  * day (default: planToTell). Returns how many notifications were recorded.
  */

@@ -7,6 +7,7 @@
 import type { Db } from '../../db/client.js';
 import { Prisma } from '../../db/generated/client.js';
 import { findPlanRow, findPreviousPlanRoutes } from '../../db/repositories/plan.repo.js';
+import { notifyChangedPickups } from '../notification/notify.js';
 import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { Instance } from '../../solver/model/instance.js';
 import type { Solution } from '../../solver/model/solution.js';
@@ -33,6 +34,8 @@ export interface PlanDeps {
    */
   readonly solve: SolveFn;
   readonly now: () => Date;
+  /** Who the pickup-window notifications of a re-plan are addressed to (NOTIFY_CHANNEL; default phone). */
+  readonly notifyBy?: 'phone' | 'email' | undefined;
 }
 
 export interface PlanSummary {
@@ -57,6 +60,8 @@ export async function planServiceDay(
   const plan = await findPlanRow(deps.db, planId);
   if (!plan) throw new PlanNotFoundError(planId);
   if (plan.status === 'DONE') {
+    // A retry after a crash between the write and the messages: telling is idempotent.
+    if (plan.publishedAt) await notifyChangedPickups(deps, plan.organisationId, planId);
     return {
       planId,
       status: 'DONE',
@@ -299,6 +304,8 @@ export async function planServiceDay(
     return true;
   });
 
+  // Clients already told a pickup window hear of a re-plan that moved it, as of a live edit.
+  if (written && replan?.basePublished) await notifyChangedPickups(deps, organisationId, planId);
   return {
     planId,
     status: 'DONE',

@@ -4,6 +4,7 @@ import type { OrganisationContext } from '../../organisation/organisation-contex
 import type { LiveDeps } from './live-edit.js';
 import { finishEdit, recordChange } from './live-plan.query.js';
 import { runLiveEdit } from './run-live-edit.js';
+import { notifyChangedPickups } from '../../notification/notify.js';
 
 export async function lockRoute(deps: LiveDeps, ctx: OrganisationContext, planId: string, vehicleId: string, input: { locked: boolean; version?: number | undefined }) {
   return runLiveEdit(deps, ctx, planId, input.version, async (tx, loaded) => {
@@ -22,10 +23,16 @@ export async function lockRoute(deps: LiveDeps, ctx: OrganisationContext, planId
   });
 }
 
-/** Gives the plan to drivers; publishing a published plan answers as before. */
+/**
+ * Gives the plan to drivers; publishing a published plan answers as before. Clients already told
+ * a pickup window that this plan changes are told the new one (a day planned again after the
+ * evening-before messages went out).
+ */
 export async function publishPlan(deps: LiveDeps, ctx: OrganisationContext, planId: string, input: { version?: number | undefined }) {
-  return runLiveEdit(deps, ctx, planId, input.version, async (tx, loaded) => {
+  let newlyPublished = false;
+  const published = await runLiveEdit(deps, ctx, planId, input.version, async (tx, loaded) => {
     if (loaded.plan.publishedAt) return { result: { publishedAt: loaded.plan.publishedAt.toISOString(), version: loaded.plan.version } };
+    newlyPublished = true;
     const at = deps.now();
     await tx.plan.update({ where: { id: planId }, data: { publishedAt: at } });
     const version = await finishEdit(tx, planId);
@@ -34,4 +41,6 @@ export async function publishPlan(deps: LiveDeps, ctx: OrganisationContext, plan
     });
     return { result: { publishedAt: at.toISOString(), version } };
   });
+  if (newlyPublished) await notifyChangedPickups(deps, ctx.organisationId, planId);
+  return published;
 }
