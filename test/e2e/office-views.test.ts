@@ -95,6 +95,12 @@ describe('the office screens in a browser', () => {
 
     await page.getByRole('link', { name: 'Nowy klient' }).click();
     await page.getByRole('heading', { name: 'Nowy klient' }).waitFor();
+    const placesBefore = (await api.get('/places')).body.items.length;
+    // Saving an empty card: every missing field says so at once, in words, before anything is saved.
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect.poll(() => page.locator('#cl-first-error').textContent()).toBe('Podaj imię');
+    expect(await page.locator('#cl-last-error').textContent()).toBe('Podaj nazwisko');
+    expect(await page.locator('#cl-home-error').textContent()).toContain('Wybierz adres');
     // Saving without an address: the error stands next to the address field.
     await page.getByLabel('Imię').fill('Marianna');
     await page.getByLabel('Nazwisko').fill('Leśna');
@@ -126,9 +132,10 @@ describe('the office screens in a browser', () => {
     const saved = (await api.get(`/clients/${clientId}`)).body;
     expect(saved).toMatchObject({ firstName: 'Marianna', lastName: 'Leśna', phone: expect.stringContaining('601'), mobility: 'WALKER', assistanceDog: true, eligibilityGroup: 'SENIOR', driverNotes: 'Drugie piętro, dzwonić dwa razy' });
     expect(saved.homeAddress).toContain('Leśny Rów 3');
-    // Her home became an ADDRESS place at the PRG point's coordinates.
+    // Her home became an ADDRESS place at the PRG point's coordinates: one, though the first save was refused.
     const home = (await api.get(`/places/${saved.homePlaceId}`)).body;
-    expect(home).toMatchObject({ kind: 'ADDRESS' });
+    expect(home).toMatchObject({ kind: 'ADDRESS', name: 'Dom: Marianna Leśna' });
+    expect((await api.get('/places')).body.items.length).toBe(placesBefore + 1);
     expect(home.lat).toBeCloseTo(54.2, 0);
 
     // Two rides booked for her; the card lists them with their status.

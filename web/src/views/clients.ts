@@ -87,28 +87,38 @@ function profileForm(client: ClientView | null, home: { address: string; lat: nu
     saved,
   );
 
+  /** The home address this form already saved as a place, for a retry after the server refused the client. */
+  let savedHome: { key: string; id: string } | null = null;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
     summary.textContent = '';
     saved.textContent = '';
     const pick = picker.picked();
-    if (!client && !pick) {
-      showErrors(form, summary, new ApiError(400, 'VALIDATION_FAILED', t('fixFields'), t('fixFields'), [{ path: 'homePlaceId', message: t('addrRequired'), messageEn: t('addrRequired') }]));
-      return;
-    }
-    if (pick && !pick.address) {
-      showErrors(form, summary, new ApiError(400, 'VALIDATION_FAILED', t('fixFields'), t('fixFields'), [{ path: 'homePlaceId', message: t('addrTextRequired'), messageEn: t('addrTextRequired') }]));
+    // Checked here, before the home address is saved as a place: every missing field at once,
+    // and no place left behind by a form that is then refused.
+    const missing = [
+      ...(firstName.value.trim() === '' ? [{ path: 'firstName', message: t('firstNameRequired'), messageEn: t('firstNameRequired') }] : []),
+      ...(lastName.value.trim() === '' ? [{ path: 'lastName', message: t('lastNameRequired'), messageEn: t('lastNameRequired') }] : []),
+      ...(!client && !pick ? [{ path: 'homePlaceId', message: t('addrRequired'), messageEn: t('addrRequired') }] : []),
+      ...(pick && !pick.address ? [{ path: 'homePlaceId', message: t('addrTextRequired'), messageEn: t('addrTextRequired') }] : []),
+    ];
+    if (missing.length > 0) {
+      showErrors(form, summary, new ApiError(400, 'VALIDATION_FAILED', t('fixFields'), t('fixFields'), missing));
       return;
     }
     submit.disabled = true;
     try {
       let homePlaceId = client?.homePlaceId;
-      if (pick) {
+      const pickKey = pick ? `${pick.address}|${pick.lat}|${pick.lon}` : '';
+      if (pick && savedHome?.key === pickKey) {
+        homePlaceId = savedHome.id; // saved by an earlier try the server then refused: not twice
+      } else if (pick) {
         // The clients API takes a place: the new home address becomes one (as the CSV import does).
         try {
           const place = await api.post<{ id: string }>('/places', { kind: 'ADDRESS', name: `Dom: ${firstName.value.trim()} ${lastName.value.trim()}`.trim(), address: pick.address, lat: pick.lat, lon: pick.lon });
           homePlaceId = place.id;
+          savedHome = { key: pickKey, id: place.id };
         } catch (err) {
           // Any field of the place is about the address input.
           throw err instanceof ApiError ? new ApiError(err.status, err.code, err.message, err.messageEn, err.fields.map((f) => ({ ...f, path: 'homePlaceId' }))) : err;
