@@ -27,7 +27,6 @@ export const messages = {
   'period.tooLong': { pl: 'okres najwyżej 92 dni', en: 'a period of at most 92 days' },
   'period.tooLongYear': { pl: 'okres najwyżej 366 dni', en: 'a period of at most 366 days' },
   'rides.query': { pl: 'podaj dzień (date) albo klienta i okres (clientId, from, to)', en: 'give a day (date), or a client and a period (clientId, from, to)' },
-  'uuid': { pl: 'identyfikator w formacie UUID', en: 'an id in UUID format' },
   'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
   'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },
 } as const satisfies Record<string, { pl: string; en: string }>;

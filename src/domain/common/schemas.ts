@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from './time.js';
 
-export const IdSchema = z.uuid({ error: 'uuid' });
+/** An id (a UUID); its messages come from validate.ts ("nie wybrano", "wybierz z listy"). */
+export const IdSchema = z.uuid();
 
 export const DateSchema = z
   .string()
