@@ -158,17 +158,19 @@ describe('the web app in a browser', () => {
     await page.evaluate(`location.hash = '#/board?date=${DATE}'`);
     await page.locator('#board-date').waitFor();
     expect(await page.locator('#board-date').inputValue()).toBe(DATE);
-    await expect.poll(() => slowAnswered).toBe(true);
+    await expect.poll(() => slowAnswered, { timeout: 15_000 }).toBe(true);
     await page.waitForTimeout(300);
     // The late board was drawn off the page: the day asked for last is still the one shown, once.
     expect(await page.locator('#board-date').count()).toBe(1);
     expect(await page.locator('#board-date').inputValue()).toBe(DATE);
     // The same with another page: the tab, the title and the page agree.
+    slowAnswered = false;
     await page.evaluate(`location.hash = '#/board?date=${OTHER}'`);
     await page.waitForTimeout(200);
     await page.click('#nav a[href="#/booking"]');
     await page.getByRole('heading', { level: 1, name: 'Rezerwacja przejazdu' }).waitFor();
-    await page.waitForTimeout(1800);
+    await expect.poll(() => slowAnswered, { timeout: 15_000 }).toBe(true);
+    await page.waitForTimeout(300);
     expect(await page.locator('#main h1').allTextContents()).toEqual(['Rezerwacja przejazdu']);
     expect(await page.title()).toBe('Rezerwacja — Dowóz');
     await page.close();

@@ -76,6 +76,18 @@ export function buildLiveInstance(input: {
   const loc = new Map(matrix.placeIds.map((id, i) => [id, i]));
   const onBoard = new Set<number>();
   const requests: Request[] = [...base.requests];
+  // A live edit never asks a client to be ready earlier than the pickup time already planned (and
+  // maybe told: "odbiór między…"). Without this, a driver reporting early, or a ride leaving the
+  // route, pulled every later pickup forward to the start of its window, and clients got messages
+  // to be ready up to 50 minutes earlier. Later stays possible: an edit may have to delay a pickup.
+  for (const route of routes) {
+    for (const s of route.remaining) {
+      const r = requestOf.get(s.rideId);
+      if (s.kind !== 'PICKUP' || r === undefined) continue;
+      const req = requests[r]!;
+      requests[r] = { ...req, pickup: { ...req.pickup, twStart: Math.max(req.pickup.twStart, Math.min(s.serviceStartSec, req.pickup.twEnd)) } };
+    }
+  }
   routes.forEach((route, v) => {
     const anchor = loc.get(route.anchor.placeId)!;
     for (const b of route.onBoard) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLiveInstance, travelTimeGroups } from '../../../../../src/domain/plan/live/live-instance.js';
+import { routeWrite } from '../../../../../src/domain/plan/live/live-edit.js';
 import { liveMatrix } from '../../../../../src/domain/plan/live/live-matrix.js';
 import { createTravelTimeProvider } from '../../../../../src/routing/create-travel-time-provider.js';
 import { liveRouteOf, type LiveRide, type LiveRouteInput, type LiveStop } from '../../../../../src/domain/plan/live/live-route.js';
@@ -59,6 +60,41 @@ describe('the live instance', () => {
     const best = bestInsertionOverRoutes(li.problem, li.fixed, li.requestOf.get('c')!);
     expect(best).not.toBeNull();
     expect(best!.pickupPos).toBeGreaterThan(1);
+  });
+});
+
+describe('times after a live edit', () => {
+  it('never moves a planned pickup earlier than planned when the driver is early, nor when a ride leaves', () => {
+    const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+    const input: LiveRouteInput = {
+      routeId: 'r', locked: false, outOfServiceMin: null, startSec: m(6, 50), distanceM: 20_000, drivingSec: 1200,
+      vehicle: { id: 'v', name: 'Bus', depotPlaceId: 'depot', seats: 4, wheelchairPlaces: 0, shiftStartMin: 6 * 60, shiftEndMin: 16 * 60 },
+      stops: [
+        // A's ride was done 25 minutes before the plan said (an early driver, or early taps).
+        stop(0, 'PICKUP', 'a', 'homeA', m(7, 5), [{ kind: 'PICKED_UP', sec: m(6, 40), delayMin: null }]),
+        stop(1, 'DROPOFF', 'a', 'centre', m(7, 15), [{ kind: 'DROPPED_OFF', sec: m(6, 47), delayMin: null }]),
+        stop(2, 'PICKUP', 'c', 'homeC', m(8, 10)),
+        stop(3, 'PICKUP', 'b', 'homeB', m(8, 20)),
+        stop(4, 'DROPOFF', 'b', 'centre', m(8, 26)),
+        stop(5, 'DROPOFF', 'c', 'centre', m(8, 27)),
+      ],
+    };
+    const rides = new Map([['a', ride('a', 'homeA', 7 * 60 + 30)], ['b', ride('b', 'homeB', 9 * 60)], ['c', ride('c', 'homeC', 9 * 60)]]);
+    const li = buildLiveInstance({ routes: [liveRouteOf(input, null)], rides, toPlace: [], matrix, rules: defaultRideRules });
+    const pickupAt = (write: ReturnType<typeof routeWrite>, id: string) => write.next.find((x) => x.rideId === id && x.kind === 'PICKUP')!.serviceStartSec;
+    // Their windows alone would let C be picked up at 08:00 and B at 08:07:30 (arrive by 09:00,
+    // at most 30 min early, within the ride-time limit): the planned times bind instead.
+    expect(li.problem.instance.requests[li.requestOf.get('c')!]!.pickup.twStart).toBe(m(8, 10));
+    expect(li.problem.instance.requests[li.requestOf.get('b')!]!.pickup.twStart).toBe(m(8, 20));
+    const same = routeWrite(li, 0, li.fixed[0]!.stops);
+    expect(same.feasible).toBe(true);
+    expect(pickupAt(same, 'c')).toBeGreaterThanOrEqual(m(8, 10));
+    expect(pickupAt(same, 'b')).toBeGreaterThanOrEqual(m(8, 20));
+    // C cancels: B is still picked up when planned, not earlier.
+    const c = li.requestOf.get('c')!;
+    const without = routeWrite(li, 0, li.fixed[0]!.stops.filter((n) => n >> 1 !== c));
+    expect(without.feasible).toBe(true);
+    expect(pickupAt(without, 'b')).toBeGreaterThanOrEqual(m(8, 20));
   });
 });
 
