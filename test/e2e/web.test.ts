@@ -425,9 +425,15 @@ describe('the web app in a browser', () => {
     const second = page.locator(`.stop-card.next:not([data-sequence="${first.sequence}"])`);
     const secondSequence = Number(await second.getAttribute('data-sequence'));
     await second.getByRole('button', { name: 'Zgłoś opóźnienie' }).click();
+    // How late: one tap on the minutes; the stops ahead are estimated on from it.
+    await second.getByRole('group', { name: 'Ile minut opóźnienia?' }).getByRole('button', { name: '15 min' }).click();
     await expect
       .poll(async () => (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops.find((s: { sequence: number }) => s.sequence === secondSequence).actual.delayed)
       .toBe(true);
+    const delayed = await t.db.stopEvent.findFirstOrThrow({ where: { kind: 'DELAYED', organisationId: org.id } });
+    expect(delayed.delayMin).toBe(15);
+    const delayRow = await t.db.planChange.findFirstOrThrow({ where: { organisationId: org.id, kind: 'DELAY' } });
+    expect(delayRow.messagePl).toContain('zgłasza 15 min opóźnienia');
     await page.locator(`.stop-card.next[data-sequence="${secondSequence}"]`, { hasText: 'opóźnienie zgłoszone' }).waitFor();
 
     // Offline: drop-offs as they come, until a pickup where the client is not there.

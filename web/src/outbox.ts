@@ -18,6 +18,8 @@ export interface QueuedReport {
   /** When it happened on the phone (ISO): the server keeps this time, not the time it arrived. */
   readonly at: string;
   readonly note?: string;
+  /** A DELAYED report: how many minutes late the driver expects to be (moves the estimates on). */
+  readonly delayMin?: number;
   /** Why the last try did not get through (no network, server busy, signed out), for the driver. */
   readonly lastError?: string;
 }
@@ -95,6 +97,7 @@ async function sendAll(): Promise<void> {
         clientEventId: next.clientEventId,
         at: next.at,
         ...(next.note ? { note: next.note } : {}),
+        ...(next.delayMin ? { delayMin: next.delayMin } : {}),
       });
     } catch (err) {
       // 4xx: the server read it and said no; keep it visible for the driver. Else: try later.

@@ -81,17 +81,37 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
     ...(s.kind === 'PICKUP' ? (['PICKED_UP', 'NO_SHOW'] as const) : (['DROPPED_OFF'] as const)),
     ...(s.actual.delayed ? [] : (['DELAYED'] as const)),
   ];
+  const send = (kind: ReportKind, delayMin?: number) => {
+    buttons.forEach((x) => (x.disabled = true));
+    enqueue({ date: where.date, vehicleId: where.vehicleId, sequence: s.sequence, rideId: s.rideId, kind, ...(delayMin ? { delayMin } : {}) });
+    void flush();
+  };
+  // A delay says how late: the stops ahead are estimated on from it and the dispatcher sees it.
+  const delayChoice = h('fieldset', { class: 'delay-choice', hidden: true },
+    h('legend', {}, t('delayHowLong')),
+    ...DELAY_MINUTES.map((n) => {
+      const b = h('button', { type: 'button', 'data-delay': n }, t('delayMinutes', { n }));
+      b.addEventListener('click', () => {
+        delayChoice.hidden = true;
+        send('DELAYED', n);
+      });
+      return b;
+    }),
+  );
   const buttons = kinds.map((kind) => {
-    const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null }, t(REPORT_LABEL[kind]));
+    const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null, 'aria-expanded': kind === 'DELAYED' ? 'false' : null }, t(REPORT_LABEL[kind]));
     b.addEventListener('click', () => {
-      buttons.forEach((x) => (x.disabled = true));
-      enqueue({ date: where.date, vehicleId: where.vehicleId, sequence: s.sequence, rideId: s.rideId, kind });
-      void flush();
+      if (kind !== 'DELAYED') return send(kind);
+      delayChoice.hidden = !delayChoice.hidden;
+      b.setAttribute('aria-expanded', String(!delayChoice.hidden));
     });
     return b;
   });
-  return h('div', { class: 'stop-report' }, h('p', { class: 'stop-actions' }, ...buttons));
+  return h('div', { class: 'stop-report' }, h('p', { class: 'stop-actions' }, ...buttons), delayChoice);
 }
+
+/** The delays a driver picks from with one tap. */
+const DELAY_MINUTES = [5, 10, 15, 30, 45, 60] as const;
 
 function stopCard(s: Stop, isNext: boolean, waiting: boolean, report: HTMLElement | null = null): HTMLElement {
   const eta = s.etaSec !== undefined ? clockOfSeconds(s.etaSec) : null;
@@ -123,7 +143,7 @@ function outboxBox(where: { date: string; vehicleId: string }): HTMLElement {
       h('span', { class: `badge ${online ? 'online' : 'offline'}` }, t(online ? 'online' : 'offline')), ' ',
       mine.length ? t('outboxWaiting', { n: mine.length }) : t('outboxEmpty')),
     mine.length
-      ? h('ul', { class: 'outbox-list' }, ...mine.map((q) => h('li', {}, `${warsawClock(q.at)} · ${t('stopNo', { n: q.sequence })} · ${t(REPORT_LABEL[q.kind])}`, q.lastError ? h('small', { class: 'error' }, ` — ${q.lastError}`) : null)))
+      ? h('ul', { class: 'outbox-list' }, ...mine.map((q) => h('li', {}, `${warsawClock(q.at)} · ${t('stopNo', { n: q.sequence })} · ${t(REPORT_LABEL[q.kind])}${q.delayMin ? ` (${t('delayMinutes', { n: q.delayMin })})` : ''}`, q.lastError ? h('small', { class: 'error' }, ` — ${q.lastError}`) : null)))
       : null,
     mine.length && online ? sendNow : null,
     ...bad.map((r) => {
