@@ -184,6 +184,53 @@ describe('the office screens in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('lets a caseworker book a weekly ride, see it on the client card and switch it off', async () => {
+    const marianna = (await api.get('/clients?q=Leśna')).body.items[0];
+    const page = await openAsUser('opiekun', '#/booking');
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('heading', { name: 'Rezerwacja przejazdu' }).waitFor();
+    await page.getByRole('combobox', { name: 'Klient' }).pressSequentially('Leśna');
+    await page.getByRole('option', { name: /Leśna Marianna/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Dokąd').selectOption(day.dayCentreId);
+    // From Thursday 26 November: Thursday is ticked for the day chosen, Monday is added.
+    await page.getByLabel('Dzień', { exact: true }).fill('2026-11-26');
+    await page.getByLabel('Godzina', { exact: true }).fill('10:30');
+    await page.getByRole('checkbox', { name: 'Przejazd powrotny' }).check();
+    await page.getByLabel('Powrót po godzinie').fill('13:30');
+    await page.getByRole('checkbox', { name: 'Powtarzaj co tydzień od wybranego dnia' }).check();
+    expect(await page.getByRole('checkbox', { name: 'czw' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'pn' }).check();
+    await page.getByLabel('Do dnia (włącznie)').fill('2026-12-10');
+    await page.getByRole('button', { name: 'Zarezerwuj co tydzień' }).click();
+    const success = page.locator('.success');
+    await success.waitFor();
+    expect(await success.locator('h2').textContent()).toBe('Zarezerwowano co tydzień (pn, czw) od 2026-11-26 do 2026-12-10');
+    // Thu 26 Nov, Mon 30 Nov, Thu 3 Dec, Mon 7 Dec, Thu 10 Dec: five outbound rides, each with its return.
+    expect(await success.locator('li').count()).toBe(5);
+    const pattern = (await api.get(`/recurring-rides?clientId=${marianna.id}`)).body.items[0];
+    expect(pattern).toMatchObject({ weekdays: [1, 4], arriveBy: '10:30', returnDepartAfter: '13:30', startDate: '2026-11-26', endDate: '2026-12-10', active: true });
+    expect((await api.get(`/rides?clientId=${marianna.id}&from=2026-11-26&to=2026-12-10`)).body.items.filter((r: any) => r.recurringRideId === pattern.id)).toHaveLength(10);
+
+    // The same again: Marianna would ride twice at once; the time field says so, with the day.
+    await page.getByRole('button', { name: 'Zarezerwuj co tydzień' }).click();
+    await expect.poll(() => page.locator('#bk-time-error').textContent()).toContain('2026-11-26: klient ma już przejazd w tym czasie');
+    expect((await api.get(`/recurring-rides?clientId=${marianna.id}`)).body.items).toHaveLength(1);
+
+    // The client card lists the weekly ride and marks its rides; switching it off cancels them.
+    await page.goto(`${t.baseUrl}/app/#/clients?id=${marianna.id}`);
+    await page.locator('#cl-patterns-table').waitFor();
+    expect(await page.locator(`tr[data-pattern="${pattern.id}"]`).textContent()).toContain('pn, czw');
+    expect(await page.locator('#cl-rides-upcoming .badge', { hasText: 'co tydzień' }).count()).toBe(10);
+    await page.locator(`#pattern-off-${pattern.id}`).click();
+    await expect.poll(() => page.locator(`tr[data-pattern="${pattern.id}"]`).textContent()).toContain('wyłączony');
+    const after = (await api.get(`/rides?clientId=${marianna.id}&from=2026-11-26&to=2026-12-10`)).body.items.filter((r: any) => r.recurringRideId === pattern.id);
+    expect(after.every((r: any) => r.status === 'CANCELLED')).toBe(true);
+    await screenshot(page, 'client-card-weekly');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('lets a dispatcher lift a suspension with a reason, recorded in the policy history', async () => {
     const page = await openAsUser('dyspozytor', '#/clients');
     // Found by the type-ahead, picked with the keyboard.

@@ -186,7 +186,7 @@ describe('the web app in a browser', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#bk-client-info').textContent()).toContain('Helena Kowalczyk dom');
-    await page.getByLabel('Dzień').fill(DATE);
+    await page.getByLabel('Dzień', { exact: true }).fill(DATE);
     await page.getByLabel('Godzina', { exact: true }).fill('08:30');
     await page.getByRole('button', { name: 'Zarezerwuj' }).click();
 

@@ -1,11 +1,13 @@
 /**
  * The caseworker's booking form: find the client (type-ahead), destination, date, arrive-by or
- * depart-after, optional return; wheelchair and assistant default from the client. The API's
- * failing fields are shown next to their inputs; success lists the booked rides.
+ * depart-after, optional return; wheelchair and assistant default from the client. "Co tydzień"
+ * makes it a weekly pattern (POST /recurring-rides) on the chosen weekdays from that date, until an
+ * optional end. The API's failing fields are shown next to their inputs; success lists the booked
+ * rides.
  */
 import { api, ApiError, type FieldError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { lang, rideStatusText, t } from '../i18n.js';
+import { lang, rideStatusText, t, type MessageKey } from '../i18n.js';
 import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
 import { clientCombobox } from './client-combobox.js';
 
@@ -19,6 +21,11 @@ const FIELD_INPUT: Record<string, string> = {
   departAfter: 'bk-time',
   'return.departAfter': 'bk-return-time',
   return: 'bk-return-time',
+  returnDepartAfter: 'bk-return-time',
+  startDate: 'bk-date',
+  endDate: 'bk-until',
+  weekdays: 'bk-weekdays',
+  exceptDates: 'bk-until',
   wheelchair: 'bk-wheelchair',
   assistant: 'bk-assistant',
   notes: 'bk-notes',
@@ -58,6 +65,21 @@ export const renderBooking: View = async (root) => {
     returnTime.disabled = !withReturn.checked;
   });
   const notes = h('textarea', { id: 'bk-notes', rows: 2, maxlength: 500 });
+  // Weekly: ISO weekdays 1 (Monday) … 7; the date above is the first day it may run.
+  const weekly = h('input', { id: 'bk-weekly', type: 'checkbox' });
+  const weekdayBoxes = [1, 2, 3, 4, 5, 6, 7].map((d) => h('input', { type: 'checkbox', value: d, id: `bk-wd-${d}`, disabled: true }));
+  const weekdays = h('div', { id: 'bk-weekdays', class: 'weekdays', role: 'group', 'aria-label': t('weekdaysLabel'), tabindex: '-1' },
+    ...weekdayBoxes.map((box, i) => h('label', { class: 'inline', for: box.id }, box, ' ', t(`weekday${i + 1}` as MessageKey))));
+  const until = h('input', { id: 'bk-until', type: 'date', disabled: true });
+  const isoWeekday = (d: string) => ((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const syncWeekly = () => {
+    for (const box of weekdayBoxes) box.disabled = !weekly.checked;
+    until.disabled = !weekly.checked;
+    // The day chosen above is ticked by default: "every Tuesday from 1 December".
+    if (weekly.checked && !weekdayBoxes.some((b) => b.checked) && date.value) weekdayBoxes[isoWeekday(date.value) - 1]!.checked = true;
+    submit.textContent = weekly.checked ? t('bookWeekly') : t('book');
+  };
+  weekly.addEventListener('change', syncWeekly);
   const formError = h('p', { role: 'alert', class: 'error', id: 'bk-error' });
   const result = h('div', { id: 'bk-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('book'));
@@ -94,6 +116,13 @@ export const renderBooking: View = async (root) => {
       h('label', { class: 'inline', for: 'bk-assistant' }, assistant, ' ', t('assistant')),
       h('small', { class: 'field-error', id: 'bk-wheelchair-error' }),
       h('small', { class: 'field-error', id: 'bk-assistant-error' }),
+    ),
+    h('fieldset', {},
+      h('legend', {}, t('weeklyLegend')),
+      h('label', { class: 'inline', for: 'bk-weekly' }, weekly, ' ', t('weeklyLabel')),
+      weekdays,
+      h('small', { class: 'field-error', id: 'bk-weekdays-error' }),
+      field('bk-until', t('weeklyUntil'), until, t('weeklyUntilHint')),
     ),
     field('bk-notes', t('notes'), notes),
     formError,
@@ -135,26 +164,10 @@ export const renderBooking: View = async (root) => {
       return;
     }
     const kind = departAfter.checked ? 'departAfter' : 'arriveBy';
-    const body = {
-      clientId: client.id,
-      date: date.value,
-      toPlaceId: to.value,
-      [kind]: time.value,
-      wheelchair: wheelchair.checked,
-      assistant: assistant.checked,
-      ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
-      ...(withReturn.checked ? { return: { departAfter: returnTime.value } } : {}),
-    };
     submit.disabled = true;
     try {
-      const booked = await api.post<{ outbound: RideView; return: RideView | null }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
-      idempotencyKey = crypto.randomUUID();
-      result.replaceChildren(
-        h('div', { class: 'success', role: 'status' },
-          h('h2', {}, t('booked')),
-          h('ul', {}, rideLine(t('outbound'), booked.outbound), booked.return ? rideLine(t('back'), booked.return) : null),
-        ),
-      );
+      if (weekly.checked) await bookWeekly(client, kind);
+      else await bookOnce(client, kind);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       formError.textContent = err.fields.length ? t('fixFields') : err.text();
@@ -163,6 +176,56 @@ export const renderBooking: View = async (root) => {
       submit.disabled = false;
     }
   });
+
+  async function bookOnce(c: ClientView, kind: 'arriveBy' | 'departAfter'): Promise<void> {
+    const body = {
+      clientId: c.id,
+      date: date.value,
+      toPlaceId: to.value,
+      [kind]: time.value,
+      wheelchair: wheelchair.checked,
+      assistant: assistant.checked,
+      ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
+      ...(withReturn.checked ? { return: { departAfter: returnTime.value } } : {}),
+    };
+    const booked = await api.post<{ outbound: RideView; return: RideView | null }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
+    idempotencyKey = crypto.randomUUID();
+    result.replaceChildren(
+      h('div', { class: 'success', role: 'status' },
+        h('h2', {}, t('booked')),
+        h('ul', {}, rideLine(t('outbound'), booked.outbound), booked.return ? rideLine(t('back'), booked.return) : null),
+      ),
+    );
+  }
+
+  async function bookWeekly(c: ClientView, kind: 'arriveBy' | 'departAfter'): Promise<void> {
+    const body = {
+      clientId: c.id,
+      toPlaceId: to.value,
+      [kind]: time.value,
+      weekdays: weekdayBoxes.filter((b) => b.checked).map((b) => Number(b.value)),
+      startDate: date.value,
+      ...(until.value ? { endDate: until.value } : {}),
+      ...(withReturn.checked ? { returnDepartAfter: returnTime.value } : {}),
+      wheelchair: wheelchair.checked,
+      assistant: assistant.checked,
+      ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
+    };
+    const pattern = await api.post<{ id: string; weekdays: number[]; startDate: string; endDate: string | null }>('/recurring-rides', body);
+    // The rides it booked at once (the next 30 days); later ones are made day by day.
+    const q = new URLSearchParams({ clientId: c.id, from: pattern.startDate, to: warsawDate(31) });
+    const made = (await api.get<Items<RideView>>(`/rides?${q}`)).items.filter((r) => r.recurringRideId === pattern.id);
+    const days = pattern.weekdays.map((d) => t(`weekday${d}` as MessageKey)).join(', ');
+    result.replaceChildren(
+      h('div', { class: 'success', role: 'status' },
+        h('h2', {}, t('bookedWeekly', { days, from: pattern.startDate, until: pattern.endDate ?? '—' })),
+        made.length
+          ? h('ul', {}, ...made.filter((r) => !r.outboundRideId).map((r) => rideLine(t('outbound'), r)))
+          : h('p', {}, t('bookedWeeklyNone')),
+        h('p', { class: 'muted' }, t('bookedWeeklyNote')),
+      ),
+    );
+  }
 
   root.replaceChildren(h('h1', {}, t('bookingTitle')), form, result);
   return () => combobox.dispose();

@@ -208,7 +208,7 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
       }
       return h('tr', { class: r.status === 'CANCELLED' || r.status === 'LATE_CANCELLED' ? 'cancelled' : null, 'data-ride': r.id },
         h('td', {}, r.date),
-        h('td', {}, rideTime(r)),
+        h('td', {}, rideTime(r), r.recurringRideId ? h('span', { class: 'badge', title: t('weeklyBadgeTitle') }, t('weeklyBadge')) : null),
         h('td', {}, `${r.from.name} → ${r.to.name}`),
         h('td', {}, h('span', { class: `badge status-${r.status.toLowerCase()}` }, rideStatusText(r.status)),
           r.lateCancelled ? h('span', { class: 'badge pending late-cancelled', title: t('rideCancelledLate') }, t('lateCancelledBadge')) : null,
@@ -228,6 +228,59 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
   };
   draw();
   return box;
+}
+
+interface PatternView {
+  readonly id: string;
+  readonly to: { readonly name: string };
+  readonly from: { readonly name: string };
+  readonly arriveBy: string | null;
+  readonly departAfter: string | null;
+  readonly returnDepartAfter: string | null;
+  readonly weekdays: readonly number[];
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly active: boolean;
+  readonly version: number;
+}
+
+/**
+ * The client's weekly rides (booked with "Co tydzień"); switching one off cancels its future rides
+ * not yet planned (the API's rule), and the card is read again to show them cancelled.
+ */
+async function patternsSection(client: ClientView, reload: () => void): Promise<HTMLElement> {
+  const patterns = (await api.get<Items<PatternView>>(`/recurring-rides?clientId=${client.id}`)).items;
+  const error = h('p', { role: 'alert', class: 'error', id: 'cl-patterns-error' });
+  const row = (p: PatternView) => {
+    const off = p.active ? h('button', { type: 'button', id: `pattern-off-${p.id}` }, t('patternOff')) : null;
+    off?.addEventListener('click', async () => {
+      if (!confirm(t('patternOffConfirm'))) return;
+      off.disabled = true;
+      try {
+        await api.patch(`/recurring-rides/${p.id}`, { active: false, version: p.version });
+        reload();
+      } catch (err) {
+        off.disabled = false;
+        error.textContent = err instanceof ApiError ? err.text() : String(err);
+      }
+    });
+    return h('tr', { class: p.active ? null : 'cancelled', 'data-pattern': p.id },
+      h('td', {}, p.weekdays.map((d) => t(`weekday${d}` as MessageKey)).join(', ')),
+      h('td', {}, p.arriveBy ? t('arriveBy', { time: p.arriveBy }) : t('departAfter', { time: p.departAfter ?? '' }), p.returnDepartAfter ? `; ${t('returnAfterTime', { time: p.returnDepartAfter })}` : ''),
+      h('td', {}, `${p.from.name} → ${p.to.name}`),
+      h('td', {}, `${p.startDate} – ${p.endDate ?? '…'}`, p.active ? '' : ` (${t('patternOffState')})`),
+      h('td', {}, off),
+    );
+  };
+  return h('section', { id: 'cl-patterns', 'aria-labelledby': 'cl-patterns-heading' },
+    h('h2', { id: 'cl-patterns-heading' }, t('patternsTitle')),
+    error,
+    patterns.length
+      ? h('div', { class: 'table-wrap' }, h('table', { id: 'cl-patterns-table' },
+          h('thead', {}, h('tr', {}, ...(['patternDays', 'time', 'colRoute', 'patternPeriod', 'colActions'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, ...patterns.map(row))))
+      : h('p', { class: 'muted' }, t('patternsNone')),
+  );
 }
 
 async function policySection(client: ClientView, mayOverride: boolean, reload: () => void): Promise<HTMLElement> {
@@ -302,7 +355,7 @@ export const renderClients: View = async (root, params) => {
     const home = await api.get<{ address: string; lat: number; lon: number }>(`/places/${client.homePlaceId}`).catch(() => ({ address: client.homeAddress, lat: NaN, lon: NaN }));
     const form = profileForm(client, Number.isFinite(home.lat) ? home : null, () => reload());
     disposers.push(form.dispose);
-    card.replaceChildren(form.element, await ridesSection(client), await policySection(client, mayOverride, reload));
+    card.replaceChildren(form.element, await ridesSection(client), await patternsSection(client, reload), await policySection(client, mayOverride, reload));
     if (!client.active || client.suspension) card.prepend(h('p', { class: 'warning' }, t(client.active ? 'clientSuspendedNote' : 'clientInactiveNote')));
   } else if (params.get('new')) {
     const form = profileForm(null, null, (c) => {
