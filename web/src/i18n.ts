@@ -967,6 +967,11 @@ export function setLang(next: Lang): void {
 }
 
 /** The message in the current language, with {name} placeholders filled in. */
+/** A distance in km as the reader writes numbers: "662,9" in Polish, "662.9" in English. */
+export function formatKm(km: number): string {
+  return km.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 });
+}
+
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

@@ -4,17 +4,28 @@ import type { Manifest } from './manifest.js';
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+type Stop = Manifest['stops'][number];
+/** A stop still to be served: only those have an estimate worth reading. */
+const isOpen = (s: Stop) => s.state === 'PLANNED' || s.state === 'ARRIVED';
+/** The box to tick on paper; a stop already reported shows what happened and when. */
+export function checkMark(s: Stop): string {
+  if (s.state === 'DONE') return `☑ ${s.actual.done ?? ''}`.trim();
+  if (s.state === 'NO_SHOW') return `✗ ${s.actual.done ?? ''}`.trim();
+  if (s.state === 'SKIPPED' || s.state === 'CANCELLED') return '—';
+  return '☐';
+}
+
 export function renderManifestHtml(m: Manifest): string {
   const rows = m.stops
     .map(
       (s) => `<tr class="${s.kind.toLowerCase()}">
   <td class="seq">${s.sequence}</td>
-  <td class="time"><strong>${esc(s.time)}</strong>${s.eta !== s.time ? `<br><small>teraz ok. / now about ${esc(s.eta)}</small>` : ''}${s.appointment ? `<br><small>wizyta / appointment ${esc(s.appointment)}</small>` : ''}</td>
+  <td class="time"><strong>${esc(s.time)}</strong>${isOpen(s) && s.eta !== s.time ? `<br><small>teraz ok. / now about ${esc(s.eta)}</small>` : ''}${s.appointment ? `<br><small>wizyta / appointment ${esc(s.appointment)}</small>` : ''}</td>
   <td>${esc(s.action.pl)}<br><small lang="en">${esc(s.action.en)}</small></td>
   <td><strong>${esc(s.passenger.name)}</strong>${s.passenger.phone ? `<br><a href="tel:${esc(s.passenger.phone.replace(/\s+/g, ''))}">${esc(s.passenger.phone)}</a>` : ''}</td>
   <td>${esc(s.place.name)}<br><small>${esc(s.place.address)}</small><br><a class="nav" href="${esc(s.navigationUrl)}">nawiguj / navigate</a></td>
   <td>${s.needs.map((n) => `${esc(n.pl)}<br><small lang="en">${esc(n.en)}</small>`).join('<br>')}${s.notes.map((n) => `<br><em>${esc(n)}</em>`).join('')}</td>
-  <td class="check">☐</td>
+  <td class="check">${checkMark(s)}</td>
 </tr>`,
     )
     .join('\n');
@@ -49,7 +60,7 @@ export function renderManifestHtml(m: Manifest): string {
 <h1>Karta drogowa — ${esc(m.vehicle.name)}${m.vehicle.registration ? ` (${esc(m.vehicle.registration)})` : ''}</h1>
 <p class="meta">Dzień / day: <strong>${esc(m.date)}</strong> · zmiana / shift ${esc(m.shift.start)}–${esc(m.shift.end)} ·
 baza / depot: ${esc(m.depot.name)}, ${esc(m.depot.address)}<br>
-${m.departDepot ? `Wyjazd z bazy / leave depot <strong>${esc(m.departDepot)}</strong> · powrót / back <strong>${esc(m.returnDepot ?? '')}</strong> · ${m.distanceKm} km · ` : ''}
+${m.departDepot ? `Wyjazd z bazy / leave depot <strong>${esc(m.departDepot)}</strong> · powrót / back <strong>${esc(m.returnDepot ?? '')}</strong> · ${String(m.distanceKm).replace('.', ',')} km · ` : ''}
 plan nr ${m.plan.revision}, wersja / version ${m.version}</p>
 ${estimate}
 ${m.outOfServiceAt ? `<p class="warning" role="note">Pojazd wyłączony z ruchu od ${esc(m.outOfServiceAt)} <small lang="en">Vehicle out of service from ${esc(m.outOfServiceAt)}</small></p>` : ''}

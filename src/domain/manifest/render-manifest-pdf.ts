@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { Manifest } from './manifest.js';
+import { checkMark } from './render-manifest-html.js';
 
 const FONT = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
 const FONT_BOLD = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
@@ -28,7 +29,7 @@ function header(doc: PDFKit.PDFDocument, m: Manifest): void {
   doc.font('regular').fontSize(10)
     .text(`Dzień / day: ${m.date} · plan ${m.plan.revision} · miejsca / seats ${m.vehicle.seats}, wózki / wheelchairs ${m.vehicle.wheelchairPlaces}`)
     .text(`Baza / depot: ${m.depot.name}, ${m.depot.address} · zmiana / shift ${m.shift.start}–${m.shift.end}` +
-      (m.departDepot ? ` · wyjazd / leave ${m.departDepot}, powrót / back ${m.returnDepot ?? ''}` : '') + ` · ${m.distanceKm} km`);
+      (m.departDepot ? ` · wyjazd / leave ${m.departDepot}, powrót / back ${m.returnDepot ?? ''}` : '') + ` · ${String(m.distanceKm).replace('.', ',')} km`);
   if (m.travelTimes?.note) doc.fillColor('#a86400').text(`⚠ ${m.travelTimes.note.pl} / ${m.travelTimes.note.en}`).fillColor('black');
   doc.moveDown(0.5);
 }
@@ -58,7 +59,7 @@ function vehiclePage(doc: PDFKit.PDFDocument, m: Manifest): void {
       passenger: s.passenger.name + (s.passenger.phone ? `\n${s.passenger.phone}` : ''),
       place: `${s.place.name}\n${s.place.address}`,
       needs: [...s.needs.map((n) => n.pl), ...s.notes].join('\n'),
-      check: '☐',
+      check: checkMark(s),
     }, false);
   }
   if (!m.stops.length) doc.font('regular').fontSize(11).text('Brak przejazdów tego dnia. / No rides on this day.');

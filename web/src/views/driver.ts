@@ -117,7 +117,7 @@ function stopCard(s: Stop, isNext: boolean, waiting: boolean, report: HTMLElemen
   const eta = s.etaSec !== undefined ? clockOfSeconds(s.etaSec) : null;
   return h(isNext ? 'article' : 'li', { class: isNext ? 'stop-card next' : 'stop-card', 'aria-labelledby': isNext ? 'next-stop-heading' : null, 'data-sequence': s.sequence },
     isNext ? h('h2', { id: 'next-stop-heading', tabindex: '-1' }, t('nextStop')) : null,
-    h('p', { class: 'stop-time' }, h('strong', {}, s.time), eta && eta !== s.time ? h('span', { class: 'eta' }, ` (${t('etaNow', { time: eta })})`) : null, ' ', pick(s.action),
+    h('p', { class: 'stop-time' }, h('strong', {}, s.time), eta && eta !== s.time && OPEN_STATES.includes(s.state) ? h('span', { class: 'eta' }, ` (${t('etaNow', { time: eta })})`) : null, ' ', pick(s.action),
       s.appointment ? h('span', { class: 'badge' }, t('appointment', { time: s.appointment })) : null, ...stateBadge(s, waiting)),
     h('p', { class: 'stop-place' }, h('strong', {}, s.place.name), h('br'), s.place.address),
     h('p', { class: 'stop-passenger' }, s.passenger.name, ...s.needs.map((n) => h('span', { class: 'badge need' }, pick(n)))),

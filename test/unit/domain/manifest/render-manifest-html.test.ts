@@ -60,6 +60,24 @@ describe('the printable manifest', () => {
     expect(renderManifestHtml(manifest())).not.toContain('Zmiany w planie');
   });
 
+  it('marks reported stops with what happened and when, without an estimate, and writes km the Polish way', () => {
+    const base = manifest().stops[0]!;
+    const html = renderManifestHtml(manifest({
+      stops: [
+        { ...base, sequence: 1, state: 'DONE', eta: '05:39', actual: { arrived: '05:37', done: '05:38', delayed: false } },
+        { ...base, sequence: 2, state: 'NO_SHOW', eta: '05:41', actual: { arrived: null, done: '05:40', delayed: false } },
+        { ...base, sequence: 3, eta: '07:55' },
+      ],
+    }));
+    expect(html).toContain('☑ 05:38');
+    expect(html).toContain('✗ 05:40');
+    expect(html.match(/☐/g)).toHaveLength(1);
+    expect(html).not.toContain('now about 05:39');
+    expect(html).not.toContain('now about 05:41');
+    expect(html).toContain('now about 07:55');
+    expect(html).toContain('231,6 km');
+  });
+
   it('says so when the vehicle has no rides', () => {
     expect(renderManifestHtml(manifest({ stops: [], departDepot: null, returnDepot: null }))).toContain('Brak przejazdów');
   });
