@@ -119,6 +119,14 @@ describe('a day of service', () => {
             expect(noShow.body.rideStatus).toBe('NO_SHOW');
             // His return ride is left as it was: he may still need the ride home (decided by the dispatcher).
             expect((await api.get(`/rides/${jan.return!.id}`)).body.status).toBe('SCHEDULED');
+            // But nobody can miss it: the board marks the return, the driver's manifest says to phone first.
+            const view = (await api.get(`/plans/${plan.id}`)).body;
+            const stopsOfRide = (rideId: string) => view.routes.flatMap((r: any) => r.stops.filter((s: any) => s.rideId === rideId));
+            expect(stopsOfRide(jan.return!.id).map((s: any) => s.outboundNoShow)).toEqual([true, true]);
+            expect(view.routes.flatMap((r: any) => r.stops).filter((s: any) => s.outboundNoShow)).toHaveLength(2);
+            const back = stopOf(jan.return!.id, 'PICKUP');
+            const onManifest = (await api.get(`/manifests/${DATE}/${back.vehicleId}`)).body.stops.find((s: Stop) => s.rideId === jan.return!.id && s.kind === 'PICKUP');
+            expect(onManifest.notes[0]).toMatch(/^Klient był nieobecny przy odbiorze w tamtą stronę: zadzwoń przed wyjazdem/);
           }
           continue;
         }

@@ -44,6 +44,13 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     orderBy: [{ version: 'desc' }, { at: 'desc' }],
     take: 500,
   });
+  // Returns whose client was not there for the ride out (on whatever vehicle): the driver phones first (D11).
+  const outboundIds = (route?.stops ?? []).flatMap((s) => (s.ride.outboundRideId ? [s.ride.outboundRideId] : []));
+  const noShowOutbounds = new Set(
+    outboundIds.length
+      ? (await deps.db.ride.findMany({ where: { organisationId: ctx.organisationId, id: { in: outboundIds }, status: 'NO_SHOW' }, select: { id: true } })).map((r) => r.id)
+      : [],
+  );
   const clock = (d: Date | null) => (d ? formatMinutes(minutesNowIn(org.timeZone, d)) : null);
   return {
     date,
@@ -73,7 +80,10 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
         passenger: { name: clientName(ride.client), phone: ride.client.phone },
         needs: needsOf(ride, ride.client),
-        notes: [ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
+        notes: [
+          ...(ride.outboundRideId && noShowOutbounds.has(ride.outboundRideId) ? [OUTBOUND_NO_SHOW_NOTE] : []),
+          ...[ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
+        ],
         appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,
         rideId: ride.id,
         navigationUrl: `geo:${place.lat},${place.lon}?q=${place.lat},${place.lon}`,
@@ -83,3 +93,6 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     }),
   };
 }
+
+/** On a return whose client was not there for the ride out. */
+export const OUTBOUND_NO_SHOW_NOTE = 'Klient był nieobecny przy odbiorze w tamtą stronę: zadzwoń przed wyjazdem, czy powrót jest potrzebny / The client was not there for the ride out: phone before going';

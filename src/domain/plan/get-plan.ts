@@ -35,6 +35,8 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
         .map((s) => [s.rideId, { vehicle: r.vehicle.name, pickup: formatSeconds(s.serviceStartSec) }] as const),
     ),
   );
+  /** Rides of this plan whose client was not there at pickup. */
+  const noShows = new Set(p.routes.flatMap((r) => r.stops.filter((s) => s.ride.status === 'NO_SHOW').map((s) => s.rideId)));
   return {
     id: p.id,
     date: fromDbDate(p.serviceDate),
@@ -84,6 +86,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
           wheelchairsAfter: s.wheelchairsAfter,
           etaSec: s.etaSec ?? s.serviceStartSec,
           actual: actualOf(s),
+          outboundNoShow: s.ride.outboundRideId !== null && noShows.has(s.ride.outboundRideId),
         };
       }),
     })),

@@ -40,6 +40,11 @@ export interface PlanStopView {
   readonly etaSec: number;
   /** What the driver reported here; null before the first report. */
   readonly actual: { readonly arrivedAt: string | null; readonly doneAt: string | null; readonly status: string } | null;
+  /**
+   * A return whose client was not there for the ride out (NO_SHOW). It stays planned (D11: family
+   * may have taken them); the board and the driver's manifest say so, to phone before going.
+   */
+  readonly outboundNoShow: boolean;
 }
 
 /** One change of the live plan, for the dispatcher (all) and drivers (their vehicle's). */
