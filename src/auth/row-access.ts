@@ -76,3 +76,16 @@ export function placeScope(ctx: OrganisationContext): Prisma.PlaceWhereInput {
   if (!limitedToOwnCaseload(ctx)) return {};
   return { OR: [{ kind: { not: 'ADDRESS' } }, { homeOf: { none: {} } }, { homeOf: { some: clientScope(ctx) } }] };
 }
+
+/**
+ * The vehicles a caller is shown in lists: a driver only those they drive, a provider only its own
+ * (what their manifests allow, so the driver's page offers nothing that answers "not found").
+ * Office roles, tokens and workers see the whole fleet.
+ */
+export function vehicleScope(ctx: OrganisationContext): Prisma.VehicleWhereInput {
+  if (!ctx.roles || hasRole(ctx, 'ADMIN', 'DISPATCHER', 'CASEWORKER')) return {};
+  const own: Prisma.VehicleWhereInput[] = [];
+  if (hasRole(ctx, 'DRIVER')) own.push({ id: { in: [...(ctx.vehicleIds ?? [])] } });
+  if (hasRole(ctx, 'PROVIDER') && ctx.providerId) own.push({ providerId: ctx.providerId });
+  return { OR: own };
+}

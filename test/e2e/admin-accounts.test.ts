@@ -119,6 +119,11 @@ describe("the administrator's accounts screens", () => {
     // Asking for the accounts page by its address still gives the driver's view.
     await driver.getByRole('heading', { name: 'Karta drogowa kierowcy' }).waitFor();
     expect(await driver.locator('text=Konta użytkowników').count()).toBe(0);
+    // Only their own vehicle is offered, already chosen, for today: nothing leads to "not found".
+    await expect.poll(() => driver.locator('#driver-vehicle').inputValue()).toBe(day.busId);
+    expect(await driver.locator('#driver-vehicle option').allTextContents()).toEqual(['Wybierz pojazd', expect.stringContaining('Bus')]);
+    expect(await driver.locator('#driver-date').inputValue()).toBe('2026-11-23');
+    expect(await driver.locator('#driver-date').getAttribute('readonly')).not.toBeNull();
     await screenshot(driver, 'admin-accounts-driver-signed-in');
     expect(pageErrors).toEqual([]);
   });

@@ -159,6 +159,9 @@ describe('a driver', () => {
       expect(refused.status).toBe(404);
       expect(refused.body).toEqual(unknownVehicle.body);
     }
+    // The fleet list shows a driver only the vehicles they drive.
+    expect((await b.get('/vehicles')).body.items.map((v: { id: string }) => v.id)).toEqual([day.busId]);
+    expect((await admin.get('/vehicles')).body.items.length).toBeGreaterThan(1);
     expect((await b.get('/clients')).status).toBe(404);
     expect((await b.get('/rides?date=2026-11-23')).status).toBe(404);
     // Paper too: the PDF of their own vehicle, not another's, not the whole day's.

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../client.js';
-import type { Vehicle } from '../generated/client.js';
+import type { Prisma, Vehicle } from '../generated/client.js';
 import type { VehicleView } from '../../domain/fleet/vehicle.schema.js';
 import { formatMinutes } from '../../domain/common/time.js';
 
@@ -34,9 +34,9 @@ export async function findVehicle(db: Db | Tx, organisationId: string, id: strin
   return v ? toVehicleView(v) : null;
 }
 
-export async function listVehicles(db: Db | Tx, organisationId: string, filter: { active?: boolean } = {}): Promise<VehicleView[]> {
+export async function listVehicles(db: Db | Tx, organisationId: string, filter: { active?: boolean; scope?: Prisma.VehicleWhereInput } = {}): Promise<VehicleView[]> {
   const rows = await db.vehicle.findMany({
-    where: { organisationId, ...(filter.active !== undefined ? { active: filter.active } : {}) },
+    where: { organisationId, ...(filter.active !== undefined ? { active: filter.active } : {}), ...(filter.scope ?? {}) },
     orderBy: { name: 'asc' },
   });
   return rows.map(toVehicleView);

@@ -1,3 +1,4 @@
+import { vehicleScope } from '../../auth/row-access.js';
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
@@ -48,7 +49,7 @@ export async function getVehicle(deps: DomainDeps, ctx: OrganisationContext, id:
 }
 
 export function listVehiclesOf(deps: DomainDeps, ctx: OrganisationContext) {
-  return listVehicles(deps.db, ctx.organisationId);
+  return listVehicles(deps.db, ctx.organisationId, { scope: vehicleScope(ctx) });
 }
 
 export async function updateVehicle(deps: DomainDeps, ctx: OrganisationContext, id: string, input: UpdateVehicle): Promise<VehicleView> {

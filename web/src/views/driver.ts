@@ -194,7 +194,20 @@ export const renderDriver: View = async (root, params) => {
   const go = (d: string, v: string) => {
     location.hash = `#/driver?date=${d}${v ? `&vehicle=${v}` : ''}`;
   };
-  const dateInput = h('input', { id: 'driver-date', type: 'date', value: date });
+  // A driver reads today's manifest of their own vehicles only (the server lists just those): the
+  // page offers nothing else, and opens the one vehicle straight away.
+  const me = JSON.parse(sessionStorage.getItem('dowoz.me') ?? 'null') as { roles?: string[] } | null;
+  const driverOnly = !!me?.roles?.length && me.roles.every((r) => r === 'DRIVER');
+  const today = warsawDate();
+  if (driverOnly && date !== today) {
+    go(today, vehicleId);
+    return;
+  }
+  if (!vehicleId && vehicles.length === 1 && (driverOnly || me?.roles?.includes('PROVIDER'))) {
+    go(date, vehicles[0]!.id);
+    return;
+  }
+  const dateInput = h('input', { id: 'driver-date', type: 'date', value: date, ...(driverOnly ? { min: today, max: today, readonly: true } : {}) });
   const vehicleSelect = h('select', { id: 'driver-vehicle' },
     h('option', { value: '' }, t('chooseVehicle')),
     ...vehicles.map((v) => h('option', { value: v.id, selected: v.id === vehicleId }, `${v.name}${v.registration ? ` (${v.registration})` : ''}`)),
