@@ -262,7 +262,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Zaplanuj dzień' }).click();
     const bar = page.locator('#plan-progress');
     await bar.waitFor();
-    await page.getByText('Plan gotowy (wersja 1)').first().waitFor({ timeout: 60_000 });
+    await page.getByText('Plan nr 1 gotowy').first().waitFor({ timeout: 60_000 });
     expect(await bar.evaluate((el) => (el as unknown as { value: number }).value)).toBe(100);
     const plan = (await api.get(`/plans?date=${DATE}`)).body.items[0];
     const full = (await api.get(`/plans/${plan.id}`)).body;
@@ -491,7 +491,7 @@ describe('the web app in a browser', () => {
     const busBefore = plan.routes.find((r: any) => r.vehicle.id === day.busId).stops.map((s: any) => `${s.rideId}:${s.kind}`);
     expect(await page.getByLabel('Przy ponownym planowaniu zachowaj zablokowane trasy').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Zaplanuj dzień' }).click();
-    await page.getByText(`Plan gotowy (wersja ${plan.revision + 1})`).first().waitFor({ timeout: 60_000 });
+    await page.getByText(`Plan nr ${plan.revision + 1} gotowy`).first().waitFor({ timeout: 60_000 });
     const replanned = (await api.get(`/plans?date=${DATE}`)).body.items.find((p: { revision: number }) => p.revision === plan.revision + 1);
     const bus = (await api.get(`/plans/${replanned.id}`)).body.routes.find((r: any) => r.vehicle.id === day.busId);
     expect(bus.locked).toBe(true);

@@ -52,6 +52,15 @@ export function renderManifestHtml(m: Manifest): string {
   small { color: #333; }
   .warning { border: 2px solid #b40; padding: .5rem; }
   a { color: #0645ad; }
+  /* A phone: each stop a card of its own, no table wider than the screen. */
+  @media screen and (max-width: 640px) {
+    body { margin: .75rem; }
+    table, tbody, tr, td { display: block; width: auto; }
+    thead { display: none; }
+    tr { border: 1px solid #555; margin: 0 0 .6rem; }
+    td { border: none; padding: .2rem .5rem; }
+    td.check { text-align: left; }
+  }
   @page { size: A4; margin: 12mm; }
   @media print { body { margin: 0; font-size: 11pt; } a.nav { display: none; } tr { break-inside: avoid; } }
 </style>

@@ -68,7 +68,7 @@ function publishBox(plan: LivePlan, actions: LiveActions): HTMLElement {
     }
   });
   return h('div', { class: 'toolbar publish' },
-    h('p', {}, plan.version !== undefined ? `${t('planVersion', { version: plan.version })} · ` : '', h('strong', { id: 'published-state' }, published)),
+    h('p', {}, plan.version !== undefined ? `${t('planVersion', { revision: plan.revision, version: plan.version })} · ` : '', h('strong', { id: 'published-state' }, published)),
     button,
     message,
   );
