@@ -95,6 +95,15 @@ describe('the office screens in a browser', () => {
 
     await page.getByRole('link', { name: 'Nowy klient' }).click();
     await page.getByRole('heading', { name: 'Nowy klient' }).waitFor();
+    // The map opens on the centre's own area: a click in it lands near Srokowo, not somewhere in Poland.
+    await page.waitForTimeout(500);
+    await page.locator('#cl-home-map').click();
+    await expect.poll(() => page.locator('#cl-home-coords').textContent()).toMatch(/\d/);
+    const [lat, lon] = /(-?[\d.]+), (-?[\d.]+)/.exec((await page.locator('#cl-home-coords').textContent()) ?? '')!.slice(1).map(Number);
+    expect(Math.abs(lat! - 54.2134)).toBeLessThan(0.1);
+    expect(Math.abs(lon! - 21.5192)).toBeLessThan(0.1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nowy klient' }).waitFor();
     const placesBefore = (await api.get('/places')).body.items.length;
     // Saving an empty card: every missing field says so at once, in words, before anything is saved.
     await page.getByRole('button', { name: 'Zapisz' }).click();

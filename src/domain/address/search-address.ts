@@ -33,7 +33,8 @@ export async function searchAddress(
     };
   }
   if (!geocoder) {
-    return { source: null, items: [], geocoder: { used: false, error: 'brak w PRG; geokoder nie jest skonfigurowany (GEOCODER_URL)', errorEn: 'not in PRG; no geocoder is configured (GEOCODER_URL)' } };
+    // Worded for the caseworker; the administrator's GEOCODER_URL is in the README.
+    return { source: null, items: [], geocoder: { used: false, error: 'nie ma w bazie adresów (PRG); wskaż miejsce na mapie i wpisz adres', errorEn: 'not in the address register (PRG); mark the place on the map and type the address' } };
   }
   try {
     const found = await geocoder.search(query.q, query.limit);

@@ -10,7 +10,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { loadConfig } from '../config.js';
-import type { AddressSearchAnswer } from '../types.js';
+import type { AddressSearchAnswer, Items, PlaceView } from '../types.js';
 
 export interface PickedAddress {
   readonly address: string;
@@ -103,7 +103,15 @@ export function addressPicker(id: string, current: { address: string; lat: numbe
       if (map) L.tileLayer(config.mapTileUrl, { attribution: config.mapAttribution, maxZoom: 19 }).addTo(map);
     });
     if (point) map.setView([point.lat, point.lon], 15);
-    else map.setView([52.1, 19.4], 6);
+    else {
+      // A new address is in the centre's area: the map opens there (its own place, else its
+      // depot), not on the whole of Poland where one click lands 250 km away.
+      map.setView([52.1, 19.4], 6);
+      void api.get<Items<PlaceView>>('/places').then(({ items }) => {
+        const home = items.find((p) => p.kind === 'CUS') ?? items.find((p) => p.kind === 'DEPOT') ?? items.find((p) => p.kind !== 'ADDRESS');
+        if (home && map && !point) map.setView([home.lat, home.lon], 12);
+      }).catch(() => undefined);
+    }
     if (point) showPoint(point.lat, point.lon);
     const mark = (at: L.LatLng) => {
       point = { lat: at.lat, lon: at.lng };
