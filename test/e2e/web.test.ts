@@ -432,8 +432,10 @@ describe('the web app in a browser', () => {
       .toBe(true);
     const delayed = await t.db.stopEvent.findFirstOrThrow({ where: { kind: 'DELAYED', organisationId: org.id } });
     expect(delayed.delayMin).toBe(15);
-    const delayRow = await t.db.planChange.findFirstOrThrow({ where: { organisationId: org.id, kind: 'DELAY' } });
-    expect(delayRow.messagePl).toContain('zgłasza 15 min opóźnienia');
+    // The change row follows the report (the estimates are worked out after it is stored).
+    await expect
+      .poll(async () => (await t.db.planChange.findFirst({ where: { organisationId: org.id, kind: 'DELAY' } }))?.messagePl, { timeout: 10_000 })
+      .toContain('zgłasza 15 min opóźnienia');
     await page.locator(`.stop-card.next[data-sequence="${secondSequence}"]`, { hasText: 'opóźnienie zgłoszone' }).waitFor();
 
     // Offline: drop-offs as they come, until a pickup where the client is not there.
