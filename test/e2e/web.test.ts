@@ -349,7 +349,7 @@ describe('the web app in a browser', () => {
     const adam = plan.unassigned.find((u: { client: { name: string } }) => u.client.name === 'Adam Wczesny').rideId;
     await page.locator(`button[data-insert="${adam}"]`).click();
     await page.locator('#insert-result.verdict.bad').waitFor();
-    expect(await page.locator('#insert-result').textContent()).toMatch(/^Nie da się dołożyć \(Adam Wczesny\): .+/);
+    expect(await page.locator('#insert-result').textContent()).toMatch(/^Adam Wczesny: Przejazdu nie da się dołączyć do planu: .+/);
 
     await page.getByRole('button', { name: 'Zablokuj trasę: Bus' }).click();
     await page.getByRole('button', { name: 'Odblokuj trasę: Bus' }).waitFor();

@@ -72,10 +72,12 @@ describe('address search', () => {
     expect(found.body.items.length).toBeGreaterThan(0);
     expect(found.body.geocoder.used).toBe(false);
 
-    // Not in PRG and no geocoder configured: nothing, and why.
+    // Not in PRG and no geocoder configured: nothing, and what the caseworker can do instead
+    // (the server's setting is the administrator's business, not named here).
     const none = await api.get(`/address-points/search?q=${encodeURIComponent('Mazowiecka 1 Kętrzyn')}`);
     expect(none.body).toMatchObject({ source: null, items: [], geocoder: { used: false } });
-    expect(none.body.geocoder.errorEn).toContain('GEOCODER_URL');
+    expect(none.body.geocoder.error).toBe('nie ma w bazie adresów (PRG); wskaż miejsce na mapie i wpisz adres');
+    expect(none.body.geocoder.errorEn).not.toContain('GEOCODER_URL');
     expect((await api.get('/address-points/search?q=')).status).toBe(400);
   });
 

@@ -248,7 +248,7 @@ describe('what a re-plan tells the drivers', () => {
     const m = (await api.get(`/manifests/${DATE}/${vehicleOf(next, late)}`)).body;
     const pickup = m.stops.find((st: any) => st.rideId === late && st.kind === 'PICKUP');
     const added = m.changes.find((c: any) => c.rideId === late);
-    expect(added.pl).toBe(`Nowy przejazd po ponownym planowaniu: Anna Wiśniewska, odbiór ${pickup.time} Anna Wiśniewska dom → Ośrodek Zdrowia`);
+    expect(added.pl).toBe(`Nowy przejazd po ponownym planowaniu: Anna Wiśniewska, odbiór ${pickup.time} (Anna Wiśniewska dom → Ośrodek Zdrowia)`);
     expect(added.en).toMatch(/^Ride added by re-planning: Anna Wiśniewska, pickup \d\d:\d\d /);
     expect(m.changes.some((c: any) => c.kind === 'REPLAN' && c.vehicleId === null && c.pl.startsWith('Dzień zaplanowany ponownie'))).toBe(true);
     // Another vehicle's manifest does not list it.

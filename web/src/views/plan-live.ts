@@ -246,7 +246,9 @@ function insertionList(plan: LivePlan, rides: readonly RideView[], actions: Live
     waiting.length
       ? h('ul', { class: 'insert-list' },
           ...waiting.map((r) => {
-            const button = h('button', { type: 'button', 'data-insert': r.id }, t('insertRide', { client: r.client.name }));
+            // Outbound and return of one client differ by their time: the buttons say it.
+            const when = r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' });
+            const button = h('button', { type: 'button', 'data-insert': r.id }, t('insertRide', { client: r.client.name, when }));
             button.addEventListener('click', async () => {
               button.disabled = true;
               answer('insert-result', plan.id, '');

@@ -64,8 +64,8 @@ export function describeReplanChange(
   switch (change.kind) {
     case 'ADDED':
       return pickupTime
-        ? { pl: `Nowy przejazd po ponownym planowaniu: ${ride.who}, odbiór ${pickupTime} ${trip}`, en: `Ride added by re-planning: ${ride.who}, pickup ${pickupTime} ${trip}` }
-        : { pl: `Nowy przejazd po ponownym planowaniu: ${ride.who}, ${trip}`, en: `Ride added by re-planning: ${ride.who}, ${trip}` };
+        ? { pl: `Nowy przejazd po ponownym planowaniu: ${ride.who}, odbiór ${pickupTime} (${trip})`, en: `Ride added by re-planning: ${ride.who}, pickup ${pickupTime} (${trip})` }
+        : { pl: `Nowy przejazd po ponownym planowaniu: ${ride.who} (${trip})`, en: `Ride added by re-planning: ${ride.who} (${trip})` };
     case 'MOVED_AWAY':
       return { pl: `Przejazd ${ride.who} (${trip}) po ponownym planowaniu jedzie pojazdem ${toVehicleName}`, en: `Ride of ${ride.who} (${trip}) goes with vehicle ${toVehicleName} after re-planning` };
     case 'UNASSIGNED':
