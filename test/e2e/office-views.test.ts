@@ -232,6 +232,17 @@ describe('the office screens in a browser', () => {
     await page.locator('#cl-patterns-table').waitFor();
     expect(await page.locator(`tr[data-pattern="${pattern.id}"]`).textContent()).toContain('pn, czw');
     expect(await page.locator('#cl-rides-upcoming .badge', { hasText: 'co tydzień' }).count()).toBe(10);
+    // Cancelling a day's ride out takes its ride back along (ticked by default).
+    const made = (await api.get(`/rides?clientId=${marianna.id}&from=2026-11-26&to=2026-11-26`)).body.items.filter((r: any) => r.recurringRideId === pattern.id);
+    const out = made.find((r: any) => r.outboundRideId === null);
+    const back = made.find((r: any) => r.outboundRideId === out.id);
+    await page.locator(`#cancel-${out.id}`).click();
+    expect(await page.getByLabel('Odwołaj też powrót (od 13:30)').isChecked()).toBe(true);
+    await page.getByLabel('Powód odwołania').fill('Turnus w sanatorium');
+    await page.getByRole('button', { name: 'Potwierdź odwołanie' }).click();
+    await expect.poll(() => page.locator(`tr[data-ride="${back.id}"]`).textContent()).toContain('odwołany');
+    expect(await page.locator(`tr[data-ride="${out.id}"]`).textContent()).toContain('odwołany');
+    expect((await api.get(`/rides/${back.id}`)).body).toMatchObject({ status: 'CANCELLED', cancelReason: 'Turnus w sanatorium' });
     await page.locator(`#pattern-off-${pattern.id}`).click();
     await expect.poll(() => page.locator(`tr[data-pattern="${pattern.id}"]`).textContent()).toContain('wyłączony');
     const after = (await api.get(`/rides?clientId=${marianna.id}&from=2026-11-26&to=2026-12-10`)).body.items.filter((r: any) => r.recurringRideId === pattern.id);

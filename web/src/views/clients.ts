@@ -180,9 +180,17 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
         open.addEventListener('click', () => {
           const reason = h('input', { id: `cancel-reason-${r.id}`, type: 'text', maxlength: 500 });
           const error = h('p', { role: 'alert', class: 'error' });
+          // The ride back goes with the ride out unless the caseworker says otherwise.
+          const back = rides.find((x) => x.id === r.returnRideId && CANCELLABLE.includes(x.status));
+          const withBack = back ? h('input', { id: `cancel-return-${r.id}`, type: 'checkbox', checked: true }) : null;
+          const close = h('button', { type: 'button', class: 'secondary' }, t('cancelClose'));
+          close.addEventListener('click', () => draw());
           const form = h('form', { novalidate: true, class: 'cancel-form' },
             field(t('cancelReason'), reason, 'reason'),
+            back && withBack ? h('label', { class: 'inline', for: withBack.id }, withBack, ' ', t('cancelReturnToo', { time: rideTime(back) })) : null,
             h('button', { type: 'submit', class: 'primary' }, t('cancelConfirm')),
+            ' ',
+            close,
             error,
           );
           form.addEventListener('submit', async (e) => {
@@ -191,8 +199,9 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
             error.textContent = '';
             try {
               const done = await api.post<RideView>(`/rides/${r.id}/cancel`, { reason: reason.value });
-              // The answer is the ride as it is now: its row changes, the rest stays as read.
-              rides = rides.map((x) => (x.id === done.id ? done : x));
+              const doneBack = back && withBack?.checked ? await api.post<RideView>(`/rides/${back.id}/cancel`, { reason: reason.value }) : null;
+              // The answers are the rides as they are now: their rows change, the rest stays as read.
+              rides = rides.map((x) => (x.id === done.id ? done : x.id === doneBack?.id ? doneBack : x));
               draw();
               // Late (after the day's booking cut-off) counts in the report: say so at once.
               const said = t('rideCancelled', { date: done.date, status: rideStatusText(done.status) });
