@@ -105,6 +105,17 @@ const list = async (api: Api, query = '') => {
   return res.body.items as any[];
 };
 
+/** A new organisation with Helena (08:30, day centre) and Zofia (11:00, health centre) booked. */
+async function helenaAndZofia() {
+  const org = await t.newOrganisation();
+  const api = apiFor(t.baseUrl, org.slug);
+  const day = await createSmallFleet(api);
+  const c = day.clients;
+  const helena: string = (await api.post('/rides', { date: DATE, clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id;
+  const zofia: string = (await api.post('/rides', { date: DATE, clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '11:00' })).body.outbound.id;
+  return { org, api, day, c, helena, zofia };
+}
+
 describe('pickup-window notifications', () => {
   it('tells every client of tomorrow’s plan the evening before, by SMS, once; a caseworker when the client has no phone', async () => {
     const org = await t.newOrganisation();
@@ -164,12 +175,7 @@ describe('pickup-window notifications', () => {
   });
 
   it('tells a changed pickup once per window, retries a failing gateway, and gives up on a refusal', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const day = await createSmallFleet(api);
-    const c = day.clients;
-    const helena = (await api.post('/rides', { date: DATE, clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id;
-    const zofia = (await api.post('/rides', { date: DATE, clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '11:00' })).body.outbound.id;
+    const { org, api, day, c, helena, zofia } = await helenaAndZofia();
     expect((await planAndWait(api, DATE)).status).toBe('DONE');
     const ctx = { organisationId: org.id, actor: 'test' };
     const deps = { db: t.db, now: () => NOW };
@@ -217,12 +223,7 @@ describe('pickup-window notifications', () => {
   });
 
   it('tells clients already told their new window when a changed plan reaches drivers, and no one else', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const day = await createSmallFleet(api);
-    const c = day.clients;
-    const helena = (await api.post('/rides', { date: DATE, clientId: c.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id;
-    const zofia = (await api.post('/rides', { date: DATE, clientId: c.zofia, toPlaceId: day.healthId, arriveBy: '11:00' })).body.outbound.id;
+    const { org, api, day, c, helena, zofia } = await helenaAndZofia();
     const first = await planAndWait(api, DATE);
     expect((await api.post(`/plans/${first.id}/publish`)).status).toBe(200);
     expect(await notifyEveningBefore({ db: t.db, now: () => NOW }, { organisationId: org.id })).toMatchObject({ recorded: 2 });

@@ -7,7 +7,7 @@
 import { api, ApiError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
 import { rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
-import type { ClientView, Items, PolicyEventView, RideView, View } from '../types.js';
+import type { ClientView, Items, PolicyEventView, RecurringRideView, RideView, View } from '../types.js';
 import type { Me } from './login.js';
 import { clientCombobox } from './client-combobox.js';
 import { addressPicker, type AddressPicker } from './address-picker.js';
@@ -239,28 +239,14 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
   return box;
 }
 
-interface PatternView {
-  readonly id: string;
-  readonly to: { readonly name: string };
-  readonly from: { readonly name: string };
-  readonly arriveBy: string | null;
-  readonly departAfter: string | null;
-  readonly returnDepartAfter: string | null;
-  readonly weekdays: readonly number[];
-  readonly startDate: string;
-  readonly endDate: string | null;
-  readonly active: boolean;
-  readonly version: number;
-}
-
 /**
  * The client's weekly rides (booked with "Co tydzień"); switching one off cancels its future rides
  * not yet planned (the API's rule), and the card is read again to show them cancelled.
  */
 async function patternsSection(client: ClientView, reload: () => void): Promise<HTMLElement> {
-  const patterns = (await api.get<Items<PatternView>>(`/recurring-rides?clientId=${client.id}`)).items;
+  const patterns = (await api.get<Items<RecurringRideView>>(`/recurring-rides?clientId=${client.id}`)).items;
   const error = h('p', { role: 'alert', class: 'error', id: 'cl-patterns-error' });
-  const row = (p: PatternView) => {
+  const row = (p: RecurringRideView) => {
     const off = p.active ? h('button', { type: 'button', id: `pattern-off-${p.id}` }, t('patternOff')) : null;
     off?.addEventListener('click', async () => {
       if (!confirm(t('patternOffConfirm'))) return;
