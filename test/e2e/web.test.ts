@@ -451,7 +451,15 @@ describe('the web app in a browser', () => {
       const stop = manifest.stops.find((s: { sequence: number }) => s.sequence === sequence);
       expect(stop, `stop ${sequence}`).toBeDefined();
       if (stop.kind === 'PICKUP') {
+        // A no-show is final: the phone asks once more.
+        const asked: string[] = [];
+        page.once('dialog', (d) => {
+          asked.push(d.message());
+          void d.accept();
+        });
         await card.getByRole('button', { name: 'Nieobecny' }).click();
+        await expect.poll(() => asked.length).toBe(1);
+        expect(asked[0]).toMatch(/^Zgłosić nieobecność: .+\? Tego nie można cofnąć/);
         noShow = stop;
       } else await card.getByRole('button', { name: 'Wysadzony' }).click();
       done = sequence;
@@ -488,10 +496,28 @@ describe('the web app in a browser', () => {
     await page.getByText('Przystanki: Bus').click();
     expect(await page.locator('td.actual').filter({ hasText: /\d\d:\d\d/ }).count()).toBeGreaterThan(0);
     await shot(page, 'board-changes');
+    // The move form offers only rides still to be picked up: not the no-show, not those driven.
+    const noShowRide = ((await api.get(`/rides?date=${DATE}`)).body.items as { id: string; status: string }[]).find((r) => r.status === 'NO_SHOW')!;
+    const offered = await page.locator('#move-ride option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+    expect(offered).not.toContain(noShowRide.id);
+    const driven = plan.routes.flatMap((r: any) => r.stops.filter((s: any) => s.kind === 'PICKUP' && s.actual).map((s: any) => s.rideId));
+    expect(driven.length).toBeGreaterThan(0);
+    expect(offered.filter((id) => driven.includes(id))).toEqual([]);
 
     // Planning again keeps the locked bus route as it stands, stops in order.
     const busBefore = plan.routes.find((r: any) => r.vehicle.id === day.busId).stops.map((s: any) => `${s.rideId}:${s.kind}`);
     expect(await page.getByLabel('Przy ponownym planowaniu zachowaj zablokowane trasy').isChecked()).toBe(true);
+    // The drivers have this plan: the board asks first; saying no changes nothing.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Zaplanuj dzień' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('Plan tego dnia jest już u kierowców');
+    expect((await api.get(`/plans?date=${DATE}`)).body.items.some((p: { revision: number }) => p.revision === plan.revision + 1)).toBe(false);
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Zaplanuj dzień' }).click();
     await page.getByText(`Plan nr ${plan.revision + 1} gotowy`).first().waitFor({ timeout: 60_000 });
     const replanned = (await api.get(`/plans?date=${DATE}`)).body.items.find((p: { revision: number }) => p.revision === plan.revision + 1);

@@ -149,6 +149,8 @@ export const renderBoard: View = async (root, params) => {
   };
   let shownPlanId: string | null = null;
   let shownVersion: number | null = null;
+  /** Whether the plan on screen is with the drivers: planning again then replaces theirs. */
+  let shownPublished = false;
   const liveState = h('p', { id: 'board-live', class: 'muted', role: 'status', 'data-live': 'false', hidden: true });
   let stopChanges: (() => void) | null = null;
   let followedPlanId: string | null = null;
@@ -156,6 +158,7 @@ export const renderBoard: View = async (root, params) => {
     const [plan] = await Promise.all([api.get<LivePlan>(`/plans/${planId}?include=geometry`), reloadRides()]);
     shownPlanId = planId;
     shownVersion = plan.version ?? null;
+    shownPublished = plan.publishedAt !== null && plan.publishedAt !== undefined;
     changeWaiting = false;
     liveState.textContent = liveState.dataset.live === 'true' ? t('boardLive') : '';
     dropResult?.();
@@ -248,6 +251,8 @@ export const renderBoard: View = async (root, params) => {
   };
 
   planButton.addEventListener('click', async () => {
+    // The drivers have this day's plan: a new one reaches them, and clients whose time moves hear it.
+    if (shownPublished && !confirm(t('replanPublishedConfirm'))) return;
     planButton.disabled = true;
     try {
       // A re-plan keeps the locked routes unless the dispatcher unticks it.

@@ -101,6 +101,8 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
   const buttons = kinds.map((kind) => {
     const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null, 'aria-expanded': kind === 'DELAYED' ? 'false' : null }, t(REPORT_LABEL[kind]));
     b.addEventListener('click', () => {
+      // A no-show is final and counts against the client (warning, suspension): one more tap to be sure.
+      if (kind === 'NO_SHOW' && !confirm(t('noShowConfirm', { name: s.passenger.name }))) return;
       if (kind !== 'DELAYED') return send(kind);
       delayChoice.hidden = !delayChoice.hidden;
       b.setAttribute('aria-expanded', String(!delayChoice.hidden));

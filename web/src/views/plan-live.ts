@@ -100,14 +100,17 @@ function lockList(plan: LivePlan, actions: LiveActions): HTMLElement {
   );
 }
 
-/** The ride's label in the move form: its pickup time, client and where to. */
+/**
+ * The rides the move form offers, labelled by pickup time, client and where to: only those still
+ * to be picked up (a ride driven, on board, a no-show or cancelled cannot move).
+ */
 function rideOptions(plan: LivePlan): HTMLElement[] {
   const groups = plan.routes.map((r) => {
-    const pickups = r.stops.filter((s) => s.kind === 'PICKUP');
+    const pickups = r.stops.filter((s) => s.kind === 'PICKUP' && s.actual === null && r.stops.some((d) => d.kind === 'DROPOFF' && d.rideId === s.rideId));
     return h('optgroup', { label: r.vehicle.name },
       ...pickups.map((s) => {
         const drop = r.stops.find((d) => d.kind === 'DROPOFF' && d.rideId === s.rideId);
-        return h('option', { value: s.rideId, 'data-vehicle': r.vehicle.id }, `${s.time} ${s.client.name}: ${s.place.name} → ${drop?.place.name ?? ''}`);
+        return h('option', { value: s.rideId, 'data-vehicle': r.vehicle.id }, `${s.time} ${s.client.name}: ${s.place.name} → ${drop!.place.name}`);
       }),
     );
   });
