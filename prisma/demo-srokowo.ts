@@ -170,7 +170,7 @@ export async function seedSrokowo(
     for (const c of CLIENTS) {
       const [lat, lon] = VILLAGES[c.village];
       const address = c.village === 'Srokowo' ? `${c.no}, 11-420 Srokowo` : `${c.village} ${c.no}, 11-420 Srokowo`;
-      const home = await createPlace(deps, ctx, { kind: 'ADDRESS', name: `${c.first} ${c.last} — dom`, address, lat: lat + c.dLat, lon: lon + c.dLon });
+      const home = await createPlace(deps, ctx, { kind: 'ADDRESS', name: `Dom: ${c.first} ${c.last}`, address, lat: lat + c.dLat, lon: lon + c.dLon });
       const child = c.notes?.startsWith('Dziecko') ?? false;
       await createClient(deps, ctx, {
         firstName: c.first, lastName: c.last, phone: c.phone, homePlaceId: home.id, mobility: c.mobility,

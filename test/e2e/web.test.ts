@@ -581,6 +581,13 @@ describe('the web app in a browser', () => {
     await page.getByLabel('Koniec zmiany').fill('16:30');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await expect.poll(async () => (await api.get(`/vehicles/${day.carId}`)).body.shiftEnd).toBe('16:30');
+    // The saved vehicle stays in the form, so a second change goes to it, not to a new one.
+    await expect.poll(() => page.locator('#veh-saved').textContent()).toBe('Zapisano: Auto.');
+    expect(await page.locator('#veh-form-heading').textContent()).toContain('Auto');
+    await page.getByLabel('Początek zmiany').fill('06:30');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect.poll(async () => (await api.get(`/vehicles/${day.carId}`)).body.shiftStart).toBe('06:30');
+    expect((await api.get('/vehicles')).body.items.filter((v: { name: string }) => v.name === 'Auto')).toHaveLength(1);
     await shot(page, 'admin-vehicles');
 
     await page.getByRole('link', { name: 'Miejsca', exact: true }).click();

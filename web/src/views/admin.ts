@@ -156,6 +156,7 @@ async function vehiclesSection(): Promise<HTMLElement> {
   const active = h('input', { id: 'veh-active', type: 'checkbox', checked: true });
   const heading = h('h3', { id: 'veh-form-heading', tabindex: '-1' }, t('vehicleNew'));
   const summary = h('p', { role: 'alert', class: 'error' });
+  const savedLine = h('p', { role: 'status', id: 'veh-saved' });
   const cancel = h('button', { type: 'button' }, t('newRecord'));
   const form = h('form', { novalidate: true, class: 'admin-form', id: 'vehicle-form', 'aria-labelledby': 'veh-form-heading' },
     field(t('vehName'), name, 'name'), field(t('vehReg'), registration, 'registration'),
@@ -165,9 +166,11 @@ async function vehiclesSection(): Promise<HTMLElement> {
     field(t('vehActive'), active, 'active'),
     h('p', {}, h('button', { type: 'submit', class: 'primary' }, t('save')), ' ', cancel),
     summary,
+    savedLine,
   );
   const fill = (v: VehicleView | null) => {
     editing = v;
+    savedLine.textContent = '';
     heading.textContent = v ? t('vehicleEdit', { name: v.name }) : t('vehicleNew');
     name.value = v?.name ?? '';
     registration.value = v?.registration ?? '';
@@ -210,12 +213,13 @@ async function vehiclesSection(): Promise<HTMLElement> {
       depotPlaceId: depot.value, shiftStart: shiftStart.value, shiftEnd: shiftEnd.value, active: active.checked,
     };
     try {
-      if (editing) await api.patch(`/vehicles/${editing.id}`, { ...body, version: editing.version });
-      else await api.post('/vehicles', body);
+      const saved = editing
+        ? await api.patch<VehicleView>(`/vehicles/${editing.id}`, { ...body, version: editing.version })
+        : await api.post<VehicleView>('/vehicles', body);
       draw((await api.get<Items<VehicleView>>('/vehicles')).items);
-      fill(null);
-      summary.textContent = '';
-      heading.textContent = t('saved');
+      // The saved vehicle stays in the form (a second change needs its new version); the line says so.
+      fill(saved);
+      savedLine.textContent = t('savedRecord', { name: saved.name });
     } catch (err) {
       showErrors(form, summary, err);
     }
@@ -233,15 +237,18 @@ async function placesSection(): Promise<HTMLElement> {
   const lon = h('input', { id: 'place-lon', type: 'text', inputmode: 'decimal' });
   const heading = h('h3', { id: 'place-form-heading', tabindex: '-1' }, t('placeNew'));
   const summary = h('p', { role: 'alert', class: 'error' });
+  const savedLine = h('p', { role: 'status', id: 'place-saved' });
   const cancel = h('button', { type: 'button' }, t('newRecord'));
   const form = h('form', { novalidate: true, class: 'admin-form', id: 'place-form', 'aria-labelledby': 'place-form-heading' },
     field(t('placeKind'), kind, 'kind'), field(t('placeName'), name, 'name'), field(t('placeAddress'), address, 'address'),
     field(t('placeLat'), lat, 'lat'), field(t('placeLon'), lon, 'lon'),
     h('p', {}, h('button', { type: 'submit', class: 'primary' }, t('save')), ' ', cancel),
     summary,
+    savedLine,
   );
   const fill = (p: PlaceView | null) => {
     editing = p;
+    savedLine.textContent = '';
     heading.textContent = p ? t('placeEdit', { name: p.name }) : t('placeNew');
     kind.value = p?.kind ?? 'HEALTH';
     name.value = p?.name ?? '';
@@ -280,12 +287,13 @@ async function placesSection(): Promise<HTMLElement> {
     e.preventDefault();
     const body = { kind: kind.value, name: name.value, address: address.value, lat: num(lat.value), lon: num(lon.value) };
     try {
-      if (editing) await api.patch(`/places/${editing.id}`, { ...body, version: editing.version });
-      else await api.post('/places', body);
+      const saved = editing
+        ? await api.patch<PlaceView>(`/places/${editing.id}`, { ...body, version: editing.version })
+        : await api.post<PlaceView>('/places', body);
       places = (await api.get<Items<PlaceView>>('/places')).items;
       draw();
-      fill(null);
-      heading.textContent = t('saved');
+      fill(saved);
+      savedLine.textContent = t('savedRecord', { name: saved.name });
     } catch (err) {
       showErrors(form, summary, err);
     }
