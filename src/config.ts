@@ -118,6 +118,14 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/**
+ * Whom a pickup-window notification is addressed to, chosen when it is recorded (by the API's live
+ * edits and the worker's re-plans alike): the caseworker's e-mail with the e-mail channel, else a phone.
+ */
+export function notifyRecipient(c: Pick<Config, 'NOTIFY_CHANNEL'>): 'phone' | 'email' {
+  return c.NOTIFY_CHANNEL === 'email' ? 'email' : 'phone';
+}
+
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError naming every bad variable. */

@@ -1,5 +1,5 @@
 /** The worker process: plans days from the queue until SIGTERM, then finishes (or returns) its job. */
-import { loadConfig } from '../src/config.js';
+import { loadConfig, notifyRecipient } from '../src/config.js';
 import { runProcess, stopOnSignals } from '../src/run-process.js';
 import { createLogger } from '../src/logger.js';
 import { createDb } from '../src/db/client.js';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     maxIterations: config.PLAN_MAX_ITERATIONS,
     lockMs: config.PLAN_JOB_LOCK_MS,
     stalledIntervalMs: Math.min(30_000, config.PLAN_JOB_LOCK_MS),
-    notifyBy: config.NOTIFY_CHANNEL === 'email' ? 'email' : 'phone',
+    notifyBy: notifyRecipient(config),
   });
   const maintenance = createMaterialiseRecurringWorker({ db, connection, prefix: config.QUEUE_PREFIX, log });
   const maintenanceQueue = await scheduleDailyMaterialisation(connection, config.QUEUE_PREFIX);

@@ -1,5 +1,5 @@
 /** The API process: configuration, connections, listen, and a graceful stop on SIGTERM/SIGINT. */
-import { loadConfig } from '../config.js';
+import { loadConfig, notifyRecipient } from '../config.js';
 import { runProcess, stopOnSignals } from '../run-process.js';
 import { createLogger } from '../logger.js';
 import { createDb } from '../db/client.js';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     log,
     enqueuePlan: (p) => enqueuePlanDay(queue, p),
     now: () => new Date(),
-    notifyBy: config.NOTIFY_CHANNEL === 'email' ? 'email' : 'phone',
+    notifyBy: notifyRecipient(config),
     redisUrl: config.REDIS_URL,
     queuePrefix: config.QUEUE_PREFIX,
     mapTileUrl: config.MAP_TILE_URL,
