@@ -3,7 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findLatestDonePlan } from '../../db/repositories/plan.repo.js';
 import { formatMinutes, formatSeconds, minutesNowIn } from '../common/time.js';
-import { toChangeView, travelTimesNote } from '../plan/get-plan.js';
+import { outboundNoShowIn, toChangeView, travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
 import { listEventsOfStops } from '../execution/stop-event.query.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
@@ -45,12 +45,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
     take: 500,
   });
   // Returns whose client was not there for the ride out (on whatever vehicle): the driver phones first (D11).
-  const outboundIds = (route?.stops ?? []).flatMap((s) => (s.ride.outboundRideId ? [s.ride.outboundRideId] : []));
-  const noShowOutbounds = new Set(
-    outboundIds.length
-      ? (await deps.db.ride.findMany({ where: { organisationId: ctx.organisationId, id: { in: outboundIds }, status: 'NO_SHOW' }, select: { id: true } })).map((r) => r.id)
-      : [],
-  );
+  const outboundNoShow = outboundNoShowIn(plan);
   const clock = (d: Date | null) => (d ? formatMinutes(minutesNowIn(org.timeZone, d)) : null);
   return {
     date,
@@ -81,7 +76,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         passenger: { name: clientName(ride.client), phone: ride.client.phone },
         needs: needsOf(ride, ride.client),
         notes: [
-          ...(ride.outboundRideId && noShowOutbounds.has(ride.outboundRideId) ? [OUTBOUND_NO_SHOW_NOTE] : []),
+          ...(outboundNoShow(ride) ? [OUTBOUND_NO_SHOW_NOTE] : []),
           ...[ride.client.driverNotes, ride.notes].filter((n): n is string => !!n),
         ],
         appointment: s.kind === 'DROPOFF' && ride.timeMode === 'ARRIVE_BY' ? formatMinutes(ride.timeMin) : null,

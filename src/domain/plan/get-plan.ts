@@ -26,6 +26,15 @@ export function travelTimesNote(source: string | null, dataVersion: string | nul
   };
 }
 
+/**
+ * Whether a ride is a return whose client was not there for the ride out (D11: it stays planned,
+ * marked). The outbound's pickup stays in the plan as a driven stop, so the plan alone tells.
+ */
+export function outboundNoShowIn(p: Pick<PlanWithRoutes, 'routes'>): (ride: { readonly outboundRideId: string | null }) => boolean {
+  const noShows = new Set(p.routes.flatMap((r) => r.stops.filter((s) => s.ride.status === 'NO_SHOW').map((s) => s.rideId)));
+  return (ride) => ride.outboundRideId !== null && noShows.has(ride.outboundRideId);
+}
+
 export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}): PlanView {
   /** Index = ride id: the vehicle and time of its pickup in this plan (a cancelled ride's stop does not count). */
   const pickupOf = new Map(
@@ -35,8 +44,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
         .map((s) => [s.rideId, { vehicle: r.vehicle.name, pickup: formatSeconds(s.serviceStartSec) }] as const),
     ),
   );
-  /** Rides of this plan whose client was not there at pickup. */
-  const noShows = new Set(p.routes.flatMap((r) => r.stops.filter((s) => s.ride.status === 'NO_SHOW').map((s) => s.rideId)));
+  const outboundNoShow = outboundNoShowIn(p);
   return {
     id: p.id,
     date: fromDbDate(p.serviceDate),
@@ -86,7 +94,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
           wheelchairsAfter: s.wheelchairsAfter,
           etaSec: s.etaSec ?? s.serviceStartSec,
           actual: actualOf(s),
-          outboundNoShow: s.ride.outboundRideId !== null && noShows.has(s.ride.outboundRideId),
+          outboundNoShow: outboundNoShow(s.ride),
         };
       }),
     })),
