@@ -983,9 +983,9 @@ export function setLang(next: Lang): void {
 }
 
 /** The message in the current language, with {name} placeholders filled in. */
-/** A distance in km as the reader writes numbers: "662,9" in Polish, "662.9" in English. */
-export function formatKm(km: number): string {
-  return km.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 });
+/** A number as the reader writes it: "662,9" in Polish, "662.9" in English; one decimal unless told. */
+export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
+  return n.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1, ...options });
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -15,6 +15,11 @@ export function checkMark(s: Stop): string {
   return '☐';
 }
 
+/** A distance in km written the Polish way ("265,6"), on paper and in the PDF. */
+export function kmText(km: number): string {
+  return String(km).replace('.', ',');
+}
+
 export function renderManifestHtml(m: Manifest): string {
   const rows = m.stops
     .map(
@@ -69,7 +74,7 @@ export function renderManifestHtml(m: Manifest): string {
 <h1>Karta drogowa — ${esc(m.vehicle.name)}${m.vehicle.registration ? ` (${esc(m.vehicle.registration)})` : ''}</h1>
 <p class="meta">Dzień / day: <strong>${esc(m.date)}</strong> · zmiana / shift ${esc(m.shift.start)}–${esc(m.shift.end)} ·
 baza / depot: ${esc(m.depot.name)}, ${esc(m.depot.address)}<br>
-${m.departDepot ? `Wyjazd z bazy / leave depot <strong>${esc(m.departDepot)}</strong> · powrót / back <strong>${esc(m.returnDepot ?? '')}</strong> · ${String(m.distanceKm).replace('.', ',')} km · ` : ''}
+${m.departDepot ? `Wyjazd z bazy / leave depot <strong>${esc(m.departDepot)}</strong> · powrót / back <strong>${esc(m.returnDepot ?? '')}</strong> · ${kmText(m.distanceKm)} km · ` : ''}
 plan nr ${m.plan.revision}, wersja / version ${m.version}</p>
 ${estimate}
 ${m.outOfServiceAt ? `<p class="warning" role="note">Pojazd wyłączony z ruchu od ${esc(m.outOfServiceAt)} <small lang="en">Vehicle out of service from ${esc(m.outOfServiceAt)}</small></p>` : ''}

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { Manifest } from './manifest.js';
-import { checkMark } from './render-manifest-html.js';
+import { checkMark, kmText } from './render-manifest-html.js';
 
 const FONT = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
 const FONT_BOLD = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
@@ -29,7 +29,7 @@ function header(doc: PDFKit.PDFDocument, m: Manifest): void {
   doc.font('regular').fontSize(10)
     .text(`Dzień / day: ${m.date} · plan ${m.plan.revision} · miejsca / seats ${m.vehicle.seats}, wózki / wheelchairs ${m.vehicle.wheelchairPlaces}`)
     .text(`Baza / depot: ${m.depot.name}, ${m.depot.address} · zmiana / shift ${m.shift.start}–${m.shift.end}` +
-      (m.departDepot ? ` · wyjazd / leave ${m.departDepot}, powrót / back ${m.returnDepot ?? ''}` : '') + ` · ${String(m.distanceKm).replace('.', ',')} km`);
+      (m.departDepot ? ` · wyjazd / leave ${m.departDepot}, powrót / back ${m.returnDepot ?? ''}` : '') + ` · ${kmText(m.distanceKm)} km`);
   if (m.travelTimes?.note) doc.fillColor('#a86400').text(`⚠ ${m.travelTimes.note.pl} / ${m.travelTimes.note.en}`).fillColor('black');
   doc.moveDown(0.5);
 }

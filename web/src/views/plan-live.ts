@@ -5,7 +5,7 @@
  */
 import { api, ApiError } from '../api.js';
 import { h } from '../dom.js';
-import { lang, pick, t } from '../i18n.js';
+import { formatNumber, lang, pick, t } from '../i18n.js';
 import type { LivePlan, LiveRoute, MoveVerdict } from '../live.js';
 import type { RideView, VehicleView } from '../types.js';
 import { clockOfSeconds, warsawDateTime } from '../time.js';
@@ -187,7 +187,7 @@ function moveForm(plan: LivePlan, vehicles: readonly VehicleView[], actions: Liv
       if (mine !== asked) return;
       verdict.className = 'verdict ok';
       verdict.textContent = t('moveFeasible', {
-        km: (v.deltaDistanceM / 1000).toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'always' }),
+        km: formatNumber(v.deltaDistanceM / 1000, { signDisplay: 'always' }),
         min: (Math.round(v.deltaDurationSec / 60) >= 0 ? '+' : '') + Math.round(v.deltaDurationSec / 60),
       });
       apply.disabled = false;

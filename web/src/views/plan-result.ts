@@ -1,7 +1,7 @@
 /** A finished plan on the day board: summary, estimate warning, map, timelines, unassigned rides, manifests. */
 import { apiUrl, openPrintable, printablePath } from '../api.js';
 import { h } from '../dom.js';
-import { formatKm, pick, t } from '../i18n.js';
+import { formatNumber, pick, t } from '../i18n.js';
 import type { PlaceView, PlanView } from '../types.js';
 import { renderRouteMap, routeColour } from './route-map.js';
 import { renderTimelines } from './timeline.js';
@@ -12,7 +12,7 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
   root.replaceChildren(
     h('section', { 'aria-labelledby': 'result-heading', class: 'plan-result' },
       h('h2', { id: 'result-heading' }, t('planDONE', { revision: plan.revision })),
-      s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: formatKm(s.distanceKm) })) : null,
+      s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: formatNumber(s.distanceKm) })) : null,
       plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, plan.travelTimes.note ? pick(plan.travelTimes.note) : t('estimate')) : null,
       h('h3', {}, t('map')),
       mapBox,
@@ -21,7 +21,7 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
         ...plan.routes.map((r, i) =>
           h('li', {},
             h('span', { class: 'swatch', style: `background:${routeColour(i)}`, 'aria-hidden': 'true' }),
-            `${r.vehicle.name}: ${r.start}–${r.end}, ${formatKm(r.distanceKm)} km `,
+            `${r.vehicle.name}: ${r.start}–${r.end}, ${formatNumber(r.distanceKm)} km `,
             h('a', { href: `#/driver?date=${plan.date}&vehicle=${r.vehicle.id}` }, t('manifestLink')),
             ' · ',
             h('a', {

@@ -4,7 +4,7 @@
  * arrive-by and depart-after rides, as reported by drivers and as planned.
  */
 import { h } from '../dom.js';
-import { lang, t } from '../i18n.js';
+import { formatNumber, t } from '../i18n.js';
 import { barChart } from './charts.js';
 import type { Occupancy, OnTime } from '../../../src/domain/report/report.js';
 import { ta } from './accounts-i18n.js';
@@ -12,9 +12,9 @@ import { ta } from './accounts-i18n.js';
 export type { Occupancy, OnTime };
 
 const num = (n: number | null, digits = 1): string =>
-  n === null ? ta('dash') : n.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: digits });
+  n === null ? ta('dash') : formatNumber(n, { maximumFractionDigits: digits });
 const percent = (share: number | null): string =>
-  share === null ? ta('dash') : share.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 });
+  share === null ? ta('dash') : formatNumber(share, { style: 'percent' });
 
 export function occupancySection(o: Occupancy): HTMLElement {
   const head = [t('vehicle'), ta('occPassengerHours'), ta('occDrivingHours'), ta('occAverageOnBoard'), ta('occPlaceHours'), ta('occLoad')];

@@ -4,14 +4,14 @@
  */
 import { api, ApiError, downloadFile } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { lang, pick, t, tOr, type MessageKey } from '../i18n.js';
+import { formatNumber, pick, t, tOr, type MessageKey } from '../i18n.js';
 import type { View } from '../types.js';
 import { barChart, type Bar } from './charts.js';
 import { occupancySection, onTimeSection } from './report-figures.js';
 // GET /reports answers the API's own type, as web/src/types.ts gives the other views theirs.
 import type { CountRow, Report } from '../../../src/domain/report/report.js';
 
-const num = (n: number, digits = 1) => n.toLocaleString(lang() === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: digits });
+const num = (n: number, digits = 1) => formatNumber(n, { maximumFractionDigits: digits });
 /** A code from the API in words where this page knows it (e.g. SENIOR → senior), else the code. */
 const codeText = (prefix: string, code: string): string => tOr(`${prefix}${code}`, code);
 
