@@ -22,6 +22,7 @@ import { renderProviderRides } from './views/provider-rides.js';
 import { renderAccounts } from './views/accounts.js';
 import { ApiError, SIGNED_OUT_EVENT, api, setCsrfToken } from './api.js';
 import { registerServiceWorker } from './service-worker.js';
+import { cachedMe, forgetMe, keepMe } from './session.js';
 
 const routes: Record<string, { view: View; title: MessageKey; roles: readonly string[] }> = {
   board: { view: renderBoard, title: 'navBoard', roles: ['ADMIN', 'DISPATCHER'] },
@@ -36,24 +37,21 @@ const routes: Record<string, { view: View; title: MessageKey; roles: readonly st
   accounts: { view: renderAccounts, title: 'navAccounts', roles: ['ADMIN'] },
 };
 
-// The signed-in account, or null for the login page. Kept for the tab so a driver's page
-// reloaded without a connection still opens (the outbox sends reports when back online).
-const ME_KEY = 'dowoz.me';
+// The signed-in account, or null for the login page (kept for the tab: session.ts).
 let me: Me | null = null;
 
 async function loadSession(): Promise<Me | null> {
   try {
     const next = await api.get<Me>('/auth/me');
     setCsrfToken(next.csrfToken);
-    sessionStorage.setItem(ME_KEY, JSON.stringify(next));
+    keepMe(next);
     return next;
   } catch (err) {
     if (err instanceof ApiError) {
-      sessionStorage.removeItem(ME_KEY);
+      forgetMe();
       return null;
     }
-    const cached = sessionStorage.getItem(ME_KEY);
-    return cached ? (JSON.parse(cached) as Me) : null;
+    return cachedMe();
   }
 }
 
@@ -62,7 +60,7 @@ const allowedRoutes = (): string[] => Object.keys(routes).filter((name) => route
 async function signOut(): Promise<void> {
   await api.post('/auth/logout', {}).catch(() => undefined);
   setCsrfToken(null);
-  sessionStorage.removeItem(ME_KEY);
+  forgetMe();
   me = null;
   void render();
 }
@@ -140,7 +138,7 @@ window.addEventListener('hashchange', () => void render());
 window.addEventListener(SIGNED_OUT_EVENT, () => {
   if (!me) return;
   me = null;
-  sessionStorage.removeItem(ME_KEY);
+  forgetMe();
   void render();
 });
 registerServiceWorker();

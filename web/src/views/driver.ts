@@ -16,6 +16,7 @@ import type { Items, ManifestStop, VehicleView, View } from '../types.js';
 import { changesList } from './plan-live.js';
 import { followPlanChanges } from '../plan-changes.js';
 import { serialised } from '../serialised.js';
+import { cachedMe } from '../session.js';
 
 const OPEN_STATES: readonly string[] = ['PLANNED', 'ARRIVED'];
 type Stop = LiveManifest['stops'][number];
@@ -198,14 +199,14 @@ export const renderDriver: View = async (root, params) => {
   };
   // A driver reads today's manifest of their own vehicles only (the server lists just those): the
   // page offers nothing else, and opens the one vehicle straight away.
-  const me = JSON.parse(sessionStorage.getItem('dowoz.me') ?? 'null') as { roles?: string[] } | null;
-  const driverOnly = !!me?.roles?.length && me.roles.every((r) => r === 'DRIVER');
+  const me = cachedMe();
+  const driverOnly = !!me && me.roles.length > 0 && me.roles.every((r) => r === 'DRIVER');
   const today = warsawDate();
   if (driverOnly && date !== today) {
     go(today, vehicleId);
     return;
   }
-  if (!vehicleId && vehicles.length === 1 && (driverOnly || me?.roles?.includes('PROVIDER'))) {
+  if (!vehicleId && vehicles.length === 1 && (driverOnly || me?.roles.includes('PROVIDER'))) {
     go(date, vehicles[0]!.id);
     return;
   }
