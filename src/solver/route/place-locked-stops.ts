@@ -4,7 +4,9 @@ import type { SolutionState } from './solution-state.js';
 /**
  * Puts every vehicle's locked stops at the head of its route, in their order, and marks those
  * requests fixed. A request whose pickup is locked but whose drop-off is not gets its drop-off
- * at the cheapest feasible place after the locked stops.
+ * at the cheapest feasible place after the locked stops; when one has none left, the drop-offs
+ * all go after the locked stops in the order of their pickups (a live re-plan locks passengers
+ * on board in the order their drop-offs are due, and makes sure that order can be driven).
  *
  * If the locked stops cannot be kept feasibly (the dispatcher locked something impossible, or the
  * day moved on), the vehicle's locked requests are released into the bank instead: the solver never
@@ -31,7 +33,7 @@ export function placeLockedStops(state: SolutionState): void {
         }
       }
       if (bestStops === null) {
-        stops.length = 0;
+        stops.splice(0, stops.length, ...droppedInPickupOrder(locked));
         break;
       }
       stops.splice(0, stops.length, ...bestStops);
@@ -49,4 +51,10 @@ export function placeLockedStops(state: SolutionState): void {
     }
     state.unassignedCount -= stops.length / 2;
   }
+}
+
+/** The locked stops, then the drop-off of each locked pickup without one, in the pickups' order. */
+function droppedInPickupOrder(locked: Int32Array): number[] {
+  const stops = Array.from(locked);
+  return [...stops, ...stops.filter((node) => (node & 1) === 0 && !stops.includes(node + 1)).map((pick) => pick + 1)];
 }

@@ -88,37 +88,75 @@ export function buildLiveInstance(input: {
       requests[r] = { ...req, pickup: { ...req.pickup, twStart: Math.max(req.pickup.twStart, Math.min(s.serviceStartSec, req.pickup.twEnd)) } };
     }
   }
-  routes.forEach((route, v) => {
+  // Latest return to the depot each vehicle must be allowed: see dropEveryoneOnBoard.
+  const dropOrder = new Int32Array(rides.length);
+  const shiftEnds = routes.map((route, v) => {
     const anchor = loc.get(route.anchor.placeId)!;
-    for (const b of route.onBoard) {
-      const r = requestOf.get(b.rideId)!;
-      onBoard.add(r);
-      const req = base.requests[r]!;
-      const toDrop = matrix.durationsSec[anchor * matrix.size + req.dropoff.location]!;
-      // What is left of the ride-time limit, but never less than driving straight there.
-      const left = req.maxRideTime - (route.anchor.sec - b.pickedUpSec);
-      requests[r] = {
-        ...req,
-        pickup: { location: anchor, twStart: route.anchor.sec, twEnd: route.anchor.sec, serviceTime: 0 },
-        // Once aboard, arriving early is no fault: only the latest drop-off still binds.
-        dropoff: { ...req.dropoff, twStart: Math.min(req.dropoff.twStart, route.anchor.sec) },
-        maxRideTime: Number.isFinite(toDrop) ? Math.max(left, toDrop) : Infinity,
-        pinnedVehicle: v,
-      };
-    }
+    for (const b of route.onBoard) onBoard.add(requestOf.get(b.rideId)!);
+    const { order, backSec } = dropEveryoneOnBoard(route, v, anchor, requestOf, base.requests, requests, matrix, base.vehicles[v]!.endLocation);
+    order.forEach((r, k) => (dropOrder[r] = k));
+    return backSec;
   });
   const vehicles = base.vehicles.map((veh, v) => {
     const route = routes[v]!;
     // An out-of-service vehicle takes nothing new (edits leave it out), but still drops off those on board.
-    return { ...veh, startLocation: loc.get(route.anchor.placeId)!, shiftStart: route.anchor.sec, shiftEnd: Math.max(veh.shiftEnd, route.anchor.sec) };
+    return { ...veh, startLocation: loc.get(route.anchor.placeId)!, shiftStart: route.anchor.sec, shiftEnd: Math.max(veh.shiftEnd, route.anchor.sec, shiftEnds[v]!) };
   });
   const instance: Instance = { ...base, requests, vehicles };
   const fixed: FixedRoute[] = routes.map((route, v) => {
-    const heads = route.onBoard.map((b) => 2 * requestOf.get(b.rideId)!);
+    // In the order their drop-offs are due (dropEveryoneOnBoard): the solver's last resort.
+    const heads = route.onBoard.map((b) => 2 * requestOf.get(b.rideId)!).sort((a, b) => dropOrder[a >> 1]! - dropOrder[b >> 1]!);
     const stops = route.remaining.filter((s) => !orphan(route, s)).map((s) => 2 * requestOf.get(s.rideId)! + (s.kind === 'PICKUP' ? 0 : 1));
     return { vehicle: v, stops: [...heads, ...stops], lockedCount: heads.length };
   });
   return { problem: buildProblem(instance), rides, requestOf, routes, fixed, onBoard, matrix };
+}
+
+/**
+ * Passengers on board become requests pinned to their vehicle, picked up at the anchor, and they
+ * must always stay placeable: nobody is left in a car because the day ran late. Their drop-offs
+ * are taken in order of their latest times, straight from the anchor: wherever that sequence
+ * arrives after a drop-off's window or ride-time limit, the limit is widened to that arrival.
+ * So one plan always exists (that sequence, then the rest of the route), and a plan that is on
+ * time keeps every limit as it was. Writes the requests into `requests`; returns that order and
+ * the latest time the vehicle must be allowed back at its depot.
+ */
+function dropEveryoneOnBoard(
+  route: LiveRoute,
+  v: number,
+  anchor: number,
+  requestOf: ReadonlyMap<string, number>,
+  base: readonly Request[],
+  requests: Request[],
+  matrix: LiveMatrix,
+  endLocation: number,
+): { order: number[]; backSec: number } {
+  const travel = (from: number, to: number) => matrix.durationsSec[from * matrix.size + to]!;
+  const aboard = route.onBoard
+    .map((b) => ({ b, r: requestOf.get(b.rideId)! }))
+    .sort((x, y) => base[x.r]!.dropoff.twEnd - base[y.r]!.dropoff.twEnd || travel(anchor, base[x.r]!.dropoff.location) - travel(anchor, base[y.r]!.dropoff.location));
+  let t = route.anchor.sec;
+  let at = anchor;
+  for (const { b, r } of aboard) {
+    const req = base[r]!;
+    // What is left of the ride-time limit.
+    const left = req.maxRideTime - (route.anchor.sec - b.pickedUpSec);
+    const leg = travel(at, req.dropoff.location);
+    const arrival = t + leg;
+    requests[r] = {
+      ...req,
+      pickup: { location: anchor, twStart: route.anchor.sec, twEnd: route.anchor.sec, serviceTime: 0 },
+      // Once aboard, arriving early is no fault: only the latest drop-off still binds.
+      dropoff: { ...req.dropoff, twStart: Math.min(req.dropoff.twStart, route.anchor.sec), twEnd: Number.isFinite(arrival) ? Math.max(req.dropoff.twEnd, arrival) : req.dropoff.twEnd },
+      maxRideTime: Number.isFinite(arrival) ? Math.max(left, arrival - route.anchor.sec) : Infinity,
+      pinnedVehicle: v,
+    };
+    if (!Number.isFinite(arrival)) continue;
+    t = arrival + req.dropoff.serviceTime;
+    at = req.dropoff.location;
+  }
+  const back = t + travel(at, endLocation);
+  return { order: aboard.map((x) => x.r), backSec: aboard.length > 0 && Number.isFinite(back) ? back : -Infinity };
 }
 
 /** Driving distance and time along a route's remaining part (anchor → stops → depot), whatever its feasibility. */

@@ -7,6 +7,7 @@ import { liveRouteOf, type LiveRide, type LiveRouteInput, type LiveStop } from '
 import type { LiveMatrix } from '../../../../../src/domain/plan/live/live-matrix.js';
 import { bestInsertionOverRoutes, type FixedRoute } from '../../../../../src/solver/live/fixed-routes.js';
 import { defaultRideRules } from '../../../../../src/domain/booking/ride.rules.js';
+import { solve } from '../../../../../src/solver/index.js';
 
 const H = 3600;
 const places = ['depot', 'homeA', 'centre', 'homeB', 'homeC'];
@@ -60,6 +61,57 @@ describe('the live instance', () => {
     const best = bestInsertionOverRoutes(li.problem, li.fixed, li.requestOf.get('c')!);
     expect(best).not.toBeNull();
     expect(best!.pickupPos).toBeGreaterThan(1);
+  });
+});
+
+describe('passengers on board when the day runs late', () => {
+  const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+  // A and B are in the car at 08:50, both due at the centre (places 300 s apart on a line) by
+  // 08:30 and 08:40; C, still to be picked up, is on time.
+  const input: LiveRouteInput = {
+    routeId: 'r', locked: false, outOfServiceMin: null, startSec: m(7, 50), distanceM: 20_000, drivingSec: 1200,
+    vehicle: { id: 'v', name: 'Bus', depotPlaceId: 'depot', seats: 4, wheelchairPlaces: 0, shiftStartMin: 7 * 60, shiftEndMin: 9 * 60 },
+    stops: [
+      stop(0, 'PICKUP', 'a', 'homeA', m(8, 0), [{ kind: 'PICKED_UP', sec: m(8, 40), delayMin: null }]),
+      stop(1, 'PICKUP', 'b', 'homeB', m(8, 10), [{ kind: 'PICKED_UP', sec: m(8, 50), delayMin: null }]),
+      stop(2, 'DROPOFF', 'b', 'centre', m(8, 20)),
+      stop(3, 'DROPOFF', 'a', 'centre', m(8, 21)),
+    ],
+  };
+  const rides = new Map([['a', ride('a', 'homeA', 8 * 60 + 30)], ['b', ride('b', 'homeB', 8 * 60 + 40)], ['c', ride('c', 'homeC', 11 * 60)]]);
+  const li = buildLiveInstance({ routes: [liveRouteOf(input, m(8, 55))], rides, toPlace: ['c'], matrix, rules: defaultRideRules });
+  const req = (id: string) => li.problem.instance.requests[li.requestOf.get(id)!]!;
+
+  it('widens only the limits the day has already broken, so their drop-offs can still be planned', () => {
+    // Straight from B's home (08:55) to the centre: 09:00, the first drop-off by either deadline.
+    expect(req('a').dropoff.twEnd).toBe(m(9, 0));
+    expect(req('b').dropoff.twEnd).toBeGreaterThanOrEqual(m(9, 0));
+    expect(req('a').maxRideTime).toBeGreaterThanOrEqual(300);
+    // The shift ended at 09:00; the vehicle may still take them and come back to the depot.
+    expect(li.problem.instance.vehicles[0]!.shiftEnd).toBeGreaterThanOrEqual(m(9, 0) + 2 * 60 + 600);
+    // A's drop-off is due first, so A's pickup heads the route: the order of last resort.
+    expect(li.fixed[0]!.stops.slice(0, 2)).toEqual([2 * li.requestOf.get('a')!, 2 * li.requestOf.get('b')!]);
+  });
+
+  it('lets a re-plan keep both of them on the vehicle (their pickups locked, as the re-plan does)', () => {
+    const instance = {
+      ...li.problem.instance,
+      vehicles: li.problem.instance.vehicles.map((veh, v) => ({ ...veh, lockedStops: li.fixed[v]!.stops.slice(0, li.fixed[v]!.lockedCount).map((n) => ({ request: n >> 1, kind: 'pickup' as const })) })),
+    };
+    const solution = solve(instance, { maxIterations: 50, seed: 1 });
+    const onBoard = [li.requestOf.get('a')!, li.requestOf.get('b')!];
+    expect(solution.unassigned.map((u) => u.request)).not.toEqual(expect.arrayContaining([onBoard[0]]));
+    const served = solution.routes.flatMap((r) => r.stops.filter((s) => s.kind === 'dropoff').map((s) => s.request));
+    expect(served).toEqual(expect.arrayContaining(onBoard));
+  });
+
+  it('keeps every limit of a passenger who is on time', () => {
+    const early = liveRouteOf({ ...input, stops: input.stops.map((s, i) => (i < 2 ? { ...s, events: [{ kind: 'PICKED_UP' as const, sec: s.serviceStartSec, delayMin: null }] } : s)) }, m(8, 10));
+    const onTime = buildLiveInstance({ routes: [early], rides, toPlace: [], matrix, rules: defaultRideRules });
+    const a = onTime.problem.instance.requests[onTime.requestOf.get('a')!]!;
+    const base = buildLiveInstance({ routes: [liveRouteOf({ ...input, stops: input.stops.map((s) => ({ ...s, events: [] })) }, null)], rides, toPlace: [], matrix, rules: defaultRideRules });
+    expect(a.dropoff.twEnd).toBe(base.problem.instance.requests[base.requestOf.get('a')!]!.dropoff.twEnd);
+    expect(onTime.problem.instance.vehicles[0]!.shiftEnd).toBe(9 * H);
   });
 });
 
