@@ -405,6 +405,25 @@ describe('the web app in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('starts a driver who opens the manifest late at the first stop not yet reported, with its report buttons', async () => {
+    const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
+    const [hh, mm] = manifest.stops[2].time.split(':').map(Number);
+    // Two hours after the third stop's planned time, nothing reported yet.
+    clock = new Date(Date.UTC(2026, 10, 24, hh - 1 + 2, mm));
+    try {
+      const page = await openApp(`#/driver?date=${DATE}&vehicle=${day.busId}`, { width: 390, height: 844 });
+      const next = page.locator('.stop-card.next');
+      await next.waitFor();
+      expect(Number(await next.getAttribute('data-sequence'))).toBe(manifest.stops[0].sequence);
+      await next.getByRole('button', { name: 'Przyjechałem' }).waitFor();
+      expect(await page.locator('.done-stops').count()).toBe(0);
+      await page.close();
+    } finally {
+      clock = DAY_MORNING;
+    }
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('takes a driver’s pickup online and a no-show offline, sent when the signal is back and kept across a reload', async () => {
     const manifest = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     const first = manifest.stops[0];
@@ -612,4 +631,5 @@ describe('the web app in a browser', () => {
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
 });

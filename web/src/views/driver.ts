@@ -7,7 +7,7 @@
  * reads the manifest again after every change, so the driver sees edits without reloading.
  */
 import { ApiError, api, apiUrl, downloadFile, openPrintable, printablePath } from '../api.js';
-import { append, h, toMinutes, warsawDate, warsawTime } from '../dom.js';
+import { append, h, warsawDate } from '../dom.js';
 import { lang, pick, t, type MessageKey } from '../i18n.js';
 import type { LiveManifest } from '../live.js';
 import { dismissRefused, enqueue, flush, onOutboxChange, queued, refused, startOutbox, type QueuedReport, type ReportKind } from '../outbox.js';
@@ -22,18 +22,13 @@ const OPEN_STATES: readonly string[] = ['PLANNED', 'ARRIVED'];
 type Stop = LiveManifest['stops'][number];
 
 /**
- * The next stop: once the driver has reported, the first stop still open; before that, on today's
- * manifest the first not yet due (within 5 minutes), else the first.
+ * The next stop: the first still open, whatever the clock says. A driver who starts late, or gets
+ * the plan late, must still report the first pickups (a drop-off before its pickup is refused).
+ * m.stops.length when every stop is done.
  */
 function nextStopIndex(m: LiveManifest): number {
-  if (m.stops.some((s) => s.state !== 'PLANNED')) {
-    const open = m.stops.findIndex((s) => OPEN_STATES.includes(s.state));
-    return open < 0 ? m.stops.length - 1 : open;
-  }
-  if (m.date !== warsawDate()) return 0;
-  const now = toMinutes(warsawTime());
-  const i = m.stops.findIndex((s) => toMinutes(s.time) >= now - 5);
-  return i < 0 ? m.stops.length - 1 : i;
+  const open = m.stops.findIndex((s) => OPEN_STATES.includes(s.state));
+  return open < 0 ? m.stops.length : open;
 }
 
 /**
@@ -276,9 +271,11 @@ export const renderDriver: View = async (root, params) => {
       current.offline ? h('p', { class: 'warning', role: 'note' }, t('offlineCopy')) : null,
       h('p', {}, h('strong', {}, m.vehicle.name), m.departDepot ? ` — ${t('departDepot', { time: m.departDepot, back: m.returnDepot ?? '' })}` : ''),
       m.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, m.travelTimes.note ? pick(m.travelTimes.note) : t('estimate')) : null,
-      m.stops.length
-        ? stopCard(m.stops[next]!, true, waitingAt.has(m.stops[next]!.sequence), reportButtons(m.stops[next]!, where))
-        : h('p', {}, t('noStops')),
+      !m.stops.length
+        ? h('p', {}, t('noStops'))
+        : next < m.stops.length
+          ? stopCard(m.stops[next]!, true, waitingAt.has(m.stops[next]!.sequence), reportButtons(m.stops[next]!, where))
+          : h('p', { role: 'status', id: 'all-stops-done' }, t('allStopsDone')),
       m.stops.length > next + 1
         ? h('section', { 'aria-labelledby': 'later-heading' },
             h('h2', { id: 'later-heading' }, t('laterStops')),
