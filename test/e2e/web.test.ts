@@ -632,4 +632,32 @@ describe('the web app in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('lets a dispatcher accept a one-way booking after the deadline, from a service place, with its purpose and funding', async () => {
+    const org = (await api.get('/organisation')).body;
+    // Book by 08:00 two working days before: on Monday 23.11 at 10:00 Wednesday's deadline has passed.
+    expect((await api.patch('/organisation/rules', { rules: { bookingCutoff: { time: '08:00', workingDaysBefore: 2 } }, version: org.version })).status).toBe(200);
+    const page = await openApp('#/booking');
+    await page.getByRole('heading', { name: 'Rezerwacja przejazdu' }).waitFor();
+    await page.getByRole('combobox', { name: 'Klient' }).pressSequentially('Kowal');
+    await page.getByRole('option', { name: /Kowalczyk Helena/ }).click();
+    // Home from the health centre, one way.
+    await page.getByLabel('Skąd').selectOption(day.healthId);
+    await page.getByLabel('Dokąd').selectOption(day.dayCentreId);
+    await page.getByLabel('Dzień', { exact: true }).fill('2026-11-25');
+    await page.getByLabel('Wyjazd po godzinie').check();
+    await page.getByLabel('Godzina', { exact: true }).fill('12:00');
+    await page.getByLabel('Cel przejazdu').selectOption('HEALTH');
+    await page.getByLabel('Źródło finansowania').selectOption('PFRON');
+    await page.getByRole('button', { name: 'Zarezerwuj' }).click();
+    await expect.poll(() => page.locator('#bk-date-error').textContent()).toContain('termin rezerwacji na ten dzień minął');
+    await page.getByLabel('Przyjmij po terminie rezerwacji (dyspozytor)').check();
+    await page.getByRole('button', { name: 'Zarezerwuj' }).click();
+    await page.locator('.success').waitFor();
+    const ride = (await api.get('/rides?date=2026-11-25')).body.items.find((r: { client: { name: string } }) => r.client.name === 'Helena Kowalczyk');
+    expect(ride).toMatchObject({ from: { id: day.healthId }, to: { id: day.dayCentreId }, departAfter: '12:00', purpose: 'HEALTH', fundingSource: 'PFRON' });
+    await page.close();
+    const now = (await api.get('/organisation')).body;
+    expect((await api.patch('/organisation/rules', { rules: { bookingCutoff: null }, version: now.version })).status).toBe(200);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

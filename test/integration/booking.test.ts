@@ -108,6 +108,20 @@ describe('booking twice by accident', () => {
     expect((await api.get('/rides?date=2026-11-24')).body.items).toHaveLength(2);
   });
 
+  it('counts a ride under the purpose its destination implies unless the booking names one, weekly rides too', async () => {
+    const { api, day } = await setup();
+    const health = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' });
+    const centre = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-24', toPlaceId: day.dayCentreId, arriveBy: '08:30' });
+    const named = await api.post('/rides', { clientId: day.clients.irena, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '11:00', purpose: 'PROFESSIONAL', fundingSource: 'PFRON' });
+    const weekly = await api.post('/recurring-rides', { clientId: day.clients.zofia, toPlaceId: day.healthId, arriveBy: '09:00', weekdays: [2], startDate: '2026-11-24', endDate: '2026-12-01' });
+    expect(weekly.status, weekly.text).toBe(201);
+    expect(health.body.outbound.purpose).toBe('HEALTH');
+    expect(centre.body.outbound.purpose).toBe('SOCIAL');
+    expect(named.body.outbound).toMatchObject({ purpose: 'PROFESSIONAL', fundingSource: 'PFRON' });
+    const zofia = (await api.get('/rides?date=2026-11-24')).body.items.find((r: { client: { id: string } }) => r.client.id === day.clients.zofia);
+    expect(zofia.purpose).toBe('HEALTH');
+  });
+
   it('refuses a key reused for a different booking, and books without a key', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);
@@ -150,10 +164,17 @@ describe('booking rules of the organisation', () => {
     const tuesday = { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '10:00' };
     const late = await api.post('/rides', tuesday);
     const wednesday = await api.post('/rides', { ...tuesday, date: '2026-11-25' });
-    const accepted = await api.post('/rides', { ...tuesday, overrideCutoff: true });
+    // The caseworker cannot accept it late; the dispatcher can.
+    const orgId = (await api.get('/organisation')).body.id;
+    const caseworker = apiFor(t.baseUrl, '', { token: await t.newToken(orgId, ['CASEWORKER']) });
+    const dispatcher = apiFor(t.baseUrl, '', { token: await t.newToken(orgId, ['DISPATCHER']) });
+    const notTheirs = await caseworker.post('/rides', { ...tuesday, overrideCutoff: true });
+    const accepted = await dispatcher.post('/rides', { ...tuesday, overrideCutoff: true });
     expect(late.status).toBe(400);
     expect(late.body.error.fields[0].messageEn).toContain('2026-11-23 09:00');
     expect(wednesday.status).toBe(201);
+    expect(notTheirs.status).toBe(400);
+    expect(notTheirs.body.error.fields).toContainEqual(expect.objectContaining({ path: 'overrideCutoff', message: 'rezerwację po terminie przyjmuje dyspozytor' }));
     expect(accepted.status).toBe(201);
   });
 

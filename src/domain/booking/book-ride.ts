@@ -1,13 +1,13 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
-import type { OrganisationContext } from '../organisation/organisation-context.js';
+import { hasRole, type OrganisationContext } from '../organisation/organisation-context.js';
 import { checkRideRequest, suspensionOn } from './check-ride-request.js';
 import { findRide, insertRide } from '../../db/repositories/ride.repo.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { formatMinutes, minutesNowIn, parseTimeOfDay, todayIn } from '../common/time.js';
 import { readRules } from '../organisation/organisation-rules.js';
 import { priceRide } from './fee.rules.js';
-import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps } from './booking.rules.js';
+import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyondHorizon, isPastDeadline, needsApproval, overlaps, purposeOfDestination } from './booking.rules.js';
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 import { directMinutes, findRideClash, lockClientBookings, type WantedInterval } from './find-ride-clash.js';
@@ -37,6 +37,10 @@ export async function bookRide(
   const timeZone = org?.timeZone ?? 'Europe/Warsaw';
   const today = todayIn(timeZone, deps.now());
   const rules = org?.rules ?? readRules(null);
+  // The deadline is the centre's rule; accepting a booking after it is the dispatcher's call.
+  if (input.overrideCutoff && ctx.roles && !hasRole(ctx, 'DISPATCHER', 'ADMIN')) {
+    fields.push({ path: 'overrideCutoff', message: 'rezerwację po terminie przyjmuje dyspozytor', messageEn: 'only a dispatcher can accept a booking after the deadline' });
+  }
   if (input.date < today) {
     fields.push({ path: 'date', message: 'data jest w przeszłości', messageEn: 'the date is in the past' });
   } else if (isBeyondHorizon(input.date, today, rules)) {
@@ -58,9 +62,10 @@ export async function bookRide(
 
   const wheelchair = input.wheelchair ?? client.mobility === 'WHEELCHAIR';
   const assistant = input.assistant ?? client.needsAssistant;
+  const purpose = input.purpose ?? purposeOfDestination(toPlace.kind);
   const { distanceBand, feeGrosze } = priceRide(rules.fees, fromPlace, toPlace, {
     eligibilityGroup: client.eligibilityGroup,
-    purpose: input.purpose,
+    purpose,
     fundingSource: input.fundingSource,
   });
   const common = {
@@ -71,7 +76,7 @@ export async function bookRide(
     wheelchair,
     assistant,
     notes: input.notes ?? null,
-    purpose: input.purpose,
+    purpose,
     serviceName: input.serviceName ?? null,
     fundingSource: input.fundingSource,
   };

@@ -59,3 +59,13 @@ export function initialStatus(awaits: boolean): { status: 'REQUESTED' | 'APPROVE
     ? { status: 'REQUESTED', reason: 'poza gminą: czeka na zatwierdzenie / leaves the gmina: awaiting approval' }
     : { status: 'APPROVED', reason: 'zarezerwowany / booked' };
 }
+
+/**
+ * The purpose a ride is counted under when the booking does not say (weekly rides never do): from
+ * the kind of place it goes to. Without it every ride to a clinic was counted as "social".
+ */
+export function purposeOfDestination(kind: string): 'SOCIAL' | 'EDUCATIONAL' | 'HEALTH' {
+  if (kind === 'HEALTH' || kind === 'HOSPITAL' || kind === 'REHAB') return 'HEALTH';
+  if (kind === 'SCHOOL') return 'EDUCATIONAL';
+  return 'SOCIAL';
+}

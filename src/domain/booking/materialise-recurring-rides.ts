@@ -11,7 +11,7 @@ import { insertRide } from '../../db/repositories/ride.repo.js';
 import { loadActivePatterns, materialisedLegs, type StoredPattern } from '../../db/repositories/recurring-ride.repo.js';
 import { addDays, fromDbDate, minutesNowIn, todayIn } from '../common/time.js';
 import { patternDates } from './recurring-dates.js';
-import { busyInterval, initialStatus, isPastDeadline, needsApproval } from './booking.rules.js';
+import { busyInterval, initialStatus, isPastDeadline, needsApproval, purposeOfDestination } from './booking.rules.js';
 import { priceRide } from './fee.rules.js';
 import { readRules } from '../organisation/organisation-rules.js';
 import { isCancelled } from './ride.rules.js';
@@ -59,9 +59,10 @@ export async function materialisePattern(db: Db, p: StoredPattern, from: string,
   // A suspended client's days are not made; lifted, the next daily run makes those still ahead.
   const suspended = (date: string) =>
     client.suspendedFrom !== null && client.suspendedUntil !== null && date >= fromDbDate(client.suspendedFrom) && date <= fromDbDate(client.suspendedUntil);
+  const purpose = purposeOfDestination(toPlace.kind);
   const { distanceBand, feeGrosze } = priceRide(rules.fees, fromPlace, toPlace, {
     eligibilityGroup: client.eligibilityGroup,
-    purpose: 'SOCIAL',
+    purpose,
     fundingSource: 'CENTRE_BUDGET',
   });
   let created = 0;
@@ -73,7 +74,7 @@ export async function materialisePattern(db: Db, p: StoredPattern, from: string,
     // A return is added to an existing outbound too (the pattern gained a return), unless the outbound was cancelled.
     const needsReturn = p.returnTimeMin !== null && !existing.has(`${date}:1`) && !(outbound && isCancelled(outbound.status));
     if (outbound && !needsReturn) continue;
-    const common = { clientId: p.clientId, date, wheelchair: p.wheelchair, assistant: p.assistant, notes: p.notes, recurringRideId: p.id, distanceBand, feeGrosze };
+    const common = { clientId: p.clientId, date, wheelchair: p.wheelchair, assistant: p.assistant, notes: p.notes, recurringRideId: p.id, distanceBand, feeGrosze, purpose };
     try {
       created += await db.$transaction(async (tx) => {
         await lockClientBookings(tx, p.clientId);

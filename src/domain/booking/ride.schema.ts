@@ -30,7 +30,8 @@ export const BookRideSchema = z
     wheelchair: z.boolean().optional(),
     assistant: z.boolean().optional(),
     notes: z.string().trim().max(500).optional(),
-    purpose: RidePurposeSchema.default('SOCIAL'),
+    /** Defaults from the destination's kind (purposeOfDestination). */
+    purpose: RidePurposeSchema.optional(),
     /** Which of the centre's services the ride serves, e.g. "rehabilitacja". */
     serviceName: z.string().trim().min(1).max(100).optional(),
     fundingSource: z.enum(FundingSources).default('CENTRE_BUDGET'),

@@ -10,13 +10,17 @@ import { h, warsawDate } from '../dom.js';
 import { lang, rideStatusText, t, type MessageKey } from '../i18n.js';
 import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
 import { clientCombobox } from './client-combobox.js';
+import { cachedMe } from '../session.js';
 
 /** API field path → the input it belongs to. */
 const FIELD_INPUT: Record<string, string> = {
   clientId: 'bk-client',
   date: 'bk-date',
   toPlaceId: 'bk-to',
-  fromPlaceId: 'bk-to',
+  fromPlaceId: 'bk-from',
+  purpose: 'bk-purpose',
+  fundingSource: 'bk-funding',
+  overrideCutoff: 'bk-override',
   arriveBy: 'bk-time',
   departAfter: 'bk-time',
   'return.departAfter': 'bk-return-time',
@@ -55,6 +59,21 @@ export const renderBooking: View = async (root) => {
     h('option', { value: '' }, t('chooseDestination')),
     ...destinations.map((p) => h('option', { value: p.id }, `${p.name} — ${p.address}`)),
   );
+  // Home by default; a ride may also start at a service place (home from the hospital, one way).
+  const from = h('select', { id: 'bk-from' },
+    h('option', { value: '' }, t('originHome')),
+    ...destinations.map((p) => h('option', { value: p.id }, `${p.name} — ${p.address}`)),
+  );
+  const purpose = h('select', { id: 'bk-purpose' },
+    h('option', { value: '' }, t('purposeAuto')),
+    ...(['SOCIAL', 'PROFESSIONAL', 'EDUCATIONAL', 'HEALTH'] as const).map((p) => h('option', { value: p }, t(`purpose_${p}`))),
+  );
+  const funding = h('select', { id: 'bk-funding' },
+    ...(['CENTRE_BUDGET', 'EU_PROJECT', 'PFRON', 'OTHER'] as const).map((f) => h('option', { value: f }, t(`fund_${f}`))),
+  );
+  // Accepting a booking after the deadline is the dispatcher's call (the server checks the role too).
+  const mayOverride = (cachedMe()?.roles ?? []).some((r) => r === 'DISPATCHER' || r === 'ADMIN');
+  const override = h('input', { id: 'bk-override', type: 'checkbox' });
   const date = h('input', { id: 'bk-date', type: 'date', value: warsawDate(1), required: true });
   const arriveBy = h('input', { type: 'radio', name: 'bk-kind', id: 'bk-kind-arrive', value: 'arriveBy', checked: true });
   const departAfter = h('input', { type: 'radio', name: 'bk-kind', id: 'bk-kind-depart', value: 'departAfter' });
@@ -78,7 +97,11 @@ export const renderBooking: View = async (root) => {
     // The day chosen above is ticked by default: "every Tuesday from 1 December".
     if (weekly.checked && !weekdayBoxes.some((b) => b.checked) && date.value) weekdayBoxes[isoWeekday(date.value) - 1]!.checked = true;
     submit.textContent = weekly.checked ? t('bookWeekly') : t('book');
+    purpose.disabled = weekly.checked;
+    funding.disabled = weekly.checked;
+    weeklyNote.hidden = !weekly.checked;
   };
+  const weeklyNote = h('small', { class: 'muted', id: 'bk-weekly-note', hidden: true }, t('weeklyPurposeNote'));
   weekly.addEventListener('change', syncWeekly);
   const formError = h('p', { role: 'alert', class: 'error', id: 'bk-error' });
   const result = h('div', { id: 'bk-result', 'aria-live': 'polite' });
@@ -97,8 +120,10 @@ export const renderBooking: View = async (root) => {
   const form = h('form', { novalidate: true, class: 'booking', 'aria-describedby': 'bk-error' },
     field('bk-client', t('client'), combobox.element, t('clientHint')),
     clientInfo,
+    field('bk-from', t('origin'), from),
     field('bk-to', t('destination'), to),
     field('bk-date', t('day'), date),
+    mayOverride ? h('div', { class: 'field' }, h('label', { class: 'inline', for: 'bk-override' }, override, ' ', t('overrideCutoffLabel')), h('small', { class: 'field-error', id: 'bk-override-error' })) : null,
     h('fieldset', {},
       h('legend', {}, t('timeKind')),
       h('label', { class: 'inline' }, arriveBy, ' ', t('arriveByLabel')),
@@ -124,6 +149,9 @@ export const renderBooking: View = async (root) => {
       h('small', { class: 'field-error', id: 'bk-weekdays-error' }),
       field('bk-until', t('weeklyUntil'), until, t('weeklyUntilHint')),
     ),
+    field('bk-purpose', t('purposeLabel'), purpose),
+    field('bk-funding', t('fundingLabel'), funding),
+    weeklyNote,
     field('bk-notes', t('notes'), notes),
     formError,
     submit,
@@ -181,8 +209,12 @@ export const renderBooking: View = async (root) => {
     const body = {
       clientId: c.id,
       date: date.value,
+      ...(from.value ? { fromPlaceId: from.value } : {}),
       toPlaceId: to.value,
       [kind]: time.value,
+      ...(purpose.value ? { purpose: purpose.value } : {}),
+      fundingSource: funding.value,
+      ...(mayOverride && override.checked ? { overrideCutoff: true } : {}),
       wheelchair: wheelchair.checked,
       assistant: assistant.checked,
       ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
@@ -201,6 +233,7 @@ export const renderBooking: View = async (root) => {
   async function bookWeekly(c: ClientView, kind: 'arriveBy' | 'departAfter'): Promise<void> {
     const body = {
       clientId: c.id,
+      ...(from.value ? { fromPlaceId: from.value } : {}),
       toPlaceId: to.value,
       [kind]: time.value,
       weekdays: weekdayBoxes.filter((b) => b.checked).map((b) => Number(b.value)),
@@ -220,7 +253,7 @@ export const renderBooking: View = async (root) => {
       h('div', { class: 'success', role: 'status' },
         h('h2', {}, t('bookedWeekly', { days, from: pattern.startDate, until: pattern.endDate ?? '—' })),
         made.length
-          ? h('ul', {}, ...made.filter((r) => !r.outboundRideId).map((r) => rideLine(t('outbound'), r)))
+          ? h('ul', {}, ...made.map((r) => rideLine(r.outboundRideId ? t('back') : t('outbound'), r)))
           : h('p', {}, t('bookedWeeklyNone')),
         h('p', { class: 'muted' }, t('bookedWeeklyNote')),
       ),
