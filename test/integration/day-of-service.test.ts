@@ -208,7 +208,10 @@ describe('a day of service', () => {
     // Helena, Zofia, Irena and Jan (his return) travelled; Józef was cancelled.
     expect(rep.body.peopleServed).toEqual({ total: 4, byEligibilityGroup: [{ key: 'OTHER', people: 4 }] });
     expect(rep.body.completedByGmina).toEqual({ inside: 6, outside: 0, unknown: 0 });
-    expect(rep.body.completedByPurpose).toEqual([{ key: 'SOCIAL', rides: 6 }]);
+    // Booked without a purpose: rides to the health centre (and back) count as health, the rest as social.
+    const health = completedRides.filter((r) => r.purpose === 'HEALTH').length;
+    expect(health).toBe(completedRides.filter((r) => r.toPlaceId === day.healthId || r.fromPlaceId === day.healthId).length);
+    expect(rep.body.completedByPurpose).toEqual([{ key: 'HEALTH', rides: health }, { key: 'SOCIAL', rides: 6 - health }].filter((x) => x.rides > 0));
     const fees = completedRides.reduce((s, r) => s + (r.feeGrosze ?? 0), 0) / 100;
     expect(rep.body.feesDueZl).toBe(fees);
     const routes = await t.db.planRoute.findMany({ where: { planId: live.id }, include: { vehicle: true } });
