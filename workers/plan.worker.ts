@@ -37,6 +37,8 @@ export interface PlanWorkerDeps {
   readonly lockMs?: number;
   /** How often this worker looks for jobs whose worker died. Default 30 s. */
   readonly stalledIntervalMs?: number;
+  /** The clock (what "today" and "now" are for a day under way); tests set the API's. */
+  readonly now?: () => Date;
 }
 
 /** How long a job waits before trying again when another worker is planning the same day. */
@@ -79,7 +81,7 @@ export function createPlanWorker(deps: PlanWorkerDeps): Worker<PlanDayPayload, P
         {
           db: deps.db,
           travelTimes: deps.travelTimes,
-          now: () => new Date(),
+          now: deps.now ?? (() => new Date()),
           notifyBy: deps.notifyBy,
           solve: (instance, report, start) => {
             // A re-solve of this planning's last round needs a share of the time; a re-plan starting

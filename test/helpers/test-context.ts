@@ -104,6 +104,8 @@ export async function createTestContext(options: { now?: () => Date; installatio
         // The iteration cap ends every test plan first, so plans repeat whatever the day's size.
         minTimeSec: timeLimitSec,
         maxIterations: o.maxIterations ?? 200,
+        // The worker's day and hour are the API's: a test's fixed clock holds for both.
+        ...(options.now ? { now: options.now } : {}),
         ...(o.lockMs ? { lockMs: o.lockMs } : {}),
         ...(o.stalledIntervalMs ? { stalledIntervalMs: o.stalledIntervalMs } : {}),
       });

@@ -270,9 +270,12 @@ describe('urgent insertion', () => {
     expect(ins.body.dropoffEtaSec).toBeLessThanOrEqual(11.5 * 3600);
     const retry = await api.post(`/plans/${plan.id}/insertions`, { rideId: urgent.outbound.id });
     expect(retry.body).toEqual(ins.body);
-    // The plan is published: the new client is told the pickup window.
-    const told = await t.db.notification.findMany({ where: { rideId: urgent.outbound.id, kind: 'PICKUP_CHANGED' } });
+    // The plan is published: the new client is told the pickup window, as a first notice, not a "change".
+    const told = await t.db.notification.findMany({ where: { rideId: urgent.outbound.id } });
     expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: 'EVENING_BEFORE' });
+    expect(told[0]!.text).toContain('Przypomnienie o przejeździe');
+    expect(told[0]!.text).not.toContain('ZMIANA');
     expect(told[0]!.windowFromMin).toBeLessThanOrEqual(Math.floor(ins.body.pickupEtaSec / 60));
     expect(told[0]!.windowToMin).toBeGreaterThanOrEqual(Math.floor(ins.body.pickupEtaSec / 60));
     expect((await api.get(`/rides/${urgent.outbound.id}`)).body.status).toBe('SCHEDULED');

@@ -27,6 +27,8 @@ import type { Redis } from 'ioredis';
 // 18:00 in Warsaw on the 23rd: the evening before the 24th.
 const NOW = new Date('2026-11-23T17:00:00Z');
 const DATE = '2026-11-24';
+/** The server's clock; a test of the service day itself moves it and puts it back. */
+let now = NOW;
 
 /** An SMS gateway: answers each request with the next scripted status (then 200), records bodies. */
 interface Gateway {
@@ -64,7 +66,7 @@ let queue: NotificationQueue;
 let notifier: ReturnType<typeof createNotificationWorker>;
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => NOW });
+  t = await createTestContext({ now: () => now });
   osrm = await startFakeOsrm({ dataVersion: 'n1' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
   gateway = await startGateway();
@@ -269,6 +271,31 @@ describe('pickup-window notifications', () => {
     const after = await list(api);
     for (const ride of [helena, zofia]) expect(latest(after, ride)).toEqual(await lastWindow(ride, third.id));
     expect(after.some((n) => n.rideId === jan)).toBe(false);
+  });
+
+  it('publishing a plan for today tells at once the clients not told yet, as a first notice, except windows already over', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    now = new Date('2026-11-24T07:10:00Z'); // 08:10 on the day: no evening before is left
+    try {
+      const book = async (clientId: string, arriveBy: string) => (await api.post('/rides', { date: DATE, clientId, toPlaceId: day.dayCentreId, arriveBy, overrideCutoff: true })).body.outbound.id as string;
+      const early = await book(day.clients.jan!, '07:15');
+      const helena = await book(day.clients.helena!, '09:00');
+      const zofia = await book(day.clients.zofia!, '11:00');
+      const plan = await planAndWait(api, DATE);
+      expect((await api.post(`/plans/${plan.id}/publish`)).status).toBe(200);
+      const told = await list(api);
+      for (const ride of [helena, zofia]) {
+        const n = told.find((x) => x.rideId === ride);
+        expect(n, ride).toBeDefined();
+        expect(n.kind).toBe('EVENING_BEFORE');
+        expect(n.text).toContain('Przypomnienie o przejeździe');
+      }
+      expect(told.some((x) => x.rideId === early)).toBe(false);
+    } finally {
+      now = NOW;
+    }
   });
 
   it('the evening before, tells from the published plan, not a newer unpublished one', async () => {

@@ -8,11 +8,13 @@
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
-import { fromDbDate, toDbDate } from '../common/time.js';
+import { fromDbDate, minutesNowIn, toDbDate, todayIn } from '../common/time.js';
 import { pickupText, pickupWindowOf, recipientOf, sameWindow } from './pickup-window.rules.js';
 import { clientName } from '../booking/client-name.js';
 
 export type NotificationKind = 'EVENING_BEFORE' | 'PICKUP_CHANGED';
+/** The kind of a ride's first window: the evening run's, whenever it is sent ("Przypomnienie o przejeździe"). */
+const FIRST_NOTICE: NotificationKind = 'EVENING_BEFORE';
 
 /** Only a ride still to be picked up is told its window. */
 const TO_BE_PICKED_UP = ['APPROVED', 'SCHEDULED'] as const;
@@ -29,12 +31,15 @@ export async function notifyPickupChanged(deps: DomainDeps, ctx: OrganisationCon
 /**
  * After a plan reaches drivers (published, or a re-plan of a published day), every client already
  * told a pickup window for a ride in it is told the new one if it changed ("ZMIANA godziny
- * odbioru"). A client not told yet hears it the evening before, as everyone does. Idempotent: a
- * window already told makes nothing, so a retried job or a repeated publish sends nothing twice.
+ * odbioru"). A client not told yet hears it the evening before, as everyone does; on the day
+ * itself that evening has passed, so a plan for today tells them at once. Idempotent: a window
+ * already told makes nothing, so a retried job or a repeated publish sends nothing twice.
  */
 export async function notifyChangedPickups(deps: DomainDeps, organisationId: string, planId: string): Promise<number> {
+  const plan = await deps.db.plan.findUniqueOrThrow({ where: { id: planId }, select: { serviceDate: true, organisation: { select: { timeZone: true } } } });
+  const isToday = fromDbDate(plan.serviceDate) <= todayIn(plan.organisation.timeZone, deps.now());
   const told = await deps.db.planStop.findMany({
-    where: { organisationId, kind: 'PICKUP', route: { planId }, ride: { notifications: { some: {} } } },
+    where: { organisationId, kind: 'PICKUP', route: { planId }, ...(isToday ? {} : { ride: { notifications: { some: {} } } }) },
     select: { rideId: true },
   });
   return recordPickupNotifications(deps, organisationId, told.map((s) => s.rideId), 'PICKUP_CHANGED', async () => planId);
@@ -68,19 +73,23 @@ export async function recordPickupNotifications(
       where: { organisationId, kind: 'PICKUP', rideId: { in: ofDay.map((r) => r.id) }, route: { planId } },
       select: { rideId: true, serviceStartSec: true },
     });
+    // A window already over is not worth a message (a day planned after its first pickups).
+    const nowMin = date === todayIn(org.timeZone, deps.now()) ? minutesNowIn(org.timeZone, deps.now()) : -1;
     for (const stop of stops) {
       const ride = ofDay.find((r) => r.id === stop.rideId)!;
       const window = pickupWindowOf(stop.serviceStartSec, org.rules.notifications.pickupToleranceMin);
+      if (window.toMin < nowMin) continue;
       const to = recipientOf({ ...ride.client, caseworkerEmail: ride.client.caseworkerUser?.email?.trim() || null }, deps.notifyBy ?? 'phone');
-      const text = pickupText({
-        kind,
-        organisationName: org.name,
-        date,
-        window,
-        clientName: clientName(ride.client),
-        recipientKind: to.kind,
-        fromAddress: ride.fromPlace.address,
-      });
+      const text = (kindTold: NotificationKind) =>
+        pickupText({
+          kind: kindTold,
+          organisationName: org.name,
+          date,
+          window,
+          clientName: clientName(ride.client),
+          recipientKind: to.kind,
+          fromAddress: ride.fromPlace.address,
+        });
       const made = await deps.db.$transaction(async (tx) => {
         // One decision per ride at a time, so two edits at once cannot both add the same window.
         await tx.$queryRaw`SELECT id FROM ride WHERE id = ${ride.id}::uuid FOR UPDATE`;
@@ -90,18 +99,20 @@ export async function recordPickupNotifications(
           select: { windowFromMin: true, windowToMin: true },
         });
         if (last && sameWindow({ fromMin: last.windowFromMin, toMin: last.windowToMin }, window)) return false;
+        // A window never told before is no "change": a ride fitted in, or a day published late.
+        const kindTold = last ? kind : FIRST_NOTICE;
         await tx.notification.create({
           data: {
             organisationId,
             rideId: ride.id,
             clientId: ride.clientId,
             serviceDate: toDbDate(date),
-            kind,
+            kind: kindTold,
             windowFromMin: window.fromMin,
             windowToMin: window.toMin,
             recipientKind: to.kind,
             recipient: to.address,
-            text,
+            text: text(kindTold),
             status: to.address ? 'PENDING' : 'NO_RECIPIENT',
           },
         });

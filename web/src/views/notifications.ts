@@ -12,7 +12,7 @@ const STATUSES = ['SENT', 'PENDING', 'FAILED', 'NO_RECIPIENT'] as const;
 const mustCall = (n: NotificationView) => n.status === 'NO_RECIPIENT' || n.status === 'FAILED';
 
 export const renderNotifications: View = async (root, params) => {
-  const date = h('input', { id: 'nt-date', type: 'date', value: params.get('date') ?? warsawDate(1) });
+  const date = h('input', { id: 'nt-date', type: 'date', value: params.get('date') ?? warsawDate() });
   const status = h('select', { id: 'nt-status' },
     h('option', { value: '' }, t('ntAll')),
     ...STATUSES.map((s) => h('option', { value: s, selected: params.get('status') === s }, tOr(`nt_${s}`, s))),
