@@ -270,6 +270,13 @@ describe('pickup-window notifications', () => {
     expect(third.publishedAt).toBeTruthy();
     const after = await list(api);
     for (const ride of [helena, zofia]) expect(latest(after, ride)).toEqual(await lastWindow(ride, third.id));
+    // Nobody told a window is asked by the re-plan to be ready earlier than that window said.
+    for (const ride of [helena, zofia]) {
+      const was = latest(told, ride);
+      const centreMin = (parseTimeOfDay(was.from) + parseTimeOfDay(was.to)) / 2;
+      const pickup = await t.db.planStop.findFirstOrThrow({ where: { rideId: ride, kind: 'PICKUP', route: { planId: third.id } } });
+      expect(pickup.serviceStartSec).toBeGreaterThanOrEqual(centreMin * 60 - 150);
+    }
     expect(after.some((n) => n.rideId === jan)).toBe(false);
   });
 

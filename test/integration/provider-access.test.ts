@@ -13,10 +13,13 @@ import { createTravelTimeProvider } from '../../src/routing/create-travel-time-p
 let t: TestContext;
 let osrm: FakeOsrm;
 const NOW = new Date('2026-11-24T15:00:00Z');
+/** The day is planned the day before, as a centre does, and confirmed on the day. */
+const DAY_BEFORE = new Date('2026-11-23T12:00:00Z');
+let clock = NOW;
 const DATE = '2026-11-24';
 
 beforeAll(async () => {
-  t = await createTestContext({ now: () => NOW });
+  t = await createTestContext({ now: () => clock });
   osrm = await startFakeOsrm({ dataVersion: 'prov2' });
   t.startWorker(createTravelTimeProvider({ osrmUrl: osrm.url, osrmRetries: 0 }), { maxIterations: 200 });
 });
@@ -37,7 +40,9 @@ describe('a provider’s account', () => {
     for (const clientId of [c.helena, c.jozef, c.irena, c.jan, c.zofia]) {
       expect((await admin.post('/rides', { date: DATE, clientId, toPlaceId: day.dayCentreId, arriveBy: '08:00' })).status).toBe(201);
     }
+    clock = DAY_BEFORE;
     const plan = await planAndWait(admin, DATE);
+    clock = NOW;
     const onCar = new Set<string>();
     const onBus = new Set<string>();
     for (const r of plan.routes) for (const s of r.stops) (r.vehicle.id === day.carId ? onCar : onBus).add(s.rideId);

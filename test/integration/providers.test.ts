@@ -18,6 +18,7 @@ let osrm: FakeOsrm;
 // 16:00 in Warsaw on the service day: the rides can be confirmed.
 const NOW = new Date('2026-11-24T15:00:00Z');
 const DATE = '2026-11-24';
+const DAY_BEFORE = new Date('2026-11-23T12:00:00Z');
 // The service's clock, moved by the test: confirmations are stamped with it.
 let clock = NOW;
 
@@ -61,7 +62,10 @@ describe('providers', () => {
     for (const [clientId, arriveBy] of [[c.helena, '08:00'], [c.jozef, '08:00'], [c.irena, '08:00'], [c.jan, '08:00'], [c.zofia, '08:00']] as const) {
       expect((await api.post('/rides', { date: DATE, clientId, toPlaceId: day.dayCentreId, arriveBy })).status).toBe(201);
     }
+    // Planned the day before, as a centre does; confirmed on the day.
+    clock = DAY_BEFORE;
     const plan = await planAndWait(api, DATE);
+    clock = NOW;
     expect(plan.status).toBe('DONE');
     const onCar = new Set<string>();
     const onBus = new Set<string>();

@@ -12,13 +12,14 @@ import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/rid
 import type { Instance } from '../../solver/model/instance.js';
 import type { Solution } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
-import { formatSeconds, fromDbDate } from '../common/time.js';
+import { formatSeconds, fromDbDate, secondsAfterServiceMidnight, todayIn } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
 import { favourPlacedRides, startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
+import { keepToldPickups, notBeforeNow } from './day-under-way.js';
 import { describeReplanChange, replanChanges } from './live/replan-changes.js';
 import { clientName } from '../booking/client-name.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
@@ -125,7 +126,15 @@ export async function planServiceDay(
   await onProgress(PROGRESS.matrixEnd);
   const planRides: readonly PlanningRide[] = replan ? replan.rides : rides;
   const planVehicles: readonly PlanningVehicle[] = replan ? replan.vehicles : vehicles;
-  const instance = replan ? replan.instance : buildPlanInstance(rides, vehicles, placeIds, matrix as Awaited<ReturnType<TravelTimeProvider['matrix']>>, rules);
+  const built = replan ? replan.instance : buildPlanInstance(rides, vehicles, placeIds, matrix as Awaited<ReturnType<TravelTimeProvider['matrix']>>, rules);
+  // A day already begun is planned from now on (a live re-plan anchors its vehicles itself), and
+  // a client already told a window is not asked to be ready earlier.
+  const nowSec = await nowInServiceDay(deps, organisationId, date);
+  const onBoard = replan?.li.onBoard ?? new Set<number>();
+  const instance = keepToldPickups(
+    !replan && nowSec !== null ? notBeforeNow(built, nowSec) : built,
+    await toldPickupCentres(deps, organisationId, planRides.map((r) => r.id), onBoard),
+  );
   // A re-plan starts from the plan it replaces (D41) and keeps whatever the search does not
   // improve on. Passengers on board are the instance's own.
   const previous = await findPreviousPlanRoutes(deps.db, organisationId, plan.serviceDate, plan.revision);
@@ -361,4 +370,27 @@ export class PlanNotFoundError extends Error {
     super(`plan ${planId} does not exist`);
     this.name = 'PlanNotFoundError';
   }
+}
+
+/** Seconds after the service day's midnight now, or null before the day (organisation's clock). */
+async function nowInServiceDay(deps: PlanDeps, organisationId: string, date: string): Promise<number | null> {
+  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { timeZone: true } });
+  const now = deps.now();
+  return date <= todayIn(org.timeZone, now) ? secondsAfterServiceMidnight(org.timeZone, date, now) : null;
+}
+
+/** Request → centre (minutes) of the last pickup window its client was told; on-board requests left out. */
+async function toldPickupCentres(deps: PlanDeps, organisationId: string, rideIds: readonly string[], onBoard: ReadonlySet<number>): Promise<Map<number, number>> {
+  const told = await deps.db.notification.findMany({
+    where: { organisationId, rideId: { in: [...rideIds] } },
+    orderBy: { createdAt: 'desc' },
+    select: { rideId: true, windowFromMin: true, windowToMin: true },
+  });
+  const request = new Map(rideIds.map((id, r) => [id, r]));
+  const centres = new Map<number, number>();
+  for (const n of told) {
+    const r = request.get(n.rideId)!;
+    if (!centres.has(r) && !onBoard.has(r)) centres.set(r, (n.windowFromMin + n.windowToMin) / 2);
+  }
+  return centres;
 }
