@@ -10,6 +10,30 @@ type Cell = string | number | null;
 
 const BOM = '\uFEFF';
 
+/**
+ * What the codes in the report's tables mean, for a reader of the spreadsheet: the code stays in
+ * its own column (stable from month to month), the name beside it, Polish / English.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  SENIOR: 'senior / senior',
+  DISABILITY_CERTIFICATE: 'orzeczenie o niepełnosprawności / disability certificate',
+  CHILD_0_3: 'dziecko 0–3 / child 0–3',
+  CHILD_4_15: 'dziecko 4–15 / child 4–15',
+  FAMILY: 'rodzina / family',
+  SOCIAL: 'społeczny / social',
+  PROFESSIONAL: 'zawodowy / work',
+  EDUCATIONAL: 'edukacyjny / education',
+  HEALTH: 'zdrowotny / health',
+  GMINA: 'gmina / gmina',
+  COUNTY: 'powiat / county',
+  BEYOND: 'dalej / beyond',
+  CENTRE_BUDGET: 'budżet centrum / centre budget',
+  EU_PROJECT: 'projekt UE / EU project',
+  PFRON: 'PFRON / PFRON',
+  OTHER: 'inne / other',
+};
+const labelOf = (key: string): string => LABELS[key] ?? key;
+
 function cell(v: Cell): string {
   if (v === null) return '';
   const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
@@ -40,22 +64,22 @@ function onTimeSection(r: Report): string {
 
 export function renderReportCsv(r: Report): string {
   const counts = (title: string, pl: string, en: string, rows: readonly { key: string; rides: number }[]) =>
-    section(title, [pl, 'Przejazdy zrealizowane'], [en, 'Completed rides'], rows.map((x) => [x.key, x.rides]));
+    section(title, ['Kod', pl, 'Przejazdy zrealizowane'], ['Code', en, 'Completed rides'], rows.map((x) => [x.key, labelOf(x.key), x.rides]));
   return (
     BOM +
     section(`Okres / Period`, ['Od', 'Do'], ['From', 'To'], [[r.period.from, r.period.to]]) +
     section(
       'Przejazdy / Rides',
-      ['Zamówione', 'Zrealizowane', 'Odwołane', 'Odwołane po terminie', 'Nieobecności', 'Odmowy', 'Nieprzydzielone', 'Otwarte'],
-      ['Requested', 'Completed', 'Cancelled', 'Late-cancelled', 'No-shows', 'Turned down', 'Unassigned', 'Open'],
+      ['Zamówione', 'Zrealizowane', 'Odwołane', 'w tym po terminie', 'Nieobecności', 'Odmowy', 'Nieprzydzielone', 'Otwarte'],
+      ['Requested', 'Completed', 'Cancelled', 'of which late', 'No-shows', 'Turned down', 'Unassigned', 'Open'],
       [[r.rides.requested, r.rides.completed, r.rides.cancelled, r.rides.lateCancelled, r.rides.noShows, r.rides.turnedDown, r.rides.unassigned, r.rides.open]],
     ) +
     section('Niezaspokojone potrzeby / Unmet demand', ['Kod', 'Powód', 'Przejazdy'], ['Code', 'Reason', 'Rides'], r.unmetDemand.map((u) => [u.code, `${u.pl} / ${u.en}`, u.rides])) +
     section(
       'Osoby obsłużone / People served',
-      ['Grupa uprawnionych', 'Osoby'],
-      ['Eligibility group', 'People'],
-      [...r.peopleServed.byEligibilityGroup.map((g) => [g.key, g.people] as Cell[]), ['RAZEM / TOTAL', r.peopleServed.total]],
+      ['Kod', 'Grupa uprawnionych', 'Osoby'],
+      ['Code', 'Eligibility group', 'People'],
+      [...r.peopleServed.byEligibilityGroup.map((g) => [g.key, labelOf(g.key), g.people] as Cell[]), ['', 'RAZEM / TOTAL', r.peopleServed.total]],
     ) +
     section('Gmina / Inside the gmina', ['W gminie', 'Poza gminą', 'Nieznane'], ['Inside', 'Outside', 'Unknown'], [[r.completedByGmina.inside, r.completedByGmina.outside, r.completedByGmina.unknown]]) +
     counts('Strefy odległości / Distance bands', 'Strefa', 'Band', r.completedByDistanceBand) +

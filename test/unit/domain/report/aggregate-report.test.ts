@@ -118,11 +118,16 @@ describe('renderReportCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
     const at = lines.indexOf('Przejazdy / Rides');
-    expect(lines[at + 1]).toBe('Zamówione;Zrealizowane;Odwołane;Odwołane po terminie;Nieobecności;Odmowy;Nieprzydzielone;Otwarte');
-    expect(lines[at + 2]).toBe('Requested;Completed;Cancelled;Late-cancelled;No-shows;Turned down;Unassigned;Open');
+    // The late-cancelled rides are among the cancelled ones, and the headers say so.
+    expect(lines[at + 1]).toBe('Zamówione;Zrealizowane;Odwołane;w tym po terminie;Nieobecności;Odmowy;Nieprzydzielone;Otwarte');
+    expect(lines[at + 2]).toBe('Requested;Completed;Cancelled;of which late;No-shows;Turned down;Unassigned;Open');
     expect(lines[at + 3]).toBe('10;3;3;1;1;1;1;1');
     expect(lines).toContain('Bus;2;22,3;6,5');
     expect(lines).toContain('15,5');
+    // Codes keep their column; the name stands beside them.
+    const purpose = lines.indexOf('Cel / Purpose');
+    expect(lines[purpose + 1]).toBe('Kod;Cel;Przejazdy zrealizowane');
+    expect(lines.slice(purpose + 3).find((l) => l.startsWith('SOCIAL;'))).toMatch(/^SOCIAL;społeczny \/ social;\d+$/);
   });
 
   it('quotes cells holding the separator or quotes', () => {
