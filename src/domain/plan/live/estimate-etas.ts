@@ -3,15 +3,22 @@
  * stops take their actual times; each stop ahead is reached by the planned driving time from the
  * previous one, never before its planned time (the client was told it), never before a delay
  * the driver announced for it (DELAYED, minutes late), and never in the past.
+ *
+ * `legAfterReported`: the driving time from the last reported stop to the next one, when known.
+ * Planned times cannot give it once a live edit (a no-show, a cancellation) has planned the stops
+ * ahead again from where the vehicle was: the gap between the reported stop's planned departure
+ * and the next arrival then holds the lateness as well, and adding it to the actual time counted
+ * the delay twice (a helper's next pickup moved to 08:36 was "expected" at 08:56).
  */
 import { arrivedSecOf, doneSecOf, isReported, type LiveStop } from './live-route.js';
 
-export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSec: number | null): number[] {
+export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSec: number | null, legAfterReported?: number): number[] {
   const etas: number[] = [];
   let clock: number | null = null;
   stops.forEach((s, i) => {
     const service = s.departureSec - s.serviceStartSec;
-    const legSec = s.arrivalSec - (i === 0 ? startSec : stops[i - 1]!.departureSec);
+    const afterReported = i > 0 && isReported(stops[i - 1]!);
+    const legSec = afterReported && legAfterReported !== undefined ? legAfterReported : s.arrivalSec - (i === 0 ? startSec : stops[i - 1]!.departureSec);
     if (isReported(s)) {
       const started = arrivedSecOf(s) ?? doneSecOf(s) ?? s.serviceStartSec;
       etas.push(started);

@@ -7,6 +7,7 @@ import type { DomainDeps } from '../../deps.js';
 import type { OrganisationContext } from '../../organisation/organisation-context.js';
 import { formatSeconds } from '../../common/time.js';
 import { estimateEtas } from './estimate-etas.js';
+import { isReported, type LiveStop } from './live-route.js';
 import { loadLivePlanForEdit, recordChange } from './live-plan.query.js';
 
 export async function reestimateRoute(
@@ -20,7 +21,7 @@ export async function reestimateRoute(
     const loaded = await loadLivePlanForEdit(tx, ctx.organisationId, planId, deps.now());
     const route = loaded.routes.find((r) => r.vehicle.id === vehicleId);
     if (!route || route.stops.length === 0) return;
-    const etas = estimateEtas(route.startSec, route.stops, loaded.nowSec);
+    const etas = estimateEtas(route.startSec, route.stops, loaded.nowSec, await legAfterLastReport(deps, route.stops, loaded.places));
     await tx.$executeRaw`
       UPDATE plan_stop AS s SET eta_sec = v.eta
       FROM unnest(${route.stops.map((s) => s.id)}::uuid[], ${etas}::float8[]) AS v(id, eta)
@@ -35,4 +36,24 @@ export async function reestimateRoute(
       });
     }
   });
+}
+
+/**
+ * Driving time from the last stop the driver reported to the next one (estimateEtas), from the
+ * same travel times live edits use; undefined without them or with nothing reported or ahead.
+ */
+async function legAfterLastReport(
+  deps: DomainDeps,
+  stops: readonly LiveStop[],
+  places: ReadonlyMap<string, { lat: number; lon: number }>,
+): Promise<number | undefined> {
+  const last = stops.findLastIndex(isReported);
+  const next = stops[last + 1];
+  if (last < 0 || !next || !deps.travelTimes) return undefined;
+  const from = places.get(stops[last]!.placeId);
+  const to = places.get(next.placeId);
+  if (!from || !to) return undefined;
+  const m = await deps.travelTimes.matrix([from, to]);
+  const leg = m.durationsSec[1]!;
+  return Number.isFinite(leg) ? leg : undefined;
 }

@@ -74,6 +74,20 @@ describe('estimated times', () => {
     expect(etas[2]).toBe(11 * H);
   });
 
+  it('count a no-show’s lateness once when the stops ahead were already planned again from it', () => {
+    const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+    // S was due 08:07 (gone 08:09); the driver reported the no-show at 08:28, and the live edit
+    // planned B's pickup from there: 8 minutes' drive, 08:36.
+    const stops = [
+      { ...stop(0, 'PICKUP', 's', m(8, 7), [{ kind: 'NO_SHOW', sec: m(8, 28), delayMin: null }]), departureSec: m(8, 9) },
+      stop(1, 'PICKUP', 'b', m(8, 36), [], m(8, 36)),
+      stop(2, 'DROPOFF', 'b', m(8, 50), [], m(8, 50)),
+    ];
+    expect(estimateEtas(7 * H, stops, m(8, 28), 8 * 60)).toEqual([m(8, 28), m(8, 36), m(8, 50)]);
+    // From the planned times alone the 19 minutes came twice: B "expected" at 08:55.
+    expect(estimateEtas(7 * H, stops, m(8, 28))[1]).toBe(m(8, 55));
+  });
+
   it('take a driver’s announced delay and never lie in the past', () => {
     const stops = [stop(0, 'PICKUP', 'a', 8 * H, [{ kind: 'DELAYED', sec: 7.9 * H, delayMin: 15 }]), stop(1, 'DROPOFF', 'a', 8.5 * H)];
     expect(estimateEtas(7 * H, stops, null)[0]).toBe(8 * H + 15 * 60);
