@@ -8,6 +8,12 @@
  * without the returns that plan took out: placing them first and taking them out after would make
  * the re-plan dearer than the plan it replaces. Such a return comes back in a next round if its
  * outbound ride is placed this time.
+ *
+ * The other way round, a client taken out whose return is left unplaced would be left at the
+ * clinic (a helper's demo day took Henryk to the regional hospital, 100 km, with no ride home).
+ * Such a return weighs RETURN_HOME_PRIORITY in the next round, so the search gives up one other
+ * ride for it rather than strand someone; when no plan can bring them back the outbound stays
+ * placed and the board says so (whether to drop the outbound then is the centre's call).
  */
 import type { Instance } from '../../solver/model/instance.js';
 import type { InitialRoute, Solution, SolveProgress } from '../../solver/model/solution.js';
@@ -26,6 +32,8 @@ export interface LinkedSolution {
 }
 
 const MAX_ROUNDS = 3;
+/** More than any single ride (1; a re-plan's placed rides 1.5 tie with it), less than two. */
+export const RETURN_HOME_PRIORITY = 1.5;
 
 /** Routes a solve starts from, and whose they are: they decide its budget (D39, D41). */
 export interface SolveStart {
@@ -61,6 +69,8 @@ export async function solveLinkedRides(
   const excluded = new Set(previousPlan ? returns.filter((i) => previousPlan.unplaced.has(outboundOf(i)!)) : []);
   /** Returns let back in once; one that is an orphan again stays out (no ping-pong between rounds). */
   const readmitted = new Set<number>();
+  /** Returns whose client a round took out without bringing back: weighted up from the next round. */
+  const bringHome = new Set<number>();
   /** The last round's routes, request indices of the full instance. */
   let last: Solution | null = null;
   for (let round = 0; ; round++) {
@@ -68,7 +78,7 @@ export async function solveLinkedRides(
     const newIndex = new Map(kept.map((i, k) => [i, k]));
     const sub: Instance = {
       ...instance,
-      requests: kept.map((i) => instance.requests[i]!),
+      requests: kept.map((i) => (bringHome.has(i) ? { ...instance.requests[i]!, priority: Math.max(instance.requests[i]!.priority, RETURN_HOME_PRIORITY) } : instance.requests[i]!)),
       vehicles: instance.vehicles.map((v) => (v.lockedStops ? { ...v, lockedStops: v.lockedStops.map((s) => ({ ...s, request: newIndex.get(s.request)! })) } : v)),
     };
     const start: SolveStart | undefined =
@@ -83,10 +93,12 @@ export async function solveLinkedRides(
     const placed = new Set(solution.routes.flatMap((r) => r.stops.map((s) => s.request)));
     const orphans = returns.filter((i) => placed.has(i) && !placed.has(outboundOf(i)!));
     const readmit = [...excluded].filter((i) => !readmitted.has(i) && placed.has(outboundOf(i)!));
+    const stranded = returns.filter((i) => !placed.has(i) && !excluded.has(i) && !bringHome.has(i) && placed.has(outboundOf(i)!));
     // After MAX_ROUNDS the last solution stands even with an orphan left: it is feasible, and
     // the dispatcher sees the unassigned outbound next to its placed return. A return still out
     // then keeps the reason it was taken out for, though a later round may have placed its outbound.
-    if ((orphans.length === 0 && readmit.length === 0) || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
+    if ((orphans.length === 0 && readmit.length === 0 && stranded.length === 0) || round + 1 >= MAX_ROUNDS) return { solution, orphanedReturns: [...excluded] };
+    for (const r of stranded) bringHome.add(r);
     for (const o of orphans) excluded.add(o);
     for (const r of readmit) {
       excluded.delete(r);

@@ -25,6 +25,38 @@ function withOrphanAndOther() {
   return { instance, rides };
 }
 
+describe('a client taken out is brought back', () => {
+  // 0 depot, 1 B's home, 2 clinic, 3 A's home (far). One car with one seat.
+  const far = [0, 600, 600, 1200, 600, 0, 600, 1200, 600, 600, 0, 1200, 1200, 1200, 1200, 0];
+  const ride = (from: number, to: number, start: number, pickupSlack: number): Request => ({
+    pickup: { location: from, twStart: start, twEnd: start + pickupSlack, serviceTime: 60 },
+    dropoff: { location: to, twStart: start, twEnd: start + 7200, serviceTime: 60 },
+    load: [1],
+    maxRideTime: 3600,
+    priority: 1,
+  });
+  const instance: Instance = {
+    loadDimensions: 1,
+    // A to the clinic at 08:00 and home at 12:00; B to the clinic at 12:00: the car cannot do both at noon.
+    requests: [ride(3, 2, 8 * 3600, 1800), ride(2, 3, 12 * 3600, 300), ride(1, 2, 12 * 3600, 300)],
+    vehicles: [{ startLocation: 0, endLocation: 0, shiftStart: 7 * 3600, shiftEnd: 16 * 3600, maxDuration: Infinity, layouts: [[1]], fixedCost: 0 }],
+    size: 4, durations: Float64Array.from(far), distances: Float64Array.from(far), objective: 'duration', unassignedPenalty: 1e8,
+  };
+  const rides = [{ id: 'a-out', outboundRideId: null }, { id: 'a-back', outboundRideId: 'a-out' }, { id: 'b', outboundRideId: null }];
+
+  it('gives the return of a placed outbound the car B would have had (B is cheaper, and alone it wins)', async () => {
+    const alone = solve(instance, { seed: 1, maxIterations: 100 });
+    expect(alone.unassigned.map((u) => u.request)).toEqual([1]);
+    const priorities: number[][] = [];
+    const { solution } = await solveLinkedRides(instance, rides, async (i, _p, start) => {
+      priorities.push(i.requests.map((r) => r.priority));
+      return solve(i, { seed: 1, maxIterations: 100, ...(start ? { initialRoutes: start.routes } : {}) });
+    }, () => undefined);
+    expect(solution.unassigned.map((u) => u.request)).toEqual([2]);
+    expect(priorities).toEqual([[1, 1, 1], [1, 1.5, 1]]);
+  });
+});
+
 describe('return rides follow their outbound ride', () => {
   it('takes out a placed return whose outbound could not be placed', async () => {
     // Outbound needs a wheelchair place the only car lacks; the return (seat only, by mistake) would fit.
