@@ -113,6 +113,8 @@ describe('signing in', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#sign-out');
     expect(await page.locator('#nav a').allTextContents()).toContain('Dyspozytor');
+    // Who, and in which centre (an installation serves several).
+    expect(await page.locator('#signed-in').textContent()).toBe(`Zalogowano: Ewa Testowa — ${(await api.get('/organisation')).body.name}`);
     await page.screenshot({ path: join(SCREENSHOTS, 'login-signed-in.png'), fullPage: true });
     // The cookie is out of the page's reach; signing out brings the login page back.
     expect(await page.evaluate('document.cookie')).not.toContain('dowoz_session');
@@ -621,6 +623,8 @@ describe('the web app in a browser', () => {
     expect(rehab).toMatchObject({ kind: 'REHAB', lat: 54.213, lon: 21.518, insideGmina: true });
     await shot(page, 'admin-places');
 
+    // This administrator is one of the installation's: the link to the queue dashboard shows.
+    await page.locator('#queue-dashboard').waitFor();
     const queues = await page.goto(`${t.baseUrl}/admin/queues`);
     expect(queues?.status()).toBe(200);
     // The day's plan job is there, finished, with its retry controls.

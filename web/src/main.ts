@@ -85,7 +85,8 @@ function renderShell(active: string): void {
           h('ul', {}, ...allowedRoutes().map((name) =>
             h('li', {}, h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(routes[name]!.title))),
           )),
-          h('span', { class: 'signed-in' }, t('signedInAs', { name: me.user?.displayName ?? me.organisation.name })),
+          // The centre too: one installation serves several, and the same screens look alike.
+          h('span', { class: 'signed-in', id: 'signed-in' }, t('signedInAs', { name: me.user ? `${me.user.displayName} — ${me.organisation.name}` : me.organisation.name })),
           h('button', { type: 'button', id: 'sign-out', onclick: (() => void signOut()) as EventListener }, t('signOut')),
         ]
       : []),

@@ -318,11 +318,19 @@ export const renderAdmin: View = async (root, params) => {
   const asked = params.get('tab') ?? 'settings';
   const tab: Tab = asked in TABS ? (asked as Tab) : 'settings';
   const content = await TABS[tab]();
+  const queueLink = h('li', { hidden: true }, h('a', { href: '/admin/queues', target: '_blank', rel: 'noopener', id: 'queue-dashboard' }, t('queueDashboard')));
   root.replaceChildren(
     h('h1', {}, t('adminTitle')),
     h('nav', { 'aria-label': t('adminTabs'), class: 'tabs' },
       h('ul', {}, ...(Object.keys(TABS) as Tab[]).map((k) => h('li', {}, h('a', { href: `#/admin?tab=${k}`, 'aria-current': k === tab ? 'page' : null }, t(TAB_LABEL[k])))),
-        h('li', {}, h('a', { href: '/admin/queues', target: '_blank', rel: 'noopener', id: 'queue-dashboard' }, t('queueDashboard'))))),
+        queueLink)),
     content,
   );
+  // The dashboard opens only for the installation's administrators (D26): the link is shown to
+  // those it opens for, not to a centre's administrator who would get a bare "not found".
+  void fetch('/admin/queues', { method: 'HEAD', credentials: 'same-origin', redirect: 'manual' })
+    .then((res) => {
+      if (res.ok) queueLink.hidden = false;
+    })
+    .catch(() => undefined);
 };
