@@ -8,19 +8,20 @@ import PDFDocument from 'pdfkit';
 import type { Manifest } from './manifest.js';
 import { checkMark, kmText } from './render-manifest-html.js';
 
-const FONT = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
+export const FONT = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
 const FONT_BOLD = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url));
 
 const MARGIN = 40;
 /** Column x positions and widths on an A4 page (595 pt wide). */
-const COLS = [
+// The last column is wide enough for a reported stop's mark and time on one line ("☑ 07:46").
+export const COLS = [
   { key: 'seq', x: MARGIN, w: 22 },
-  { key: 'time', x: MARGIN + 22, w: 48 },
-  { key: 'action', x: MARGIN + 70, w: 80 },
-  { key: 'passenger', x: MARGIN + 150, w: 120 },
-  { key: 'place', x: MARGIN + 270, w: 140 },
-  { key: 'needs', x: MARGIN + 410, w: 85 },
-  { key: 'check', x: MARGIN + 495, w: 20 },
+  { key: 'time', x: MARGIN + 22, w: 44 },
+  { key: 'action', x: MARGIN + 66, w: 76 },
+  { key: 'passenger', x: MARGIN + 142, w: 116 },
+  { key: 'place', x: MARGIN + 258, w: 136 },
+  { key: 'needs', x: MARGIN + 394, w: 77 },
+  { key: 'check', x: MARGIN + 471, w: 44 },
 ] as const;
 type Col = (typeof COLS)[number]['key'];
 
