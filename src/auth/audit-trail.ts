@@ -33,7 +33,8 @@ const AUDITED: readonly Audited[] = [
   { path: /^\/api\/v1\/providers\/[^/]+\/rides\/?$/, entity: 'provider-rides', kind: 'ride', perClient: true },
   { path: /^\/api\/v1\/notifications\/?$/, entity: 'notification', kind: 'other', perClient: true },
   { path: /^\/api\/v1\/plans\/[^/]+(\/.*)?$/, entity: 'plan', kind: 'other', perClient: false },
-  { path: /^\/api\/v1\/imports\/clients\/?$/, entity: 'client-import', kind: 'other', perClient: false },
+  // Each row's client (created, updated or matched) is named in the answer: one entry per client.
+  { path: /^\/api\/v1\/imports\/clients\/?$/, entity: 'client-import', kind: 'other', perClient: true },
 ];
 // Routes whose use case records its own, more specific entry (EXPORT, ERASE).
 const SELF_AUDITED = new Set(['GET /api/v1/clients/:id/export', 'POST /api/v1/clients/:id/erase']);

@@ -66,6 +66,10 @@ describe('the audit log', () => {
     // Created, then read.
     expect(lines.slice(1).map((l) => l.split(';')[3])).toEqual(['"CREATE"', '"READ"']);
     expect((await api.get('/audit?from=2027-01-01&to=2026-01-01')).status).toBe(400);
+    // A weekly pattern is recorded under its client.
+    const weekly = await api.post('/recurring-rides', { clientId: day.clients.irena, toPlaceId: day.healthId, arriveBy: '09:00', weekdays: [3], startDate: '2026-11-25', endDate: '2026-12-02' });
+    expect(weekly.status, weekly.text).toBe(201);
+    expect((await auditOf(org.id)).filter((e) => e.entity === 'recurring-ride').map((e) => [e.action, e.clientId])).toEqual([['CREATE', day.clients.irena]]);
 
     // A plan names every client of the day: its reads are recorded once, by the plan's id.
     const plan = await api.post('/plans', { date: '2026-11-24' });

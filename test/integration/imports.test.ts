@@ -101,6 +101,9 @@ describe('CSV import of clients', () => {
     expect(clients.find((c) => c.lastName === 'Wiśniewska')).toMatchObject({ mobility: 'WALKER', homeAddress: 'Leśniewo 12, 11-420' });
     const piotrHome = (await api.get(`/places/${clients.find((c) => c.lastName === 'Zieliński').homePlaceId}`)).body;
     expect(piotrHome).toMatchObject({ lat: 54.0792, lon: 21.3702, insideGmina: false });
+    // The access log names each client the import created (RODO: who processed whose data).
+    const audited = await t.db.auditEntry.findMany({ where: { organisationId: org.id, entity: 'client-import' } });
+    expect(audited.map((e) => e.clientId).sort()).toEqual(clients.map((c) => c.id).sort());
   });
 
   it('checks rows with the same rules as the API: phone, mobility, yes/no', async () => {

@@ -1,6 +1,7 @@
 /**
  * Which clients an API answer is about: every `clientId` in it, every ride (`rideId`, or a ride's
- * own `id`) to be resolved to its client, and for client answers the client's own `id`.
+ * own `id`) to be resolved to its client, the `id` of every nested `client`, and for client
+ * answers the client's own `id`.
  * Pure, so the audit trail records reads of lists and manifests as precisely as single records.
  */
 export interface Mentions {
@@ -26,9 +27,10 @@ export function mentionsIn(body: unknown, entity: 'client' | 'ride' | 'other'): 
         else if (k === 'id' && ownIdIs === 'client') clientIds.add(v);
         else if (k === 'id' && ownIdIs === 'ride') rideIds.add(v);
       } else if (typeof v === 'object') {
-        // The records a list or a booking answers with are of the same kind as the answer;
-        // anything nested deeper (places, vehicles) is not.
-        const childKind = k === 'items' || k === 'outbound' || k === 'return' ? ownIdIs : 'other';
+        // The records a list or a booking answers with are of the same kind as the answer; a
+        // nested `client` is a client (a weekly pattern names its client so); anything else
+        // nested (places, vehicles) is not.
+        const childKind = k === 'items' || k === 'outbound' || k === 'return' ? ownIdIs : k === 'client' ? 'client' : 'other';
         walk(v, depth + 1, childKind);
       }
     }
