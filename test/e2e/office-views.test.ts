@@ -216,8 +216,9 @@ describe('the office screens in a browser', () => {
     const success = page.locator('.success');
     await success.waitFor();
     expect(await success.locator('h2').textContent()).toBe('Zarezerwowano co tydzień (pn, czw) od 2026-11-26 do 2026-12-10');
-    // Thu 26 Nov, Mon 30 Nov, Thu 3 Dec, Mon 7 Dec, Thu 10 Dec: five outbound rides, each with its return.
-    expect(await success.locator('li').count()).toBe(5);
+    // Thu 26 Nov, Mon 30 Nov, Thu 3 Dec, Mon 7 Dec, Thu 10 Dec: five outbound rides, each with its return, all listed.
+    expect(await success.locator('li').count()).toBe(10);
+    expect(await success.locator('li', { hasText: 'Powrót:' }).count()).toBe(5);
     const pattern = (await api.get(`/recurring-rides?clientId=${marianna.id}`)).body.items[0];
     expect(pattern).toMatchObject({ weekdays: [1, 4], arriveBy: '10:30', returnDepartAfter: '13:30', startDate: '2026-11-26', endDate: '2026-12-10', active: true });
     expect((await api.get(`/rides?clientId=${marianna.id}&from=2026-11-26&to=2026-12-10`)).body.items.filter((r: any) => r.recurringRideId === pattern.id)).toHaveLength(10);
