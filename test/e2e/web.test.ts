@@ -595,6 +595,19 @@ describe('the web app in a browser', () => {
     });
     await page.getByRole('button', { name: 'Wyślij' }).click();
     await page.locator('#boundary-result', { hasText: 'Granica zapisana' }).waitFor();
+    const places = (await api.get('/places')).body.items as { insideGmina: boolean | null }[];
+    expect(await page.locator('#boundary-result').textContent()).toContain(`${places.filter((p) => p.insideGmina).length} z ${places.length} w granicy`);
+    // The state line follows the upload without a reload.
+    expect(await page.locator('#boundary-state').textContent()).toMatch(/^Granica gminy: tak/);
+    // Latitude first by mistake: nothing lies inside, and the page says what may be wrong.
+    const swapped = { ...SROKOWO_BOUNDARY, coordinates: SROKOWO_BOUNDARY.coordinates.map((ring: number[][]) => ring.map(([lon, lat]) => [lat, lon])) };
+    await page.locator('#boundary-file').setInputFiles({ name: 'odwrotnie.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(swapped)) });
+    await page.getByRole('button', { name: 'Wyślij' }).click();
+    await page.locator('#boundary-result', { hasText: 'zamienionej szerokości' }).waitFor();
+    // Put the right one back for the tests that follow.
+    await page.locator('#boundary-file').setInputFiles({ name: 'srokowo.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(SROKOWO_BOUNDARY)) });
+    await page.getByRole('button', { name: 'Wyślij' }).click();
+    await page.locator('#boundary-result:not(.warning)', { hasText: 'Granica zapisana' }).waitFor();
     await shot(page, 'admin-settings');
 
     await page.getByRole('link', { name: 'Pojazdy i zmiany' }).click();

@@ -125,9 +125,16 @@ async function settingsSection(): Promise<HTMLElement> {
       return;
     }
     try {
-      const next = await api.put<Organisation>(`/organisation/${which.value}`, geojson);
+      // The answer counts the places reclassified; the organisation says which boundaries it has.
+      const counted = await api.put<{ places: number; inside: number }>(`/organisation/${which.value}`, geojson);
+      const next = await api.get<Organisation>('/organisation');
       state.textContent = t('boundaryState', { gmina: t(next.hasBoundary ? 'yes' : 'no'), county: t(next.hasCountyBoundary ? 'yes' : 'no') });
-      result.textContent = t('boundarySaved');
+      result.textContent = t('boundarySaved', { inside: counted.inside, places: counted.places });
+      // GeoJSON is longitude first: a file with latitude first puts every place "outside".
+      if (counted.places > 0 && counted.inside === 0) {
+        result.className = 'warning';
+        result.textContent += ` ${t('boundaryNoneInside')}`;
+      }
     } catch (err) {
       result.className = 'error';
       result.textContent = err instanceof ApiError ? [err.text(), ...err.fields.map((f) => `${f.path}: ${f.message}`)].join(' ') : String(err);
