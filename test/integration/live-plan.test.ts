@@ -202,6 +202,12 @@ describe('re-planning a day under way', () => {
     // The old revision is history: it cannot be edited any more.
     const old = await api.post(`/plans/${plan.id}/publish`, {});
     expect(old.status).toBe(409);
+    // A ride under way cannot move, and the dispatcher is told so in words, not by its status code.
+    const other = next.routes.find((r: any) => r.vehicle.id !== vehicleId)!.vehicle.id;
+    const move = await api.post(`/plans/${next.id}/moves`, { rideId: first.rideId, vehicleId: other, dryRun: true });
+    expect(move.status).toBe(422);
+    expect(move.body.error.message).toBe('Nie można przenieść przejazdu: przejazd jest w drodze (klient w pojeździe)');
+    expect(move.body.error.messageEn).not.toContain('IN_PROGRESS');
   });
 });
 

@@ -17,6 +17,18 @@ import { runLiveEdit } from './run-live-edit.js';
 import { writeRemaining } from './write-route.js';
 import { clientName } from '../../booking/client-name.js';
 
+/** Why a ride outside the plan's reach cannot move, in words (a dispatcher saw "IN_PROGRESS"). */
+const NOT_MOVABLE: Readonly<Record<string, readonly [string, string]>> = {
+  IN_PROGRESS: ['jest w drodze (klient w pojeździe)', 'under way (the client is in the vehicle)'],
+  COMPLETED: ['jest zakończony', 'completed'],
+  NO_SHOW: ['skończył się nieobecnością klienta', 'a no-show'],
+  CANCELLED: ['jest odwołany', 'cancelled'],
+  LATE_CANCELLED: ['jest odwołany', 'cancelled'],
+  REQUESTED: ['czeka na zatwierdzenie', 'awaiting approval'],
+  TURNED_DOWN: ['został odrzucony', 'turned down'],
+  MISSED: ['nie został zrealizowany', 'missed'],
+};
+
 export interface MoveAnswer {
   readonly feasible: true;
   readonly applied: boolean;
@@ -70,7 +82,8 @@ export async function moveRide(deps: LiveDeps, ctx: OrganisationContext, planId:
     const ride = await findRideForPlacing(tx, org, input.rideId);
     if (!ride) throw new AppError('NOT_FOUND', 'Nie znaleziono przejazdu', { messageEn: 'Ride not found' });
     if (ride.status !== 'APPROVED' && ride.status !== 'SCHEDULED') {
-      return { result: refuse(`przejazdu w stanie ${ride.status} nie można przenieść`, `a ride in status ${ride.status} cannot be moved`) };
+      const [pl, en] = NOT_MOVABLE[ride.status] ?? [ride.status, ride.status];
+      return { result: refuse(`przejazd ${pl}`, `the ride is ${en}`) };
     }
     let target: LiveRouteInput | undefined = loaded.routes.find((r) => r.vehicle.id === input.vehicleId);
     if (!target) {
