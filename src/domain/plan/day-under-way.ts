@@ -3,6 +3,7 @@
  * nothing is planned before now, and no client told a pickup window is asked to be ready earlier.
  */
 import type { Instance } from '../../solver/model/instance.js';
+import type { UnassignedCode } from './unassigned-reason.js';
 
 /**
  * A plan made after the day began (the first plan of today, made at 08:20) starts every vehicle
@@ -37,4 +38,16 @@ export function keepToldPickups(instance: Instance, toldCentreMin: ReadonlyMap<n
       return earliest === req.pickup.twStart ? req : { ...req, pickup: { ...req.pickup, twStart: earliest } };
     }),
   };
+}
+
+/** Reasons the optimiser gives for a ride no vehicle could reach in time, or in a shift. */
+const TIMING_REASONS: ReadonlySet<UnassignedCode> = new Set(['shift', 'shiftEnd', 'timeWindow', 'busy']);
+
+/**
+ * A ride left out because its pickup window closed before the day was planned gets that as its
+ * reason. Under notBeforeNow the optimiser said "no driver's shift covers 07:30–08:00", which
+ * sent the dispatcher to the shifts for a ride that was simply too late.
+ */
+export function reasonOnTheDay(code: UnassignedCode, pickupEndSec: number, nowSec: number | null): UnassignedCode {
+  return nowSec !== null && pickupEndSec < nowSec && TIMING_REASONS.has(code) ? 'passed' : code;
 }

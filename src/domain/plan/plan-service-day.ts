@@ -19,7 +19,7 @@ import { describeUnassigned } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
 import { favourPlacedRides, startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
-import { keepToldPickups, notBeforeNow } from './day-under-way.js';
+import { keepToldPickups, notBeforeNow, reasonOnTheDay } from './day-under-way.js';
 import { describeReplanChange, replanChanges } from './live/replan-changes.js';
 import { clientName } from '../booking/client-name.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
@@ -208,7 +208,7 @@ export async function planServiceDay(
     const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;
     const window = ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] as const : [req.pickup.twStart, req.pickup.twEnd] as const;
-    const text = describeUnassigned(u.reason, {
+    const text = describeUnassigned(reasonOnTheDay(u.reason, req.pickup.twEnd, nowSec), {
       wheelchair: ride.wheelchair,
       seats: rideLoad(ride)[0],
       window,

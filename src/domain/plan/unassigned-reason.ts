@@ -5,8 +5,11 @@
 import type { UnassignedReason } from '../../solver/model/solution.js';
 import { formatSeconds } from '../common/time.js';
 
-/** The optimiser's reasons, and the domain's own: a return whose outbound ride was not placed. */
-export type UnassignedCode = UnassignedReason | 'outboundUnassigned';
+/**
+ * The optimiser's reasons, and the domain's own: a return whose outbound ride was not placed, and
+ * a ride whose time had passed when its day was planned (day-under-way.ts).
+ */
+export type UnassignedCode = UnassignedReason | 'outboundUnassigned' | 'passed';
 
 export interface ReasonText {
   readonly code: UnassignedCode;
@@ -69,6 +72,8 @@ function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {
       return { code, pl: `Przejazd między ${a} a ${b} skończyłby się po zmianie każdego kierowcy, który mógłby go wykonać`, en: `The ride between ${a} and ${b} would end after the shift of every driver who could take it` };
     case 'timeWindow':
       return { code, pl: `Żaden pojazd nie zdąży dojechać między ${a} a ${b}`, en: `No vehicle can get there between ${a} and ${b}` };
+    case 'passed':
+      return { code, pl: `Ten czas już minął (${a}–${b}): dzień zaplanowano później`, en: `That time had passed (${a}–${b}) when the day was planned` };
     case 'outboundUnassigned':
       return { code, pl: 'Przejazd w tamtą stronę nie został zaplanowany, więc powrót też nie', en: 'The outbound ride was not placed, so neither is the return' };
     case 'busy':

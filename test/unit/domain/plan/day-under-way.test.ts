@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepToldPickups, notBeforeNow } from '../../../../src/domain/plan/day-under-way.js';
+import { keepToldPickups, notBeforeNow, reasonOnTheDay } from '../../../../src/domain/plan/day-under-way.js';
+import { describeUnassigned } from '../../../../src/domain/plan/unassigned-reason.js';
 import type { Instance } from '../../../../src/solver/model/instance.js';
 import { solve } from '../../../../src/solver/index.js';
 
@@ -30,6 +31,18 @@ describe('a day planned after it began', () => {
     for (const route of solution.routes) for (const s of route.stops) expect(s.serviceStart).toBeGreaterThanOrEqual(8 * H + 20 * 60);
     // Without the rule, the 07:30 pickup is planned as if the day had not begun.
     expect(solve(instance, { maxIterations: 50, seed: 1 }).unassigned).toEqual([]);
+  });
+
+  it('says a ride left out was too late, not that no driver works then', () => {
+    const at0820 = notBeforeNow(instance, 8 * H + 20 * 60);
+    const [left] = solve(at0820, { maxIterations: 50, seed: 1 }).unassigned;
+    const code = reasonOnTheDay(left!.reason, at0820.requests[0]!.pickup.twEnd, 8 * H + 20 * 60);
+    expect(code).toBe('passed');
+    expect(describeUnassigned(code, { wheelchair: false, seats: 1, window: [7.5 * H, 8.5 * H], fromName: 'A', toName: 'B' }).pl).toBe('Ten czas już minął (07:30–08:30): dzień zaplanowano później');
+    // Before the day, or for a ride still ahead, the optimiser's reason stands.
+    expect(reasonOnTheDay('shift', 8 * H, null)).toBe('shift');
+    expect(reasonOnTheDay('shift', 9 * H, 8 * H)).toBe('shift');
+    expect(reasonOnTheDay('capacity', 7 * H, 8 * H)).toBe('capacity');
   });
 
   it('keeps a vehicle whose shift is over at its end, not beyond', () => {
