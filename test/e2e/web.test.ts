@@ -659,7 +659,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('option', { name: /Kowalczyk Helena/ }).click();
     // Home from the health centre, one way.
     await page.getByLabel('Skąd').selectOption(day.healthId);
-    await page.getByLabel('Dokąd').selectOption(day.dayCentreId);
+    await page.getByLabel('Dokąd').selectOption({ label: 'Dom klienta' });
     await page.getByLabel('Dzień', { exact: true }).fill('2026-11-25');
     await page.getByLabel('Wyjazd po godzinie').check();
     await page.getByLabel('Godzina', { exact: true }).fill('12:00');
@@ -671,7 +671,8 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Zarezerwuj' }).click();
     await page.locator('.success').waitFor();
     const ride = (await api.get('/rides?date=2026-11-25')).body.items.find((r: { client: { name: string } }) => r.client.name === 'Helena Kowalczyk');
-    expect(ride).toMatchObject({ from: { id: day.healthId }, to: { id: day.dayCentreId }, departAfter: '12:00', purpose: 'HEALTH', fundingSource: 'PFRON' });
+    const home = (await api.get(`/clients/${day.clients.helena}`)).body.homePlaceId;
+    expect(ride).toMatchObject({ from: { id: day.healthId }, to: { id: home }, departAfter: '12:00', purpose: 'HEALTH', fundingSource: 'PFRON' });
     await page.close();
     const now = (await api.get('/organisation')).body;
     expect((await api.patch('/organisation/rules', { rules: { bookingCutoff: null }, version: now.version })).status).toBe(200);

@@ -35,6 +35,9 @@ const FIELD_INPUT: Record<string, string> = {
   notes: 'bk-notes',
 };
 
+/** The "Dokąd" option that stands for the chosen client's home. */
+const HOME = 'home';
+
 const rideLine = (label: string, r: RideView) =>
   h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`);
 
@@ -55,8 +58,10 @@ export const renderBooking: View = async (root) => {
     assistant.checked = c?.needsAssistant ?? false;
   });
 
+  // The client's home is a destination too: a one-way ride home from a service place.
   const to = h('select', { id: 'bk-to', required: true },
     h('option', { value: '' }, t('chooseDestination')),
+    h('option', { value: HOME }, t('originHome')),
     ...destinations.map((p) => h('option', { value: p.id }, `${p.name} — ${p.address}`)),
   );
   // Home by default; a ride may also start at a service place (home from the hospital, one way).
@@ -210,7 +215,7 @@ export const renderBooking: View = async (root) => {
       clientId: c.id,
       date: date.value,
       ...(from.value ? { fromPlaceId: from.value } : {}),
-      toPlaceId: to.value,
+      toPlaceId: to.value === HOME ? c.homePlaceId : to.value,
       [kind]: time.value,
       ...(purpose.value ? { purpose: purpose.value } : {}),
       fundingSource: funding.value,
@@ -234,7 +239,7 @@ export const renderBooking: View = async (root) => {
     const body = {
       clientId: c.id,
       ...(from.value ? { fromPlaceId: from.value } : {}),
-      toPlaceId: to.value,
+      toPlaceId: to.value === HOME ? c.homePlaceId : to.value,
       [kind]: time.value,
       weekdays: weekdayBoxes.filter((b) => b.checked).map((b) => Number(b.value)),
       startDate: date.value,
