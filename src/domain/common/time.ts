@@ -67,6 +67,15 @@ export function secondsAfterServiceMidnight(timeZone: string, serviceDate: strin
   return days * 86_400 + minutesNowIn(timeZone, at) * 60 + at.getUTCSeconds();
 }
 
+/**
+ * "Now" in a service day's seconds: the time of day when the day is today, the whole day (24 h)
+ * once it is over, null before it begins. What live edits and a plan of a day under way start from.
+ */
+export function serviceDayNowSec(timeZone: string, serviceDate: string, now: Date): number | null {
+  const today = todayIn(timeZone, now);
+  return serviceDate === today ? secondsAfterServiceMidnight(timeZone, serviceDate, now) : serviceDate < today ? 24 * 3600 : null;
+}
+
 /** ISO weekday of a "YYYY-MM-DD": 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   return toDbDate(date).getUTCDay() || 7;

@@ -12,7 +12,7 @@ import { loadRidesForPlanning, moveRidesStatus } from '../../db/repositories/rid
 import type { Instance } from '../../solver/model/instance.js';
 import type { Solution } from '../../solver/model/solution.js';
 import type { TravelTimeProvider } from '../../routing/types.js';
-import { formatSeconds, fromDbDate, secondsAfterServiceMidnight, todayIn } from '../common/time.js';
+import { formatSeconds, fromDbDate, serviceDayNowSec } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
 import { describeUnassigned } from './unassigned-reason.js';
@@ -375,8 +375,7 @@ export class PlanNotFoundError extends Error {
 /** Seconds after the service day's midnight now, or null before the day (organisation's clock). */
 async function nowInServiceDay(deps: PlanDeps, organisationId: string, date: string): Promise<number | null> {
   const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { timeZone: true } });
-  const now = deps.now();
-  return date <= todayIn(org.timeZone, now) ? secondsAfterServiceMidnight(org.timeZone, date, now) : null;
+  return serviceDayNowSec(org.timeZone, date, deps.now());
 }
 
 /** Request → centre (minutes) of the last pickup window its client was told; on-board requests left out. */

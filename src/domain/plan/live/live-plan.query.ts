@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../../../db/client.js';
 import { AppError, notFound } from '../../../errors.js';
-import { fromDbDate, secondsAfterServiceMidnight, todayIn } from '../../common/time.js';
+import { fromDbDate, secondsAfterServiceMidnight, serviceDayNowSec } from '../../common/time.js';
 import type { LiveRide, LiveRouteInput, LiveStop } from './live-route.js';
 
 /** What a live edit reads of a plan: routes, stops, their rides and the drivers' reports. */
@@ -66,8 +66,7 @@ export async function loadLivePlanForEdit(tx: Tx, organisationId: string, planId
 
 export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): LoadedLivePlan {
   const date = fromDbDate(plan.serviceDate);
-  const today = todayIn(timeZone, now);
-  const nowSec = date === today ? secondsAfterServiceMidnight(timeZone, date, now) : date < today ? 24 * 3600 : null;
+  const nowSec = serviceDayNowSec(timeZone, date, now);
   const rides = new Map<string, LiveRide>();
   const places = new Map<string, { lat: number; lon: number; name: string }>();
   const routes: LiveRouteInput[] = plan.routes.map((r) => {

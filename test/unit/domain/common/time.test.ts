@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatMinutes, formatSeconds, isCalendarDate, nextWorkingDay, parseTimeOfDay, secondsAfterServiceMidnight, todayIn } from '../../../../src/domain/common/time.js';
+import { daysBetween, formatMinutes, formatSeconds, isCalendarDate, nextWorkingDay, parseTimeOfDay, secondsAfterServiceMidnight, todayIn, serviceDayNowSec } from '../../../../src/domain/common/time.js';
 
 describe('service-day time', () => {
+  it('says where now falls in a service day: its time on the day, the whole day after, nothing before', () => {
+    const now = new Date('2026-11-24T07:10:00Z'); // 08:10 in Warsaw
+    expect(serviceDayNowSec('Europe/Warsaw', '2026-11-24', now)).toBe(8 * 3600 + 10 * 60);
+    expect(serviceDayNowSec('Europe/Warsaw', '2026-11-23', now)).toBe(24 * 3600);
+    expect(serviceDayNowSec('Europe/Warsaw', '2026-11-25', now)).toBeNull();
+  });
+
   it('converts between HH:MM and minutes after midnight', () => {
     expect(parseTimeOfDay('08:30')).toBe(510);
     expect(formatMinutes(510)).toBe('08:30');
