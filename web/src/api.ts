@@ -4,6 +4,9 @@
  * shows the login page again.
  */
 import { lang } from './i18n.js';
+import type { ImportReport } from '../../src/domain/import/import-report.js';
+
+export type { ImportReport, RowRejection } from '../../src/domain/import/import-report.js';
 
 export interface FieldError {
   readonly path: string;
@@ -86,6 +89,20 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Sends a file as the raw request body, as the import endpoints read it (not a multipart form),
+ * and returns their report. A 400 that carries a report is an answer, not a failure: it lists
+ * the rows that kept the whole file out. Any other error throws ApiError as the calls above do.
+ */
+export async function uploadImport(path: string, file: Blob, contentType: string): Promise<ImportReport> {
+  const res = await fetch(apiUrl(path), { method: 'POST', headers: apiHeaders({ 'Content-Type': contentType }), body: file });
+  const json = (await res.json().catch(() => null)) as (Partial<ImportReport> & { error?: { code: string; message: string; messageEn?: string; fields?: FieldError[] } }) | null;
+  if (res.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  if ((res.ok || res.status === 400) && typeof json?.read === 'number') return json as ImportReport;
+  const e = json?.error;
+  throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? `HTTP ${res.status}`, e?.messageEn, e?.fields ?? []);
 }
 
 export const printablePath = (date: string, vehicleId: string): string => `/manifests/${date}/${vehicleId}?format=html`;

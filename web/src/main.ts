@@ -20,6 +20,7 @@ import { renderNotifications } from './views/notifications.js';
 import { renderProviders } from './views/providers.js';
 import { renderProviderRides } from './views/provider-rides.js';
 import { renderAccounts } from './views/accounts.js';
+import { renderImports } from './views/imports.js';
 import { ApiError, SIGNED_OUT_EVENT, api, setCsrfToken } from './api.js';
 import { registerServiceWorker } from './service-worker.js';
 import { cachedMe, forgetMe, keepMe } from './session.js';
@@ -32,6 +33,8 @@ const routes: Record<string, { view: View; title: MessageKey; roles: readonly st
   driver: { view: renderDriver, title: 'navDriver', roles: ['ADMIN', 'DISPATCHER', 'DRIVER', 'PROVIDER'] },
   reports: { view: renderReports, title: 'navReports', roles: ['ADMIN', 'DISPATCHER'] },
   admin: { view: renderAdmin, title: 'navAdmin', roles: ['ADMIN'] },
+  // A dispatcher gets the places import only; the view and the server hold back the rest.
+  imports: { view: renderImports, title: 'navImports', roles: ['ADMIN', 'DISPATCHER'] },
   providers: { view: renderProviders, title: 'navProviders', roles: ['ADMIN'] },
   provider: { view: renderProviderRides, title: 'navProviderRides', roles: ['ADMIN', 'DISPATCHER', 'PROVIDER'] },
   accounts: { view: renderAccounts, title: 'navAccounts', roles: ['ADMIN'] },
