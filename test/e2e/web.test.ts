@@ -301,6 +301,30 @@ describe('the web app in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
+  it('lets the dispatcher zoom the map and leave the board at once, with no page error', async () => {
+    // Leaflet ends a zoom on timers that map.remove() does not cancel: leaving mid-zoom used to
+    // throw "Cannot read properties of undefined (reading '_leaflet_pos')" from the removed map.
+    // A browser on its real clock: Leaflet's animation frames do not run on a fixed one.
+    const page = await (await newBrowserContext(browser, t.baseUrl)).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${t.baseUrl}/app/#/board?date=${DATE}`);
+    await signIn(page);
+    for (const zoom of ['wheel', 'dblclick', 'wheel', 'dblclick']) {
+      await page.evaluate(`location.hash = '#/board?date=${DATE}'`);
+      await page.locator('.leaflet-overlay-pane path.route-line').first().waitFor();
+      await page.locator('#route-map').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#route-map').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      if (zoom === 'wheel') await page.mouse.wheel(0, -100);
+      else await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+      await page.getByRole('link', { name: 'Klienci' }).click();
+      await page.waitForTimeout(700);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets the dispatcher see a move’s verdict before making it, move a ride, lock a route and publish to drivers', async () => {
     const planId = (await api.get(`/plans?date=${DATE}`)).body.items[0].id;
     const plan = (await api.get(`/plans/${planId}`)).body;

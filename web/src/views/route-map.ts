@@ -61,5 +61,17 @@ export function renderRouteMap(box: HTMLElement, plan: PlanView, placeById: Read
 
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24] });
   else map.setView([52.1, 19.4], 6); // nothing to show: Poland
-  return () => map.remove();
+  return () => removeWhenSettled(map);
+}
+
+/**
+ * Leaflet ends a wheel zoom on timers that map.remove() does not cancel (40 ms to gather the
+ * wheel, 250 ms of zoom animation): a dispatcher who turned the wheel and left the board at once
+ * got "Cannot read properties of undefined (reading '_leaflet_pos')" from a map already removed.
+ * The view is off the page by now, so the map is stopped and removed once those timers are over.
+ */
+const SETTLE_MS = 500;
+function removeWhenSettled(map: L.Map): void {
+  map.stop();
+  setTimeout(() => map.remove(), SETTLE_MS);
 }
