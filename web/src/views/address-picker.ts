@@ -11,6 +11,7 @@ import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { loadConfig } from '../config.js';
 import type { AddressSearchAnswer, Items, PlaceView } from '../types.js';
+import { removeWhenSettled } from './route-map.js';
 
 export interface PickedAddress {
   readonly address: string;
@@ -152,7 +153,10 @@ export function addressPicker(id: string, current: { address: string; lat: numbe
     picked: () => (changed && point ? { address: text.value.trim(), lat: point.lat, lon: point.lon } : null),
     dispose: () => {
       observer.disconnect();
-      map?.remove();
+      // Cleared first, so the tiles and the centre's place arriving later leave the map alone.
+      const closing = map;
+      map = null;
+      if (closing) removeWhenSettled(closing);
     },
   };
 }

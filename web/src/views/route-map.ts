@@ -71,7 +71,7 @@ export function renderRouteMap(box: HTMLElement, plan: PlanView, placeById: Read
  * The view is off the page by now, so the map is stopped and removed once those timers are over.
  */
 const SETTLE_MS = 500;
-function removeWhenSettled(map: L.Map): void {
+export function removeWhenSettled(map: L.Map): void {
   map.stop();
   setTimeout(() => map.remove(), SETTLE_MS);
 }
