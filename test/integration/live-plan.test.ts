@@ -81,7 +81,7 @@ describe('publishing', () => {
     expect(m.status).toBe(200);
     expect(m.body.version).toBe(2);
     expect(m.body.publishedAt).toBe(pub.body.publishedAt);
-    expect(m.body.stops.every((s: any) => s.etaSec >= 0)).toBe(true);
+    expect(m.body.stops.every((s: any) => s.etaSec >= 0 && Number.isInteger(s.etaSec))).toBe(true);
     const view = (await api.get(`/plans/${plan.id}`)).body;
     expect(view.changes[0].kind).toBe('PUBLISH');
     expect(view.routes.every((r: any) => r.locked === false && r.outOfServiceAt === null)).toBe(true);

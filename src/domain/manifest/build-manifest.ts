@@ -70,7 +70,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         kind: s.kind,
         action: s.kind === 'PICKUP' ? { pl: 'Odbiór', en: 'Pick up' } : { pl: 'Wysiadka', en: 'Drop off' },
         time: formatSeconds(s.serviceStartSec),
-        etaSec: s.etaSec ?? s.serviceStartSec,
+        etaSec: Math.round(s.etaSec ?? s.serviceStartSec), // whole seconds: the schedule's are fractional
         eta: formatSeconds(s.etaSec ?? s.serviceStartSec),
         place: { name: place.name, address: place.address, lat: place.lat, lon: place.lon },
         passenger: { name: clientName(ride.client), phone: ride.client.phone },

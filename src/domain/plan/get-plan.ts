@@ -92,7 +92,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
           place: { id: place.id, name: place.name, address: place.address },
           seatsAfter: s.seatsAfter,
           wheelchairsAfter: s.wheelchairsAfter,
-          etaSec: s.etaSec ?? s.serviceStartSec,
+          etaSec: Math.round(s.etaSec ?? s.serviceStartSec), // whole seconds: the schedule's are fractional
           actual: actualOf(s),
           outboundNoShow: outboundNoShow(s.ride),
         };
