@@ -200,11 +200,13 @@ describe("the administrator's accounts screens", () => {
     const rows = await admin.locator('#audit-table tbody tr').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.includes('odczyt'))).toBe(true);
+    // The client by name, not by id.
+    expect(rows.some((r) => r.includes('odczyt') && r.includes('Józef Zieliński'))).toBe(true);
     expect(await admin.locator('#audit-count').textContent()).toMatch(/^Wpisów: \d+\.$/);
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Pobierz CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('czas_utc;kto_id;kto;czynnosc');
-    expect(csv).toContain(day.clients.jozef);
+    expect(csv).toContain(`"${day.clients.jozef}";"Józef Zieliński"`);
     // A period that ends before it starts: the server's message stands next to "from".
     await admin.getByLabel('Od dnia').fill('2026-11-30');
     await admin.getByLabel('Do dnia (włącznie)').fill('2026-11-01');

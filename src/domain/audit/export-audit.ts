@@ -24,6 +24,8 @@ export interface AuditRow {
   readonly entity: string;
   readonly entityId: string | null;
   readonly clientId: string | null;
+  /** The client's name today (an anonymised client's is already blanked), so the officer need not look ids up. */
+  readonly clientName: string | null;
   readonly ip: string | null;
   readonly requestId: string | null;
   readonly detail: string | null;
@@ -55,6 +57,12 @@ export async function listAudit(deps: DomainDeps, ctx: OrganisationContext, q: A
     select: { id: true, displayName: true, login: true },
   });
   const names = new Map(users.map((u) => [u.id, `${u.displayName} (${u.login})`]));
+  const clientIds = [...new Set(rows.map((r) => r.clientId).filter((id): id is string => id !== null))];
+  const clients = await deps.db.client.findMany({
+    where: { organisationId: ctx.organisationId, id: { in: clientIds } },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  const clientNames = new Map(clients.map((c) => [c.id, `${c.firstName} ${c.lastName}`.trim()]));
   return rows.map((r) => ({
     at: r.at.toISOString(),
     actor: r.actor,
@@ -63,6 +71,7 @@ export async function listAudit(deps: DomainDeps, ctx: OrganisationContext, q: A
     entity: r.entity,
     entityId: r.entityId,
     clientId: r.clientId,
+    clientName: r.clientId === null ? null : (clientNames.get(r.clientId) ?? null),
     ip: r.ip,
     requestId: r.requestId,
     detail: r.detail,
@@ -78,9 +87,9 @@ const csvCell = (v: string | null) => {
 
 /** CSV for Excel: UTF-8 with BOM, semicolons (the Polish list separator), CRLF. */
 export function renderAuditCsv(rows: readonly AuditRow[]): string {
-  const header = ['czas_utc', 'kto_id', 'kto', 'czynnosc', 'obiekt', 'obiekt_id', 'klient_id', 'adres_ip', 'zadanie_id', 'szczegoly'];
+  const header = ['czas_utc', 'kto_id', 'kto', 'czynnosc', 'obiekt', 'obiekt_id', 'klient_id', 'klient', 'adres_ip', 'zadanie_id', 'szczegoly'];
   const lines = rows.map((r) =>
-    [r.at, r.actor, r.actorName, r.action, r.entity, r.entityId, r.clientId, r.ip, r.requestId, r.detail].map(csvCell).join(';'),
+    [r.at, r.actor, r.actorName, r.action, r.entity, r.entityId, r.clientId, r.clientName, r.ip, r.requestId, r.detail].map(csvCell).join(';'),
   );
   return '\uFEFF' + [header.join(';'), ...lines].join('\r\n') + '\r\n';
 }

@@ -46,7 +46,7 @@ export function auditSection(): { element: HTMLElement; dispose(): void } {
         h('td', {}, r.actorName ?? r.actor),
         h('td', {}, taOr(`act_${r.action}`, r.action)),
         h('td', {}, r.entity),
-        h('td', {}, r.clientId ?? ''),
+        h('td', { title: r.clientId ?? '' }, r.clientName || r.clientId || ''),
         h('td', {}, r.ip ?? ''),
         h('td', {}, r.detail ?? ''),
       )));
