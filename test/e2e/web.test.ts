@@ -646,6 +646,24 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await expect.poll(async () => (await api.get(`/vehicles/${day.carId}`)).body.shiftStart).toBe('06:30');
     expect((await api.get('/vehicles')).body.items.filter((v: { name: string }) => v.name === 'Auto')).toHaveLength(1);
+    expect(await page.locator('#veh-plan-warnings').isHidden()).toBe(true);
+    // A shift shortened under the day's plan: the page names the plan to re-plan, and forgets it once undone.
+    const plans = (await api.get(`/plans?date=${DATE}`)).body.items as { id: string; revision: number; status: string }[];
+    const newest = plans.filter((p) => p.status === 'DONE').sort((a, b) => b.revision - a.revision)[0]!;
+    const planned = (await api.get(`/plans/${newest.id}`)).body.routes.find((r: any) => r.stops.length > 0);
+    const before = (await api.get(`/vehicles/${planned.vehicle.id}`)).body;
+    await page.getByRole('button', { name: `Edytuj: ${planned.vehicle.name}` }).click();
+    await page.getByLabel('Koniec zmiany').fill(planned.stops[0].time);
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.locator('#veh-plan-warnings li').first().waitFor();
+    expect(await page.locator('#veh-saved').textContent()).toBe(`Zapisano: ${planned.vehicle.name}. Uwaga: plany, których pojazd nie może już wykonać tak, jak je zaplanowano:`);
+    expect(await page.locator('#veh-plan-warnings li').first().textContent()).toContain(`Plan na ${DATE} (nr ${newest.revision}`);
+    expect(await page.locator('#veh-plan-warnings li').first().textContent()).toContain(`wychodzi poza zmianę ${before.shiftStart}–${planned.stops[0].time}`);
+    await shot(page, 'admin-vehicle-plan-warning');
+    await page.getByLabel('Koniec zmiany').fill(before.shiftEnd);
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect.poll(() => page.locator('#veh-plan-warnings').isHidden()).toBe(true);
+    expect((await api.get(`/vehicles/${planned.vehicle.id}`)).body.shiftEnd).toBe(before.shiftEnd);
     await shot(page, 'admin-vehicles');
 
     await page.getByRole('link', { name: 'Miejsca', exact: true }).click();

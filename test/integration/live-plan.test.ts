@@ -452,3 +452,27 @@ describe('vehicle out of service', () => {
     expect(new Set([...res.body.reassigned, ...res.body.unassigned.map((u: any) => u.rideId)])).toEqual(later);
   });
 });
+
+describe('changing a vehicle under a plan', () => {
+  it('answers which plans from today on the vehicle can no longer drive, and none once the change is undone', async () => {
+    const { api, plan } = await plannedDay();
+    const route = plan.routes.find((r: any) => r.stops.length > 0);
+    const vehicle = (await api.get(`/vehicles/${route.vehicle.id}`)).body;
+    const lastStop = route.stops[route.stops.length - 1].time as string;
+    // A shift that ends at the route's last stop: the drive back to the depot no longer fits.
+    const shorter = await api.patch(`/vehicles/${vehicle.id}`, { shiftEnd: lastStop, version: vehicle.version });
+    expect(shorter.status, shorter.text).toBe(200);
+    expect(shorter.body.shiftEnd).toBe(lastStop);
+    expect(shorter.body.planWarnings).toHaveLength(1);
+    expect(shorter.body.planWarnings[0]).toMatchObject({ date: DATE, revision: plan.revision, published: false });
+    expect(shorter.body.planWarnings[0].message).toMatch(new RegExp(`^Plan na ${DATE} \\(nr ${plan.revision}\\): trasa \\d\\d:\\d\\d–\\d\\d:\\d\\d wychodzi poza zmianę ${vehicle.shiftStart}–${lastStop}\\. Zaplanuj ten dzień ponownie\\.$`));
+
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const off = await api.patch(`/vehicles/${vehicle.id}`, { shiftEnd: vehicle.shiftEnd, active: false, version: shorter.body.version });
+    expect(off.body.planWarnings.map((w: any) => w.message)).toEqual([
+      `Plan na ${DATE} (nr ${plan.revision}, opublikowany): pojazd jest wyłączony, a ma w planie przystanków: ${route.stops.length}. Zaplanuj ten dzień ponownie.`,
+    ]);
+    const back = await api.patch(`/vehicles/${vehicle.id}`, { active: true, version: off.body.version });
+    expect(back.body.planWarnings).toEqual([]);
+  });
+});

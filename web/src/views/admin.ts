@@ -5,7 +5,7 @@
  */
 import { api, ApiError } from '../api.js';
 import { h } from '../dom.js';
-import { t, tOr, type MessageKey } from '../i18n.js';
+import { lang, t, tOr, type MessageKey } from '../i18n.js';
 import type { Items, PlaceView, VehicleView, View } from '../types.js';
 import { clearErrors, field, showErrors } from './form.js';
 
@@ -19,6 +19,9 @@ interface Rules {
   fees: { mode: 'FREE' | 'ZONE' | 'PER_KM'; zoneGrosze: { GMINA: number; COUNTY: number; BEYOND: number }; perKmGrosze: number };
 }
 interface Organisation { name: string; gminaName: string | null; hasBoundary: boolean; hasCountyBoundary: boolean; rules: Rules; version: number }
+
+/** A plan from today on that a saved vehicle change breaks (PATCH /vehicles/:id). */
+interface PlanWarning { message: string; messageEn: string }
 
 const PLACE_KINDS = ['DEPOT', 'ADDRESS', 'CUS', 'HEALTH', 'HOSPITAL', 'REHAB', 'SCHOOL', 'OFFICE', 'NGO', 'OTHER'] as const;
 const kindText = (k: string) => tOr(`kind_${k}`, k);
@@ -164,6 +167,8 @@ async function vehiclesSection(): Promise<HTMLElement> {
   const heading = h('h3', { id: 'veh-form-heading', tabindex: '-1' }, t('vehicleNew'));
   const summary = h('p', { role: 'alert', class: 'error' });
   const savedLine = h('p', { role: 'status', id: 'veh-saved' });
+  // Plans from today on that the saved change breaks (a shorter shift, fewer seats): re-plan them.
+  const planWarnings = h('ul', { id: 'veh-plan-warnings', class: 'warning' });
   const cancel = h('button', { type: 'button' }, t('newRecord'));
   const form = h('form', { novalidate: true, class: 'admin-form', id: 'vehicle-form', 'aria-labelledby': 'veh-form-heading' },
     field(t('vehName'), name, 'name'), field(t('vehReg'), registration, 'registration'),
@@ -174,10 +179,13 @@ async function vehiclesSection(): Promise<HTMLElement> {
     h('p', {}, h('button', { type: 'submit', class: 'primary' }, t('save')), ' ', cancel),
     summary,
     savedLine,
+    planWarnings,
   );
   const fill = (v: VehicleView | null) => {
     editing = v;
     savedLine.textContent = '';
+    planWarnings.replaceChildren();
+    planWarnings.hidden = true;
     heading.textContent = v ? t('vehicleEdit', { name: v.name }) : t('vehicleNew');
     name.value = v?.name ?? '';
     registration.value = v?.registration ?? '';
@@ -220,13 +228,17 @@ async function vehiclesSection(): Promise<HTMLElement> {
       depotPlaceId: depot.value, shiftStart: shiftStart.value, shiftEnd: shiftEnd.value, active: active.checked,
     };
     try {
-      const saved = editing
-        ? await api.patch<VehicleView>(`/vehicles/${editing.id}`, { ...body, version: editing.version })
+      const saved: VehicleView & { planWarnings?: PlanWarning[] } = editing
+        ? await api.patch<VehicleView & { planWarnings: PlanWarning[] }>(`/vehicles/${editing.id}`, { ...body, version: editing.version })
         : await api.post<VehicleView>('/vehicles', body);
       draw((await api.get<Items<VehicleView>>('/vehicles')).items);
       // The saved vehicle stays in the form (a second change needs its new version); the line says so.
       fill(saved);
       savedLine.textContent = t('savedRecord', { name: saved.name });
+      const warnings = saved.planWarnings ?? [];
+      if (warnings.length > 0) savedLine.textContent += ` ${t('vehPlanWarnings')}`;
+      planWarnings.hidden = warnings.length === 0;
+      planWarnings.replaceChildren(...warnings.map((w) => h('li', {}, lang() === 'en' ? w.messageEn : w.message)));
     } catch (err) {
       showErrors(form, summary, err);
     }
