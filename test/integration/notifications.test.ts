@@ -280,6 +280,28 @@ describe('pickup-window notifications', () => {
     expect(after.some((n) => n.rideId === jan)).toBe(false);
   });
 
+  it('shows on the plan which unplaced rides had a window told: nothing tells the client, so the dispatcher must', async () => {
+    const { org, api, day, c, helena, zofia } = await helenaAndZofia();
+    const first = await planAndWait(api, DATE);
+    expect((await api.post(`/plans/${first.id}/publish`)).status).toBe(200);
+    expect(await notifyEveningBefore({ db: t.db, now: () => NOW }, { organisationId: org.id })).toMatchObject({ recorded: 2 });
+    const told = await list(api);
+    const jan = (await api.post('/rides', { date: DATE, clientId: c.jan, toPlaceId: day.dayCentreId, arriveBy: '09:30' })).body.outbound.id;
+    // Every shift now ends before the first ride: the re-plan can place no one.
+    for (const v of (await api.get('/vehicles')).body.items) {
+      expect((await api.patch(`/vehicles/${v.id}`, { shiftStart: '04:00', shiftEnd: '05:00', version: v.version })).status).toBe(200);
+    }
+    const second = await planAndWait(api, DATE);
+    expect(second.summary).toMatchObject({ ridesPlaced: 0, ridesUnassigned: 3 });
+    const toldOf = (rideId: string) => second.unassigned.find((u: any) => u.rideId === rideId).toldPickup;
+    expect(toldOf(helena)).toEqual(told.find((n) => n.rideId === helena).window);
+    expect(toldOf(zofia)).toEqual(told.find((n) => n.rideId === zofia).window);
+    // Jan booked after the evening's messages: nobody told him a time.
+    expect(toldOf(jan)).toBeNull();
+    // A placed ride is no worry: the first plan's view names no told window.
+    expect((await api.get(`/plans/${first.id}`)).body.unassigned.every((u: any) => u.toldPickup === null)).toBe(true);
+  });
+
   it('publishing a plan for today tells at once the clients not told yet, as a first notice, except windows already over', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

@@ -64,6 +64,7 @@ const pl = {
   unassigned: 'Nieprzydzielone przejazdy',
   noUnassigned: 'Wszystkie przejazdy przydzielone.',
   strandedWarning: 'Uwaga: przejazd w tamtą stronę jest zaplanowany ({vehicle}, odbiór {pickup}), a powrotu nie ma.',
+  toldUnplacedWarning: 'Klient zna godzinę odbioru {from}–{to}, a ten plan go nie wiezie: zadzwoń i uprzedź.',
   manifestLink: 'Karta drogowa',
   printable: 'Wersja do druku',
   // driver
@@ -594,6 +595,7 @@ const en: Record<MessageKey, string> = {
   unassigned: 'Unassigned rides',
   noUnassigned: 'Every ride is assigned.',
   strandedWarning: 'Note: the outbound ride is planned ({vehicle}, pickup {pickup}) but there is no ride back.',
+  toldUnplacedWarning: 'The client was told pickup {from}–{to} and this plan does not carry them: call to let them know.',
   manifestLink: 'Manifest',
   printable: 'Printable version',
   driverTitle: 'Driver’s manifest',

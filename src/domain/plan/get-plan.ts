@@ -35,7 +35,14 @@ export function outboundNoShowIn(p: Pick<PlanWithRoutes, 'routes'>): (ride: { re
   return (ride) => ride.outboundRideId !== null && noShows.has(ride.outboundRideId);
 }
 
-export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}): PlanView {
+/** A pickup window a client was told (or is about to be), wall-clock minutes. */
+export interface ToldWindow {
+  readonly fromMin: number;
+  readonly toMin: number;
+}
+
+/** `told`: ride id → the last window its client was told, for the unassigned rides (see getPlan). */
+export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = {}, told: ReadonlyMap<string, ToldWindow> = new Map()): PlanView {
   /** Index = ride id: the vehicle and time of its pickup in this plan (a cancelled ride's stop does not count). */
   const pickupOf = new Map(
     p.routes.flatMap((r) =>
@@ -107,6 +114,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
       reason: u.reasonPl,
       reasonEn: u.reasonEn,
       outboundPlanned: u.ride.outboundRideId ? (pickupOf.get(u.ride.outboundRideId) ?? null) : null,
+      toldPickup: toldWindowOf(told.get(u.rideId)),
     })),
   };
 }
@@ -122,12 +130,32 @@ function actualOf(s: PlanWithRoutes['routes'][number]['stops'][number]): PlanSto
   return { arrivedAt: p.arrivedAt?.toISOString() ?? null, doneAt: p.doneAt?.toISOString() ?? null, status: p.state };
 }
 
+const toldWindowOf = (w: ToldWindow | undefined) => (w ? { from: formatMinutes(w.fromMin), to: formatMinutes(w.toMin) } : null);
+
+/**
+ * The last pickup window each of these rides' clients was told (sent, or waiting to be sent). A
+ * re-plan may leave a told ride without a place; no message says so (there is no "cancelled"
+ * kind), so the board must, or the client waits at the door.
+ */
+async function toldWindows(deps: DomainDeps, organisationId: string, rideIds: readonly string[]): Promise<Map<string, ToldWindow>> {
+  if (rideIds.length === 0) return new Map();
+  const rows = await deps.db.notification.findMany({
+    where: { organisationId, rideId: { in: [...rideIds] }, status: { in: ['PENDING', 'SENT'] } },
+    orderBy: { createdAt: 'desc' },
+    select: { rideId: true, windowFromMin: true, windowToMin: true },
+  });
+  const out = new Map<string, ToldWindow>();
+  for (const n of rows) if (!out.has(n.rideId)) out.set(n.rideId, { fromMin: n.windowFromMin, toMin: n.windowToMin });
+  return out;
+}
+
 export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string, options: { geometry?: boolean } = {}): Promise<PlanView> {
   const plan = await findPlanWithRoutes(deps.db, ctx.organisationId, id);
   if (!plan) throw notFound('plan', 'plan');
+  const told = await toldWindows(deps, ctx.organisationId, plan.unassigned.map((u) => u.rideId));
   // Rides of the day still waiting for approval are not planned: the dispatcher should know.
   const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
-  return { ...toPlanView(plan, options), awaitingApproval };
+  return { ...toPlanView(plan, options, told), awaitingApproval };
 }
 
 export async function listPlans(deps: DomainDeps, ctx: OrganisationContext, date: string) {

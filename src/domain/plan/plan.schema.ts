@@ -113,5 +113,7 @@ export interface PlanView {
      * there with no way back, which the dispatcher must settle (another vehicle, a move, or a call).
      */
     readonly outboundPlanned: { readonly vehicle: string; readonly pickup: string } | null;
+    /** The pickup window the client was last told for this ride, which this plan does not keep: someone must call. */
+    readonly toldPickup: { readonly from: string; readonly to: string } | null;
   }[];
 }

@@ -44,6 +44,8 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
                 h('strong', {}, u.client.name), ` — ${u.from} → ${u.to}: `, h('span', { class: 'reason' }, pick({ pl: u.reason, en: u.reasonEn })),
                 // The client would be taken there and left: the dispatcher must see it beside the reason.
                 u.outboundPlanned ? h('p', { class: 'warning stranded', role: 'note' }, t('strandedWarning', u.outboundPlanned)) : null,
+                // Told a time no plan keeps: no message says so, so the dispatcher calls.
+                u.toldPickup ? h('p', { class: 'warning told', role: 'note' }, t('toldUnplacedWarning', u.toldPickup)) : null,
               ),
             ),
           )
