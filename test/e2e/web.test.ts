@@ -209,6 +209,18 @@ describe('the web app in a browser', () => {
     await shot(page, 'booking');
     const rides = (await api.get(`/rides?date=${DATE}`)).body.items as { client: { name: string }; arriveBy: string | null }[];
     expect(rides.map((r) => [r.client.name, r.arriveBy])).toEqual(expect.arrayContaining([['Helena Kowalczyk', '08:30'], ['Helena Kowalczyk', null]]));
+    expect(await page.locator('#bk-warnings').count()).toBe(0);
+
+    // A return at 19:00, after every shift: booked, and the caseworker is told no vehicle runs then.
+    await page.getByLabel('Dzień', { exact: true }).fill('2026-11-26');
+    await page.getByLabel('Powrót po godzinie').fill('19:00');
+    await page.getByRole('button', { name: 'Zarezerwuj' }).click();
+    await expect.poll(() => page.locator('.success h2').textContent()).toBe('Zarezerwowano');
+    await page.locator('#bk-warnings li').first().waitFor();
+    expect(await page.locator('#bk-warnings li').allTextContents()).toEqual([
+      expect.stringMatching(/^Żaden kierowca nie pracuje w godzinach 19:00–19:30: przy obecnych pojazdach i ich zmianach plan tego przejazdu nie przydzieli/),
+    ]);
+    expect((await api.get('/rides?date=2026-11-26')).body.items).toHaveLength(2);
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -34,6 +34,33 @@ describe('booking a ride', () => {
     expect((await api.get('/rides?date=2026-11-25')).body.items).toEqual([]);
   });
 
+  it('keeps a booking no vehicle could carry, and says why on the field: nobody works at 05:30, the return comes after every shift', async () => {
+    const { api, day } = await setup();
+    const fine = await api.post('/rides', { clientId: day.clients.jan, date: '2026-11-24', toPlaceId: day.healthId, arriveBy: '09:00', return: { departAfter: '12:00' } });
+    expect(fine.status).toBe(201);
+    expect(fine.body.warnings).toEqual([]);
+
+    const early = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-24', toPlaceId: day.dayCentreId, departAfter: '05:30', return: { departAfter: '18:00' } });
+    expect(early.status).toBe(201);
+    expect(early.body.warnings.map((w: { path: string }) => w.path)).toEqual(['departAfter', 'return.departAfter']);
+    expect(early.body.warnings[0].message).toMatch(/^Żaden kierowca nie pracuje w godzinach 05:30–06:00: przy obecnych pojazdach/);
+    expect(early.body.warnings[1].messageEn).toMatch(/^No driver's shift covers 18:00–18:30/);
+    // Kept: the dispatcher may yet add a shift.
+    expect((await api.get(`/rides/${early.body.outbound.id}`)).body.status).toBe('APPROVED');
+
+    // A longer shift for the bus and the same booking fits.
+    const bus = (await api.get('/vehicles')).body.items.find((v: { name: string }) => v.name === 'Bus');
+    expect((await api.patch(`/vehicles/${bus.id}`, { shiftStart: '05:00', shiftEnd: '19:00', version: bus.version })).status).toBe(200);
+    const later = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-25', toPlaceId: day.dayCentreId, departAfter: '05:30', return: { departAfter: '18:00' } });
+    expect(later.body.warnings).toEqual([]);
+
+    // A weekly pattern is told the same, once for every week.
+    const weekly = await api.post('/recurring-rides', { clientId: day.clients.jan, toPlaceId: day.dayCentreId, departAfter: '21:00', weekdays: [3], startDate: '2026-11-25' });
+    expect(weekly.status).toBe(201);
+    expect(weekly.body.warnings).toHaveLength(1);
+    expect(weekly.body.warnings[0]).toMatchObject({ path: 'departAfter' });
+  });
+
   it('gives a wheelchair user a wheelchair place and an assistant a seat, by default', async () => {
     const { api, day } = await setup();
     const zofia = await api.post('/rides', { clientId: day.clients.zofia, date: '2026-11-24', toPlaceId: day.healthId, departAfter: '09:00' });

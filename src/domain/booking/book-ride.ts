@@ -11,6 +11,7 @@ import { bookingDeadline, busyInterval, describeInterval, initialStatus, isBeyon
 import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 import { directMinutes, findRideClash, lockClientBookings, type WantedInterval } from './find-ride-clash.js';
+import { checkFleetFit } from './check-fleet-fit.js';
 
 function invalid(fields: FieldError[]): AppError {
   return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
@@ -25,12 +26,18 @@ export interface Booking {
   readonly return: RideView | null;
 }
 
+/** The booking, and what the caseworker should know about it (e.g. no vehicle runs at that time). */
+export interface BookingAnswer extends Booking {
+  readonly warnings: readonly FieldError[];
+  readonly replayed: boolean;
+}
+
 export async function bookRide(
   deps: DomainDeps,
   ctx: OrganisationContext,
   input: BookRide,
   idempotency?: IdempotencyKeyInput,
-): Promise<Booking & { replayed: boolean }> {
+): Promise<BookingAnswer> {
   const org = await findOrganisationById(deps.db, ctx.organisationId);
   const request = await checkRideRequest(deps, ctx, input);
   const fields: FieldError[] = [...request.fields];
@@ -119,5 +126,10 @@ export async function bookRide(
       return: returnId ? await findRide(tx, ctx.organisationId, returnId) : null,
     };
   });
-  return { ...result, replayed };
+  // Read after the write: a warning never stops a booking, the dispatcher may add a shift.
+  const warnings = await checkFleetFit(deps, ctx.organisationId, rules, client, { wheelchair, assistant }, [
+    { path: input.arriveBy ? 'arriveBy' : 'departAfter', from: fromPlace, to: toPlace, timeMode, timeMin },
+    ...(input.return ? [{ path: 'return.departAfter', from: toPlace, to: fromPlace, timeMode: 'DEPART_AFTER' as const, timeMin: parseTimeOfDay(input.return.departAfter) }] : []),
+  ]);
+  return { ...result, warnings, replayed };
 }

@@ -20,6 +20,8 @@ import { describeInterval, overlaps } from './booking.rules.js';
 import type { CreateRecurringRide, RecurringRideView, UpdateRecurringRide } from './recurring-ride.schema.js';
 import { throwStale } from './manage-places.js';
 import { clientScope } from '../../auth/row-access.js';
+import { readRules } from '../organisation/organisation-rules.js';
+import { checkFleetFit } from './check-fleet-fit.js';
 
 const invalid = (fields: FieldError[]) => new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
 
@@ -42,7 +44,11 @@ async function checkPlaces(deps: DomainDeps, ctx: OrganisationContext, ids: { pa
  * one of the days it would book now finds the client already riding at that time (the date and the
  * other ride are named). Days past their booking deadline are not made (materialisePattern).
  */
-export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationContext, input: CreateRecurringRide): Promise<RecurringRideView> {
+export async function createRecurringRide(
+  deps: DomainDeps,
+  ctx: OrganisationContext,
+  input: CreateRecurringRide,
+): Promise<RecurringRideView & { readonly warnings: readonly FieldError[] }> {
   const request = await checkRideRequest(deps, ctx, input);
   const fields: FieldError[] = [...request.fields];
   const now = await today(deps, ctx);
@@ -80,7 +86,13 @@ export async function createRecurringRide(deps: DomainDeps, ctx: OrganisationCon
   };
   const created = await insertRecurringRide(deps.db, ctx.organisationId, data);
   await materialiseOne(deps, ctx, created.id, now);
-  return created;
+  // Shifts are the same every day: one check speaks for every week of the pattern.
+  const org = await findOrganisationById(deps.db, ctx.organisationId);
+  const warnings = await checkFleetFit(deps, ctx.organisationId, org?.rules ?? readRules(null), client, data, [
+    { path: legs.outbound.path, from: request.fromPlace, to: request.toPlace, timeMode: times.timeMode, timeMin: times.timeMin },
+    ...(times.returnTimeMin !== null ? [{ path: 'returnDepartAfter', from: request.toPlace, to: request.fromPlace, timeMode: 'DEPART_AFTER' as const, timeMin: times.returnTimeMin }] : []),
+  ]);
+  return { ...created, warnings };
 }
 
 /**

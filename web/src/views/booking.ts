@@ -7,7 +7,7 @@
  */
 import { api, ApiError, type FieldError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { lang, rideStatusText, t, type MessageKey } from '../i18n.js';
+import { lang, pick, rideStatusText, t, type MessageKey } from '../i18n.js';
 import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
 import { clientCombobox } from './client-combobox.js';
 import { cachedMe } from '../session.js';
@@ -37,6 +37,12 @@ const FIELD_INPUT: Record<string, string> = {
 
 /** The "Dokąd" option that stands for the chosen client's home. */
 const HOME = 'home';
+
+/** The API's warnings on a saved booking (e.g. no vehicle runs then): kept, but the caseworker must know. */
+const warningList = (warnings: readonly FieldError[]) =>
+  warnings.length
+    ? h('ul', { class: 'warning', id: 'bk-warnings', role: 'note' }, ...warnings.map((w) => h('li', {}, pick({ pl: w.message, en: w.messageEn ?? w.message }))))
+    : null;
 
 const rideLine = (label: string, r: RideView) =>
   h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`);
@@ -225,12 +231,13 @@ export const renderBooking: View = async (root) => {
       ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
       ...(withReturn.checked ? { return: { departAfter: returnTime.value } } : {}),
     };
-    const booked = await api.post<{ outbound: RideView; return: RideView | null }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
+    const booked = await api.post<{ outbound: RideView; return: RideView | null; warnings: FieldError[] }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
     idempotencyKey = crypto.randomUUID();
     result.replaceChildren(
       h('div', { class: 'success', role: 'status' },
         h('h2', {}, t('booked')),
         h('ul', {}, rideLine(t('outbound'), booked.outbound), booked.return ? rideLine(t('back'), booked.return) : null),
+        warningList(booked.warnings),
       ),
     );
   }
@@ -249,7 +256,7 @@ export const renderBooking: View = async (root) => {
       assistant: assistant.checked,
       ...(notes.value.trim() ? { notes: notes.value.trim() } : {}),
     };
-    const pattern = await api.post<{ id: string; weekdays: number[]; startDate: string; endDate: string | null }>('/recurring-rides', body);
+    const pattern = await api.post<{ id: string; weekdays: number[]; startDate: string; endDate: string | null; warnings: FieldError[] }>('/recurring-rides', body);
     // The rides it booked at once (the next 30 days); later ones are made day by day.
     const q = new URLSearchParams({ clientId: c.id, from: pattern.startDate, to: warsawDate(31) });
     const made = (await api.get<Items<RideView>>(`/rides?${q}`)).items.filter((r) => r.recurringRideId === pattern.id);
@@ -261,6 +268,7 @@ export const renderBooking: View = async (root) => {
           ? h('ul', {}, ...made.map((r) => rideLine(r.outboundRideId ? t('back') : t('outbound'), r)))
           : h('p', {}, t('bookedWeeklyNone')),
         h('p', { class: 'muted' }, t('bookedWeeklyNote')),
+        warningList(pattern.warnings),
       ),
     );
   }
