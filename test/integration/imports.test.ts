@@ -30,13 +30,16 @@ describe('CSV import of places', () => {
       'kind;name;address;lat;lon',
       'HOSPITAL;Szpital w Kętrzynie;ul. Curie-Skłodowskiej 2, Kętrzyn;54,0792;21,3702',
       'cus;Dzienny Dom Pomocy;ul. Szkolna 4, Srokowo;;',
+      // The words the app itself shows for a kind pass too.
+      'Ośrodek zdrowia;Przychodnia Srokowo;ul. Szkolna 4, Srokowo;54,2131;21,5160',
     ].join('\n');
 
     const res = await upload(org.slug, '/imports/places', csv);
     const places = (await apiFor(t.baseUrl, org.slug).get('/places')).body.items as any[];
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ read: 2, imported: 2, rejected: [], refused: false });
+    expect(res.body).toEqual({ read: 3, imported: 3, rejected: [], refused: false });
+    expect(places.find((p) => p.name === 'Przychodnia Srokowo').kind).toBe('HEALTH');
     expect(places.find((p) => p.kind === 'HOSPITAL')).toMatchObject({ lat: 54.0792, insideGmina: false });
     const cus = places.find((p) => p.kind === 'CUS');
     expect(cus).toMatchObject({ address: 'Szkolna 4, 11-420 Srokowo', insideGmina: true });
@@ -56,6 +59,10 @@ describe('CSV import of places', () => {
       [3, 'lat'],
     ]);
     expect(res.body.rejected[2]).toMatchObject({ message: 'szerokość geograficzna od -90 do 90', messageEn: 'latitude between -90 and 90' });
+    expect(res.body.rejected[0]).toMatchObject({
+      message: 'nieznana wartość „GARAGE”; dozwolone: DEPOT, ADDRESS, CUS, HEALTH, HOSPITAL, REHAB, SCHOOL, OFFICE, NGO, OTHER',
+      messageEn: 'unknown value "GARAGE"; allowed: DEPOT, ADDRESS, CUS, HEALTH, HOSPITAL, REHAB, SCHOOL, OFFICE, NGO, OTHER',
+    });
     expect((await apiFor(t.baseUrl, org.slug).get('/places')).body.items).toEqual([]);
   });
 });

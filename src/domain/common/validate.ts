@@ -42,6 +42,14 @@ function plainWords(issue: z.core.$ZodIssue): { pl: string; en: string } | null 
       if (issue.origin === 'number' || issue.origin === 'int') return issue.inclusive === false ? { pl: `musi być mniejsze niż ${max}`, en: `must be less than ${max}` } : { pl: `najwyżej ${max}`, en: `at most ${max}` };
       return null;
     }
+    case 'invalid_value': {
+      // zod says 'oczekiwano jednej z wartości "DEPOT"|"ADDRESS"|…': name what was given, then the choices.
+      const input = (issue as { input?: unknown }).input;
+      if (input === undefined || input === null || input === '') return { pl: 'pole jest wymagane', en: 'required' };
+      const allowed = issue.values.map(String).join(', ');
+      const given = typeof input === 'string' ? input : JSON.stringify(input);
+      return { pl: `nieznana wartość „${given}”; dozwolone: ${allowed}`, en: `unknown value "${given}"; allowed: ${allowed}` };
+    }
     case 'invalid_format':
       // An id comes from a list in the app (a place, a client, a vehicle): empty means none was chosen.
       if (issue.format === 'uuid' || issue.format === 'guid') {

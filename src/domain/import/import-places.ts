@@ -2,7 +2,8 @@
  * CSV import of places (issue #5): the list of destinations a centre keeps in a spreadsheet.
  *
  * Columns (header names compared without case, Polish letters, spaces or "_"):
- * kind (rodzaj: DEPOT, ADDRESS, CUS, HEALTH, HOSPITAL, REHAB, SCHOOL, OFFICE, NGO, OTHER),
+ * kind (rodzaj: DEPOT, ADDRESS, CUS, HEALTH, HOSPITAL, REHAB, SCHOOL, OFFICE, NGO, OTHER, or the
+ * app's Polish words: baza, adres klienta, CUS / dom dzienny, przychodnia, szpital, …),
  * name (nazwa), address (adres), lat (szerokosc), lon (dlugosc). Without lat and lon, the address
  * is resolved against the organisation's PRG address points. Every row passes the same schema as
  * POST /places, and insideGmina is computed from the boundary as createPlace does.
@@ -17,6 +18,7 @@ import { cellOf, mapColumns, parseCsv, parseDecimal } from './csv.js';
 import { mayStore, missingColumns, type ImportReport, type RowRejection } from './import-report.js';
 import { validateRow } from './row-values.js';
 import { homeFromAddress } from './resolve-row-address.js';
+import { normaliseText } from '../address/normalise.js';
 
 export const PLACE_COLUMNS = {
   kind: ['kind', 'rodzaj'],
@@ -25,6 +27,36 @@ export const PLACE_COLUMNS = {
   lat: ['lat', 'szerokosc', 'latitude'],
   lon: ['lon', 'dlugosc', 'lng', 'longitude'],
 } as const;
+
+/** The words the app shows for each kind (and a few more a spreadsheet may use), normalised; the enum names pass as they are. */
+const KIND_WORDS: Record<string, string> = {
+  baza: 'DEPOT',
+  zajezdnia: 'DEPOT',
+  adres: 'ADDRESS',
+  'adres klienta': 'ADDRESS',
+  dom: 'ADDRESS',
+  cus: 'CUS',
+  'cus dom dzienny': 'CUS',
+  'dom dzienny': 'CUS',
+  'dzienny dom': 'CUS',
+  przychodnia: 'HEALTH',
+  'osrodek zdrowia': 'HEALTH',
+  szpital: 'HOSPITAL',
+  rehabilitacja: 'REHAB',
+  szkola: 'SCHOOL',
+  przedszkole: 'SCHOOL',
+  urzad: 'OFFICE',
+  'organizacja pozarzadowa': 'NGO',
+  ngo: 'NGO',
+  fundacja: 'NGO',
+  stowarzyszenie: 'NGO',
+  inne: 'OTHER',
+};
+
+function kindOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return KIND_WORDS[normaliseText(text)] ?? text.toUpperCase();
+}
 
 export async function importPlaces(deps: DomainDeps, ctx: OrganisationContext, text: string, acceptValid: boolean): Promise<ImportReport> {
   const table = parseCsv(text);
@@ -49,7 +81,7 @@ export async function importPlaces(deps: DomainDeps, ctx: OrganisationContext, t
       resolvedAddress = home.point.address;
     }
     const row = validateRow(CreatePlaceSchema, rowNumber, {
-      kind: cellOf(cells, col.kind)?.toUpperCase(),
+      kind: kindOf(cellOf(cells, col.kind)),
       name: cellOf(cells, col.name),
       address: resolvedAddress,
       lat,

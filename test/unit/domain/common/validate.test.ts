@@ -27,6 +27,13 @@ describe('validation messages in the words of the person filling the form', () =
     expect(ride.toPlaceId).toEqual({ pl: 'pole jest wymagane', en: 'required' });
   });
 
+  it('names the value given and the values allowed, instead of zod’s quoted alternatives', () => {
+    const schema = z.object({ kind: z.enum(['HEALTH', 'SCHOOL']), mode: z.enum(['A', 'B']) });
+    const fields = fieldsOf(schema, { kind: 'GARAGE', mode: '' });
+    expect(fields.kind).toEqual({ pl: 'nieznana wartość „GARAGE”; dozwolone: HEALTH, SCHOOL', en: 'unknown value "GARAGE"; allowed: HEALTH, SCHOOL' });
+    expect(fields.mode).toEqual({ pl: 'pole jest wymagane', en: 'required' });
+  });
+
   it('gives lengths and limits with Polish plurals, and whole numbers by name', () => {
     const schema = z.object({ reason: z.string().min(3), code: z.string().max(22), seats: z.number().int().min(1).max(60), days: z.array(z.number()).min(1), five: z.string().min(5) });
     const fields = fieldsOf(schema, { reason: 'ab', code: 'x'.repeat(23), seats: 1.5, days: [], five: 'abcd' });
