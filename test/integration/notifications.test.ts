@@ -186,8 +186,12 @@ describe('pickup-window notifications', () => {
     await notifyPickupChanged(deps, ctx, [helena, zofia]);
     expect(await list(api)).toHaveLength(2);
 
-    // A live edit moves Helena's pickup 20 minutes later (as the LIVE-PLAN edits do in place).
+    // A live edit moves Helena's pickup 7 minutes later, still inside the window she was told: no message.
     const stop = await t.db.planStop.findFirstOrThrow({ where: { rideId: helena, kind: 'PICKUP' } });
+    await t.db.planStop.update({ where: { id: stop.id }, data: { serviceStartSec: stop.serviceStartSec + 7 * 60 } });
+    await notifyPickupChanged(deps, ctx, [helena, zofia]);
+    expect(await list(api)).toHaveLength(2);
+    // Then 20 minutes later than first planned, out of the window (as the LIVE-PLAN edits do in place).
     await t.db.planStop.update({ where: { id: stop.id }, data: { serviceStartSec: stop.serviceStartSec + 20 * 60 } });
     await notifyPickupChanged(deps, ctx, [helena, zofia]);
     await notifyPickupChanged(deps, ctx, [helena]);

@@ -1,15 +1,15 @@
 /**
  * Telling clients their pickup window (issue #8). A notification is a row written here (the
  * outbox); the worker sends it through the configured channel (send-notification.ts), so a
- * gateway that is down, or a crash, loses nothing. Idempotent per ride and window: the same
- * window twice makes one notification; a changed window makes a new one. The recipient (a phone,
+ * gateway that is down, or a crash, loses nothing. Idempotent per ride and window: a pickup still
+ * inside the window last told makes nothing; one that leaves it makes a new notification. The recipient (a phone,
  * or with the e-mail channel the caseworker's e-mail: deps.notifyBy) is chosen here, when recorded.
  */
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
 import { fromDbDate, minutesNowIn, toDbDate, todayIn } from '../common/time.js';
-import { pickupText, pickupWindowOf, recipientOf, sameWindow } from './pickup-window.rules.js';
+import { keepsToldWindow, pickupText, pickupWindowOf, recipientOf } from './pickup-window.rules.js';
 import { clientName } from '../booking/client-name.js';
 
 export type NotificationKind = 'EVENING_BEFORE' | 'PICKUP_CHANGED';
@@ -30,8 +30,8 @@ export async function notifyPickupChanged(deps: DomainDeps, ctx: OrganisationCon
 
 /**
  * After a plan reaches drivers (published, or a re-plan of a published day), every client already
- * told a pickup window for a ride in it is told the new one if it changed ("ZMIANA godziny
- * odbioru"). A client not told yet hears it the evening before, as everyone does; on the day
+ * told a pickup window for a ride in it is told the new one if the pickup left the told window
+ * ("ZMIANA godziny odbioru"). A client not told yet hears it the evening before, as everyone does; on the day
  * itself that evening has passed, so a plan for today tells them at once. Idempotent: a window
  * already told makes nothing, so a retried job or a repeated publish sends nothing twice.
  */
@@ -98,7 +98,7 @@ export async function recordPickupNotifications(
           orderBy: { createdAt: 'desc' },
           select: { windowFromMin: true, windowToMin: true },
         });
-        if (last && sameWindow({ fromMin: last.windowFromMin, toMin: last.windowToMin }, window)) return false;
+        if (last && keepsToldWindow({ fromMin: last.windowFromMin, toMin: last.windowToMin }, stop.serviceStartSec)) return false;
         // A window never told before is no "change": a ride fitted in, or a day published late.
         const kindTold = last ? kind : FIRST_NOTICE;
         await tx.notification.create({

@@ -1,7 +1,7 @@
 /**
  * What a client is told about a pickup, pure (issue #8): the window around the planned pickup,
- * who receives it and the text. The window's centre is rounded to 5 minutes, so an estimate that
- * moves by a minute or two does not send another SMS.
+ * who receives it and the text. The window's centre is rounded to 5 minutes (a tidy "08:55–09:25");
+ * a new message goes only when the pickup leaves the window told (keepsToldWindow).
  */
 import { formatMinutes } from '../common/time.js';
 
@@ -16,8 +16,13 @@ export function pickupWindowOf(serviceStartSec: number, toleranceMin: number): P
   return { fromMin: Math.max(0, centre - toleranceMin), toMin: Math.min(24 * 60 - 1, centre + toleranceMin) };
 }
 
-export function sameWindow(a: PickupWindow, b: PickupWindow): boolean {
-  return a.fromMin === b.fromMin && a.toMin === b.toMin;
+/**
+ * Whether a planned pickup still keeps the window the client was told. The client is ready for the
+ * whole window, so a pickup that moves inside it needs no message (one moved by 4 minutes used to
+ * send "ZMIANA" every time); only leaving it does.
+ */
+export function keepsToldWindow(told: PickupWindow, serviceStartSec: number): boolean {
+  return serviceStartSec >= told.fromMin * 60 && serviceStartSec <= told.toMin * 60;
 }
 
 export type RecipientKind = 'CLIENT' | 'CASEWORKER';

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { pickupText, pickupWindowOf, recipientOf, sameWindow } from '../../../../src/domain/notification/pickup-window.rules.js';
+import { keepsToldWindow, pickupText, pickupWindowOf, recipientOf } from '../../../../src/domain/notification/pickup-window.rules.js';
 import { ConfigError, loadConfig } from '../../../../src/config.js';
 
 describe('pickup window', () => {
   it('centres on the planned pickup rounded to 5 minutes, ± the tolerance', () => {
     // 08:07:40 → 08:10 ± 15.
     expect(pickupWindowOf(8 * 3600 + 7 * 60 + 40, 15)).toEqual({ fromMin: 475, toMin: 505 });
-    // A minute's change of the estimate is the same window: no second SMS.
-    expect(sameWindow(pickupWindowOf(8 * 3600 + 8 * 60, 15), pickupWindowOf(8 * 3600 + 9 * 60, 15))).toBe(true);
-    expect(sameWindow(pickupWindowOf(8 * 3600, 15), pickupWindowOf(8 * 3600 + 20 * 60, 15))).toBe(false);
     expect(pickupWindowOf(5 * 60, 15).fromMin).toBe(0);
+  });
+
+  it('needs no new message while the pickup stays inside the window told, to the second, and one when it leaves it', () => {
+    const told = pickupWindowOf(8 * 3600 + 10 * 60, 15); // 07:55–08:25
+    // Moved by 4 minutes, or to the window's very edges: the client is ready for all of it.
+    expect(keepsToldWindow(told, 8 * 3600 + 14 * 60)).toBe(true);
+    expect(keepsToldWindow(told, 7 * 3600 + 55 * 60)).toBe(true);
+    expect(keepsToldWindow(told, 8 * 3600 + 25 * 60)).toBe(true);
+    expect(keepsToldWindow(told, 8 * 3600 + 25 * 60 + 1)).toBe(false);
+    expect(keepsToldWindow(told, 7 * 3600 + 54 * 60 + 59)).toBe(false);
   });
 
   it('goes to the client, else the caseworker, else nobody', () => {
