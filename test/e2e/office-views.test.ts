@@ -8,6 +8,7 @@
  * and sees only their views. The tests run in this order and share the day.
  */
 import { readFileSync } from 'node:fs';
+import { suspensionReason } from '../../src/domain/booking/no-show-policy.rules.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiFor, createTestContext, tokenFor, type TestContext } from '../helpers/test-context.js';
@@ -271,6 +272,25 @@ describe('the office screens in a browser', () => {
     expect(await page.locator('#cl-policy-events').textContent()).toContain('Nieobecności usprawiedliwione pobytem w szpitalu');
     expect((await api.get(`/clients/${day.clients.irena}`)).body.suspension).toBeNull();
     await screenshot(page, 'client-policy-lifted');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the policy’s automatic reason in the page’s language only, a dispatcher’s as typed', async () => {
+    // The policy suspends Józef by itself (as applyNoShowPolicy records it).
+    const reason = suspensionReason(3, 30);
+    await t.db.client.update({ where: { id: day.clients.jozef! }, data: { suspendedFrom: new Date('2026-11-24'), suspendedUntil: new Date('2026-12-07'), suspensionReason: reason } });
+    await t.db.clientPolicyEvent.create({ data: { organisationId: org.id, clientId: day.clients.jozef!, actor: 'system', action: 'SUSPENSION', reason, noShows: 3, suspendedFrom: new Date('2026-11-24'), suspendedUntil: new Date('2026-12-07') } });
+    const page = await openAsUser('dyspozytor', `#/clients?id=${day.clients.jozef}`);
+    await page.locator('#cl-policy-state').waitFor();
+    const state = await page.locator('#cl-policy-state').textContent();
+    expect(state).toContain('3 nieobecności (no-show) w ciągu 30 dni — zawieszenie automatyczne');
+    expect(state).not.toContain('no-shows within');
+    expect(await page.locator('#cl-policy-events').textContent()).not.toContain('no-shows within');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('#cl-policy-state').textContent()).toContain('3 no-shows within 30 days — automatic suspension');
+    expect(await page.locator('#cl-policy-state').textContent()).not.toContain('nieobecności');
+    expect(await page.locator('#cl-policy-events').textContent()).not.toContain('nieobecności');
+    await page.getByRole('button', { name: 'Polski' }).click();
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

@@ -1097,3 +1097,14 @@ export function rideStatusText(status: string): string {
 
 /** Picks the current language's text from the API's Polish/English pairs. */
 export const pick = (pair: { pl: string; en: string }): string => pair[current];
+
+/**
+ * A text the server wrote in both languages as "polski / English" (the no-show policy's automatic
+ * reasons): the current language's half. Only for texts known to be the server's own: a person's
+ * reason may hold " / " itself and is shown as typed.
+ */
+export function pickBilingual(text: string): string {
+  const at = text.lastIndexOf(' / ');
+  if (at < 0) return text;
+  return current === 'pl' ? text.slice(0, at) : text.slice(at + 3);
+}

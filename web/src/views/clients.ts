@@ -6,7 +6,7 @@
  */
 import { api, ApiError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
+import { pickBilingual, rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
 import type { ClientView, Items, PolicyEventView, RecurringRideView, RideView, View } from '../types.js';
 import type { Me } from './login.js';
 import { clientCombobox } from './client-combobox.js';
@@ -280,8 +280,11 @@ async function patternsSection(client: ClientView, reload: () => void): Promise<
 
 async function policySection(client: ClientView, mayOverride: boolean, reload: () => void): Promise<HTMLElement> {
   const events = (await api.get<Items<PolicyEventView>>(`/clients/${client.id}/policy-events`)).items;
+  // The policy's own reasons come in both languages; a dispatcher's are shown as typed.
+  const bySystem = new Set(events.filter((ev) => ev.actor === 'system').map((ev) => ev.reason));
+  const reasonText = (reason: string) => (bySystem.has(reason) ? pickBilingual(reason) : reason);
   const state = client.suspension
-    ? h('p', { class: 'warning', id: 'cl-policy-state' }, t('policySuspended', { from: client.suspension.from, until: client.suspension.until, reason: client.suspension.reason }))
+    ? h('p', { class: 'warning', id: 'cl-policy-state' }, t('policySuspended', { from: client.suspension.from, until: client.suspension.until, reason: reasonText(client.suspension.reason) }))
     : client.noShowWarningAt
       ? h('p', { class: 'warning', id: 'cl-policy-state' }, t('policyWarned', { at: client.noShowWarningAt.slice(0, 10) }))
       : h('p', { id: 'cl-policy-state' }, t('policyClear'));
@@ -318,7 +321,7 @@ async function policySection(client: ClientView, mayOverride: boolean, reload: (
           h('tbody', {}, ...events.map((ev) => h('tr', {},
             h('td', {}, new Date(ev.at).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })),
             h('td', {}, tOr(`policy_${ev.action}`, ev.action), ev.suspendedFrom ? ` ${ev.suspendedFrom}–${ev.suspendedUntil ?? ''}` : '', ev.noShows !== null ? ` (${t('policyNoShows', { count: ev.noShows })})` : ''),
-            h('td', {}, ev.reason),
+            h('td', {}, reasonText(ev.reason)),
             h('td', {}, ev.actor),
           )))))
       : h('p', { class: 'muted' }, t('policyNone')),
