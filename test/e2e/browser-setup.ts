@@ -72,3 +72,19 @@ export async function openAs(context: BrowserContext, baseUrl: string, hash: str
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Accepts the driver's page's question before a report made long before the stop's planned time
+ * ("Ten przystanek (…) jest zaplanowany na 08:10, a teraz jest 06:30…"): the tests drive a whole
+ * day in a minute. Other dialogs are left to the test. Returns the questions asked.
+ */
+export function acceptEarlyReports(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    if (!/^(Ten przystanek|This stop) \(/.test(d.message())) return;
+    asked.push(d.message());
+    void d.accept();
+  });
+  return asked;
+}
+

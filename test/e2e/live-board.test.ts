@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild, launchChromium, newBrowserContext, openAs, screenshot } from './browser-setup.js';
+import { acceptEarlyReports, ensureWebBuild, launchChromium, newBrowserContext, openAs, screenshot } from './browser-setup.js';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createSmallFleet, type SmallDay } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
@@ -96,6 +96,7 @@ describe('the live day board and the driver’s page', () => {
 
     driverContext = await person({ width: 390, height: 844 });
     driver = await openAs(driverContext, t.baseUrl, `#/driver?date=${DATE}&vehicle=${day.busId}`, login, PASSWORD, pageErrors);
+    acceptEarlyReports(driver);
     await driver.waitForSelector('.stop-card.next');
     const first = (await api.get(`/manifests/${DATE}/${day.busId}`)).body.stops[0];
     expect(first).toMatchObject({ kind: 'PICKUP', rideId: rides.helena });

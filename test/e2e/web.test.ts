@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild, launchChromium, newBrowserContext, SCREENSHOTS } from './browser-setup.js';
+import { acceptEarlyReports, ensureWebBuild, launchChromium, newBrowserContext, SCREENSHOTS } from './browser-setup.js';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createClient, createPlace, createSmallFleet, VILLAGE, type SmallDay } from '../helpers/day-fixture.js';
 import { startFakeOsrm, type FakeOsrm } from '../fakes/osrm-server.js';
@@ -468,6 +468,7 @@ describe('the web app in a browser', () => {
     expect(first.kind).toBe('PICKUP');
     const phone = await newBrowser({ width: 390, height: 844 });
     let page = await openApp(`#/driver?date=${DATE}&vehicle=${day.busId}`, undefined, phone);
+    const early = acceptEarlyReports(page);
     const next = () => page.locator('.stop-card.next');
     await next().waitFor();
 
@@ -524,6 +525,11 @@ describe('the web app in a browser', () => {
       await expect.poll(() => page.locator('.outbox-list li').count()).toBe(made);
     }
     expect(await page.locator('#outbox-status').textContent()).toContain(`Czeka na wysłanie: ${made}`);
+    // It is 06:30: a stop planned over an hour ahead asked once more before its report (the first did not).
+    const laterThanAnHour = manifest.stops.filter((s: { sequence: number; time: string }) => s.sequence > first.sequence && s.sequence <= done && s.time > '07:30');
+    expect(early.length).toBeGreaterThan(0);
+    expect(early[0]).toMatch(/^Ten przystanek \(.+\) jest zaplanowany na \d\d:\d\d, a teraz jest 06:30\. Czy to na pewno ten przystanek\?$/);
+    expect(early.length).toBe(laterThanAnHour.length + (first.time > '07:30' ? 2 : 0));
     await shot(page, 'driver-offline');
     const onServer = (await api.get(`/manifests/${DATE}/${day.busId}`)).body;
     expect(onServer.stops.find((s: { sequence: number }) => s.sequence === noShow!.sequence).state).toBe('PLANNED');

@@ -1,6 +1,6 @@
 /** The web app's times are Warsaw's, also on the nights the clocks change (issue #6). */
 import { describe, expect, it } from 'vitest';
-import { clockOfSeconds, dayLabel, shownClock, warsawClock, warsawDateTime, warsawOffset } from '../../web/src/time.js';
+import { clockOfSeconds, dayLabel, minutesEarly, shownClock, warsawClock, warsawDateTime, warsawOffset } from '../../web/src/time.js';
 
 describe('Warsaw times in the web app', () => {
   it('moves the clock forward on 2026-03-29: 02:00 CET becomes 03:00 CEST', () => {
@@ -34,5 +34,15 @@ describe('Warsaw times in the web app', () => {
     expect(clockOfSeconds(8 * 3600 + 5 * 60 + 31)).toBe('08:06');
     expect(shownClock('07:45')).toBe('07:45');
     expect(shownClock('2026-03-29T05:15:00Z')).toBe('07:15');
+  });
+
+  it('says how early a report comes against the stop’s planned time, on the stop’s own day only', () => {
+    // 09:41 in Warsaw (CET) on the 24th, a 12:30 return.
+    const now = new Date('2026-11-24T08:41:00Z');
+    expect(minutesEarly({ date: '2026-11-24', time: '12:30' }, now)).toBe(169);
+    expect(minutesEarly({ date: '2026-11-24', time: '09:30' }, now)).toBe(0);
+    // Typed in the next day, or the day before: not a slip of the finger on the road.
+    expect(minutesEarly({ date: '2026-11-25', time: '12:30' }, now)).toBe(0);
+    expect(minutesEarly({ date: '2026-11-23', time: '12:30' }, now)).toBe(0);
   });
 });

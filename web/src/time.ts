@@ -49,3 +49,18 @@ export function dayLabel(date: string, lang: TimeLang): string {
   // Noon UTC of a YYYY-MM-DD is the same calendar day in Warsaw in every season.
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 }
+
+/**
+ * How many minutes before its planned time a stop is being reported now, on its own day; 0 when
+ * not early (or on another day: a report typed in the next day is no slip of the finger). A
+ * pickup reported hours early (a 12:30 return "picked up" at 09:41) is almost always the wrong
+ * card, and it would start the ride's clock.
+ */
+export function minutesEarly(stop: { date: string; time: string }, now: Date): number {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+  if (stop.date !== today) return 0;
+  const clock = warsawClock(now);
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return Math.max(0, minutes(stop.time) - minutes(clock));
+}
+

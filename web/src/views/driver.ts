@@ -11,7 +11,7 @@ import { append, h, warsawDate } from '../dom.js';
 import { lang, pick, t, type MessageKey } from '../i18n.js';
 import type { LiveManifest } from '../live.js';
 import { dismissRefused, enqueue, flush, onOutboxChange, queued, refused, startOutbox, type QueuedReport, type ReportKind } from '../outbox.js';
-import { clockOfSeconds, warsawClock } from '../time.js';
+import { clockOfSeconds, minutesEarly, warsawClock } from '../time.js';
 import type { Items, ManifestStop, VehicleView, View } from '../types.js';
 import { changesList } from './plan-live.js';
 import { followPlanChanges } from '../plan-changes.js';
@@ -99,6 +99,10 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
     b.addEventListener('click', () => {
       // A no-show is final and counts against the client (warning, suspension): one more tap to be sure.
       if (kind === 'NO_SHOW' && !confirm(t('noShowConfirm', { name: s.passenger.name }))) return;
+      // Hours ahead of the plan is almost always the wrong card: ask before the ride's clock starts.
+      if (kind !== 'DELAYED' && minutesEarly({ date: where.date, time: s.time }, new Date()) > EARLY_REPORT_MIN) {
+        if (!confirm(t('earlyReportConfirm', { name: s.passenger.name, time: s.time, now: warsawClock(new Date()) }))) return;
+      }
       if (kind !== 'DELAYED') return send(kind);
       delayChoice.hidden = !delayChoice.hidden;
       b.setAttribute('aria-expanded', String(!delayChoice.hidden));
@@ -107,6 +111,9 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
   });
   return h('div', { class: 'stop-report' }, h('p', { class: 'stop-actions' }, ...buttons), delayChoice);
 }
+
+/** A report this many minutes before the stop's planned time asks once more. */
+const EARLY_REPORT_MIN = 60;
 
 /** The delays a driver picks from with one tap. */
 const DELAY_MINUTES = [5, 10, 15, 30, 45, 60] as const;
