@@ -397,6 +397,9 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Opublikuj kierowcom' }).click();
     await page.locator('#published-state', { hasText: 'Opublikowano kierowcom' }).waitFor();
     expect((await api.get(`/plans/${planId}`)).body.publishedAt).not.toBeNull();
+    // Nothing more to publish: edits now reach the drivers by themselves, and the board says so.
+    expect(await page.locator('#publish-plan').count()).toBe(0);
+    expect(await page.locator('#published-live').textContent()).toBe('Każda zmiana tego planu trafia do kierowców od razu.');
     await shot(page, 'board-published');
     await page.close();
     expect(pageErrors).toEqual([]);

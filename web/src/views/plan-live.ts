@@ -55,7 +55,15 @@ function publishBox(plan: LivePlan, actions: LiveActions): HTMLElement {
   const published = plan.publishedAt
     ? t('publishedAt', { time: warsawDateTime(plan.publishedAt, lang()) })
     : t('notPublished');
-  const button = h('button', { type: 'button', id: 'publish-plan', class: plan.publishedAt ? null : 'primary' }, t(plan.publishedAt ? 'republish' : 'publish'));
+  // Once published, every edit reaches the drivers at once: publishing again would do nothing
+  // (the API answers the same publication), so the board says so instead of offering a button.
+  if (plan.publishedAt) {
+    return h('div', { class: 'toolbar publish' },
+      h('p', {}, plan.version !== undefined ? `${t('planVersion', { revision: plan.revision, version: plan.version })} · ` : '', h('strong', { id: 'published-state' }, published)),
+      h('p', { class: 'muted', id: 'published-live' }, t('publishedLive')),
+    );
+  }
+  const button = h('button', { type: 'button', id: 'publish-plan', class: 'primary' }, t('publish'));
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
