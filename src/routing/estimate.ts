@@ -25,6 +25,22 @@ export function estimateLeg(from: LatLon, to: LatLon, options: EstimateOptions =
   return { distanceM, durationSec: distanceM / (((options.speedKmh ?? 50) * 1000) / 3600) };
 }
 
+/** Every leg's estimate between the points, row-major (i * size + j); the diagonal stays 0. */
+export function estimateMatrix(points: readonly LatLon[], options: EstimateOptions = {}): { size: number; durationsSec: Float64Array; distancesM: Float64Array } {
+  const size = points.length;
+  const durationsSec = new Float64Array(size * size);
+  const distancesM = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      if (i === j) continue;
+      const leg = estimateLeg(points[i]!, points[j]!, options);
+      durationsSec[i * size + j] = leg.durationSec;
+      distancesM[i * size + j] = leg.distanceM;
+    }
+  }
+  return { size, durationsSec, distancesM };
+}
+
 /** The estimate as a TravelTimeProvider: pure, no I/O, labelled source 'estimate' so plans can say so. */
 export function createEstimateProvider(options: EstimateOptions = {}): TravelTimeProvider {
   const detourFactor = options.detourFactor ?? 1.3;
@@ -37,17 +53,7 @@ export function createEstimateProvider(options: EstimateOptions = {}): TravelTim
     source: 'estimate',
 
     async matrix(points, matrixOptions = {}): Promise<TravelMatrix> {
-      const size = points.length;
-      const durationsSec = new Float64Array(size * size);
-      const distancesM = new Float64Array(size * size);
-      for (let i = 0; i < size; i++) {
-        for (let j = 0; j < size; j++) {
-          if (i === j) continue;
-          const leg = estimateLeg(points[i] as LatLon, points[j] as LatLon, legOptions);
-          durationsSec[i * size + j] = leg.durationSec;
-          distancesM[i * size + j] = leg.distanceM;
-        }
-      }
+      const { size, durationsSec, distancesM } = estimateMatrix(points, legOptions);
       matrixOptions.onProgress?.(1, 1);
       return { size, durationsSec, distancesM, source: 'estimate', dataVersion: null, snapDistancesM: new Array<number>(size).fill(0) };
     },

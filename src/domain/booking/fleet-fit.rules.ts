@@ -10,12 +10,12 @@
  * a ride on the edge of a shift may still go either way; the booking is kept whatever this says.
  */
 import type { FieldError } from '../../errors.js';
-import { estimateLeg } from '../../routing/estimate.js';
+import { estimateMatrix } from '../../routing/estimate.js';
 import type { LatLon } from '../../routing/types.js';
 import { explainUnassigned } from '../../solver/feasibility/unassigned-reason.js';
 import { buildProblem } from '../../solver/model/problem.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from '../plan/build-plan-instance.js';
-import { describeUnassigned } from '../plan/unassigned-reason.js';
+import { describeUnassigned, windowThatMatters } from '../plan/unassigned-reason.js';
 import { rideLoad, type RideRules } from './ride.rules.js';
 
 export interface RideToFit {
@@ -43,22 +43,11 @@ export function fleetFitWarnings(
     if (!p) throw new Error(`place ${id} has no coordinates`);
     return p;
   });
-  const size = points.length;
-  const durationsSec = new Float64Array(size * size);
-  const distancesM = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      if (i === j) continue;
-      const leg = estimateLeg(points[i]!, points[j]!);
-      durationsSec[i * size + j] = leg.durationSec;
-      distancesM[i * size + j] = leg.distanceM;
-    }
-  }
   const instance = buildPlanInstance(
     rides.map((r) => r.ride),
     vehicles,
     placeIds,
-    { size, durationsSec, distancesM },
+    estimateMatrix(points),
     rules,
   );
   const problem = buildProblem(instance);
@@ -67,8 +56,7 @@ export function fleetFitWarnings(
     // 'busy' is the optimiser's "some vehicle could take it on an empty route".
     const code = vehicles.length === 0 ? 'capacity' : explainUnassigned(problem, i);
     if (code === 'busy') return;
-    const req = instance.requests[i]!;
-    const window = r.ride.timeMode === 'ARRIVE_BY' ? ([req.dropoff.twStart, req.dropoff.twEnd] as const) : ([req.pickup.twStart, req.pickup.twEnd] as const);
+    const window = windowThatMatters(r.ride, instance.requests[i]!);
     const why = describeUnassigned(code, { wheelchair: r.ride.wheelchair, seats: rideLoad(r.ride)[0], window, fromName: r.fromName, toName: r.toName });
     warnings.push({
       path: r.path,

@@ -15,7 +15,7 @@ import type { TravelTimeProvider } from '../../routing/types.js';
 import { formatSeconds, fromDbDate, serviceDayNowSec } from '../common/time.js';
 import { rideLoad } from '../booking/ride.rules.js';
 import { buildPlanInstance, collectPlaceIds, type PlanningRide, type PlanningVehicle } from './build-plan-instance.js';
-import { describeUnassigned } from './unassigned-reason.js';
+import { describeUnassigned, windowThatMatters } from './unassigned-reason.js';
 import { lockedRequestsOf, solveLinkedRides, type SolveFn } from './solve-linked-rides.js';
 import { favourPlacedRides, startFromPreviousPlan, unplacedInPreviousPlan } from './start-from-previous-plan.js';
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
@@ -207,11 +207,10 @@ export async function planServiceDay(
   const unassigned = notPlaced.map((u) => {
     const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;
-    const window = ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] as const : [req.pickup.twStart, req.pickup.twEnd] as const;
     const text = describeUnassigned(reasonOnTheDay(u.reason, req.pickup.twEnd, nowSec), {
       wheelchair: ride.wheelchair,
       seats: rideLoad(ride)[0],
-      window,
+      window: windowThatMatters(ride, req),
       fromName: places.get(ride.fromPlaceId)?.name ?? '',
       toName: places.get(ride.toPlaceId)?.name ?? '',
       lockedVehicles,

@@ -3,6 +3,7 @@
  * The solver answers with a code (solver/model/solution.ts); the ride gives the when and the what.
  */
 import type { UnassignedReason } from '../../solver/model/solution.js';
+import type { Request } from '../../solver/model/instance.js';
 import { formatSeconds } from '../common/time.js';
 
 /**
@@ -30,6 +31,11 @@ export interface ReasonContext {
    * offer them the ride, so "no vehicle" means none of the others.
    */
   readonly lockedVehicles?: readonly string[];
+}
+
+/** The window that matters to the client (ReasonContext.window) of a ride's request. */
+export function windowThatMatters(ride: { readonly timeMode: 'ARRIVE_BY' | 'DEPART_AFTER' }, req: Request): readonly [number, number] {
+  return ride.timeMode === 'ARRIVE_BY' ? [req.dropoff.twStart, req.dropoff.twEnd] : [req.pickup.twStart, req.pickup.twEnd];
 }
 
 /** Reasons that speak of the vehicles the optimiser had; the others belong to the ride alone. */

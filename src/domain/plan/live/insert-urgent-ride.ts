@@ -12,7 +12,7 @@ import type { OrganisationContext } from '../../organisation/organisation-contex
 import { fromDbDate } from '../../common/time.js';
 import { formatSeconds } from '../../common/time.js';
 import { rideLoad } from '../../booking/ride.rules.js';
-import { describeUnassigned, type ReasonText } from '../unassigned-reason.js';
+import { describeUnassigned, windowThatMatters, type ReasonText } from '../unassigned-reason.js';
 import { changedPickups, pickupTimes, prepareLiveInstance, routeWrite, type LiveDeps } from './live-edit.js';
 import type { LiveInstance } from './live-instance.js';
 import { finishEdit, findRideForPlacing, recordChange, toLiveRide } from './live-plan.query.js';
@@ -32,8 +32,7 @@ export function reasonFor(li: LiveInstance, r: number): ReasonText {
   const ride = li.rides[r]!;
   const req = li.problem.instance.requests[r]!;
   const code = li.routes.length === 0 ? 'capacity' : explainUnassigned(li.problem, r);
-  const window = ride.timeMode === 'ARRIVE_BY' ? ([req.dropoff.twStart, req.dropoff.twEnd] as const) : ([req.pickup.twStart, req.pickup.twEnd] as const);
-  return describeUnassigned(code, { wheelchair: ride.wheelchair, seats: rideLoad(ride)[0], window, fromName: ride.fromName, toName: ride.toName });
+  return describeUnassigned(code, { wheelchair: ride.wheelchair, seats: rideLoad(ride)[0], window: windowThatMatters(ride, req), fromName: ride.fromName, toName: ride.toName });
 }
 
 export async function insertUrgentRide(deps: LiveDeps, ctx: OrganisationContext, planId: string, input: { rideId: string; version?: number | undefined }): Promise<InsertionAnswer> {
