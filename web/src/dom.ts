@@ -21,17 +21,11 @@ export function append(el: Element, ...children: (Child | Child[])[]): void {
   }
 }
 
-/** Today's date in Warsaw (the service day), YYYY-MM-DD, plus `days`. */
-export function warsawDate(days = 0, now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(now);
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// The pure Warsaw-time helpers live in time.ts (unit-tested in Node, no DOM); re-exported for the views.
+export { toMinutes, warsawDate } from './time.js';
 
 /** The current time of day in Warsaw, HH:MM (compared with the API's service-day times). */
 export function warsawTime(now = new Date()): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
 }
 
-export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -7,6 +7,17 @@ export type TimeLang = 'pl' | 'en';
 const ZONE = 'Europe/Warsaw';
 const LOCALE: Record<TimeLang, string> = { pl: 'pl-PL', en: 'en-GB' };
 
+/** Today's date in Warsaw (the service day), YYYY-MM-DD, plus `days`. */
+export function warsawDate(days = 0, now = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "HH:MM" → minutes after midnight. */
+export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
 /** HH:MM in Warsaw of an instant (ISO string or Date). */
 export function warsawClock(instant: string | Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
@@ -57,10 +68,7 @@ export function dayLabel(date: string, lang: TimeLang): string {
  * card, and it would start the ride's clock.
  */
 export function minutesEarly(stop: { date: string; time: string }, now: Date): number {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
-  if (stop.date !== today) return 0;
-  const clock = warsawClock(now);
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  return Math.max(0, minutes(stop.time) - minutes(clock));
+  if (stop.date !== warsawDate(0, now)) return 0;
+  return Math.max(0, toMinutes(stop.time) - toMinutes(warsawClock(now)));
 }
 
