@@ -211,6 +211,48 @@ describe('re-planning a day under way', () => {
   });
 });
 
+describe('a delay the driver reported (D55)', () => {
+  it('holds the late vehicle back in edits and re-plans, and is counted once on the manifest', async () => {
+    const { api, plan } = await plannedDay();
+    await api.post(`/plans/${plan.id}/publish`, {});
+    const route = plan.routes.find((r: any) => r.stops.length >= 4);
+    const vehicleId = route.vehicle.id;
+    const [first] = route.stops;
+    const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    clock.set(`${DATE}T06:30:00+01:00`);
+    const late = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'DELAYED', delayMin: 45, clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(late.status, late.text).toBe(201);
+    const expectedSec = first.etaSec + 45 * 60;
+
+    // A live edit on that route (another of its rides cancelled) times the stops from the late
+    // vehicle; the manifest still expects the driver 45 minutes late, not 90.
+    const other = route.stops.find((st: any) => st.rideId !== first.rideId);
+    expect((await api.post(`/rides/${other.rideId}/cancel`, { reason: 'Klient zrezygnował' })).status).toBe(200);
+    const edited = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
+    const delayed = edited.stops.find((st: any) => st.rideId === first.rideId && st.kind === 'PICKUP');
+    expect(delayed.etaSec).toBe(expectedSec);
+
+    // The re-plan starts the vehicle no earlier than the delay allows: the depot left at the
+    // announced time less the planned drive to that stop. Nothing on it is planned before then.
+    // The other vehicles are taken off the fleet, so the late one cannot hand its rides over.
+    for (const r of plan.routes.filter((r: any) => r.vehicle.id !== vehicleId)) {
+      const { version } = (await api.get(`/vehicles/${r.vehicle.id}`)).body;
+      expect((await api.patch(`/vehicles/${r.vehicle.id}`, { active: false, version })).status).toBe(200);
+    }
+    const again = await api.post('/plans', { date: DATE });
+    expect(again.status).toBe(202);
+    const next = await finishedPlan(api, again.body.id);
+    expect(next.status).toBe('DONE');
+    const freeFromMin = minutes(first.time) + 45 - (minutes(first.arrival) - minutes(route.start));
+    const stops = next.routes.find((r: any) => r.vehicle.id === vehicleId)?.stops ?? [];
+    expect(stops.length).toBeGreaterThan(0);
+    for (const st of stops) expect(minutes(st.time), `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
+    // The delayed client, if still carried, is told 45 minutes later.
+    const kept = stops.find((st: any) => st.rideId === first.rideId && st.kind === 'PICKUP');
+    if (kept) expect(kept.etaSec).toBeGreaterThanOrEqual(expectedSec - 60);
+  });
+});
+
 describe('what a re-plan tells the drivers', () => {
   it("lists on each vehicle's manifest the rides the re-plan added to its route and took from it", async () => {
     const { api, day, plan, book } = await plannedDay();

@@ -85,6 +85,7 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
           organisationId: ctx.organisationId, planStopId: stop.id, rideId: stop.rideId, kind: input.kind, at,
           lat: input.lat ?? null, lon: input.lon ?? null, actor: ctx.actor, note: input.note ?? null, clientEventId: input.clientEventId,
           delayMin: input.kind === 'DELAYED' ? (input.delayMin ?? null) : null,
+          expectedSec: input.kind === 'DELAYED' && input.delayMin ? stop.serviceStartSec + input.delayMin * 60 : null,
         },
       });
       return toView(created, where.sequence, status, false);

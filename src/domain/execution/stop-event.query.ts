@@ -13,6 +13,8 @@ export interface PlannedStop {
   readonly sequence: number;
   /** The organisation's time zone, in which the report's time is checked against the plan's day. */
   readonly timeZone: string;
+  /** Planned start of service, seconds after the service day's midnight (what a delay is counted from). */
+  readonly serviceStartSec: number;
 }
 
 /** Which of a ride's stops a report means when the phone names the ride. */
@@ -39,7 +41,7 @@ export async function findPlannedStop(
     select: { id: true, organisation: { select: { timeZone: true } } },
   });
   if (!plan) throw new AppError('NOT_FOUND', `Plan na ${date} nie został jeszcze opublikowany`, { messageEn: `The plan for ${date} has not been published yet` });
-  const select = { id: true, rideId: true, kind: true, sequence: true } as const;
+  const select = { id: true, rideId: true, kind: true, sequence: true, serviceStartSec: true } as const;
   let stop = await db.planStop.findFirst({ where: { organisationId, sequence: sequence - 1, route: { planId: plan.id, vehicleId } }, select });
   const kind = mean ? stopKindFor(mean.kind) : null;
   if (mean?.rideId && (stop?.rideId !== mean.rideId || (kind !== null && stop.kind !== kind))) {
@@ -53,7 +55,7 @@ export async function findPlannedStop(
   if (!stop) {
     throw new AppError('NOT_FOUND', `Pojazd nie ma przystanku nr ${sequence} w planie na ${date}`, { messageEn: `The vehicle has no stop ${sequence} in the plan for ${date}` });
   }
-  return { id: stop.id, rideId: stop.rideId, kind: stop.kind, planId: plan.id, sequence: stop.sequence + 1, timeZone: plan.organisation.timeZone };
+  return { id: stop.id, rideId: stop.rideId, kind: stop.kind, planId: plan.id, sequence: stop.sequence + 1, timeZone: plan.organisation.timeZone, serviceStartSec: stop.serviceStartSec };
 }
 
 /** Locks the ride's row until the transaction ends (reports on one ride are decided one at a time). */

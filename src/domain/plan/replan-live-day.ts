@@ -3,7 +3,7 @@
  * with its reports; passengers on board stay on their vehicle (their pickup becomes the vehicle's
  * position, locked at the head of its route); locked routes (when asked to keep them) and
  * vehicles out of service keep every stop as it was. Everything else is planned afresh from each
- * vehicle's position and time.
+ * vehicle's position and time, a delay its driver announced included (D55).
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
@@ -12,7 +12,7 @@ import type { TravelTimeProvider } from '../../routing/types.js';
 import type { RideRules } from '../booking/ride.rules.js';
 import type { PlanningRide, PlanningVehicle } from './build-plan-instance.js';
 import { alongRoute, buildLiveInstance, type LiveInstance } from './live/live-instance.js';
-import { liveRouteOf, type LiveRide, type LiveRoute, type LiveRouteInput, type LiveStop } from './live/live-route.js';
+import { announcedSecOf, liveRouteOf, type LiveRide, type LiveRoute, type LiveRouteInput, type LiveStop } from './live/live-route.js';
 import { liveInclude, toLoaded, type LivePlanRow } from './live/live-plan.query.js';
 import type { RidesAhead } from './live/replan-changes.js';
 
@@ -87,7 +87,10 @@ export async function prepareLiveReplan(input: {
   const statusOf = new Map(base.routes.flatMap((r) => r.stops).map((s) => [s.rideId, s.ride.status]));
   const isKept = (r: LiveRouteInput) => r.outOfServiceMin !== null || (plan.keepLocked && r.locked);
   const live = loaded.routes.map((r) => liveRouteOf(r, loaded.nowSec));
-  if (!live.some((r) => r.driven.length > 0 || isKept(r))) return null;
+  // A driver's announced delay makes the day live too: only the live path starts each vehicle
+  // from its anchor, which holds the delay (D55).
+  const announcedDelay = (r: LiveRoute) => r.remaining.some((s) => announcedSecOf(s) !== null);
+  if (!live.some((r) => r.driven.length > 0 || isKept(r) || announcedDelay(r))) return null;
 
   const kept = loaded.routes.filter(isKept).map((route) => ({ route, stops: route.stops.map((s) => copyOf(rowsById.get(s.id)!)) }));
   const keptRides = new Set(kept.flatMap((k) => k.route.stops.map((s) => s.rideId)));

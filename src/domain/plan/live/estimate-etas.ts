@@ -8,9 +8,11 @@
  * Planned times cannot give it once a live edit (a no-show, a cancellation) has planned the stops
  * ahead again from where the vehicle was: the gap between the reported stop's planned departure
  * and the next arrival then holds the lateness as well, and adding it to the actual time counted
- * the delay twice (a helper's next pickup moved to 08:36 was "expected" at 08:56).
+ * the delay twice (a helper's next pickup moved to 08:36 was "expected" at 08:56). For the same
+ * reason an announced delay is a time (`expectedSec`, fixed when reported): an edit since then
+ * planned the stop from the delayed anchor, and "planned + 20 min" would count it twice.
  */
-import { arrivedSecOf, doneSecOf, isReported, type LiveStop } from './live-route.js';
+import { announcedSecOf, arrivedSecOf, doneSecOf, isReported, type LiveStop } from './live-route.js';
 
 export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSec: number | null, legAfterReported?: number): number[] {
   const etas: number[] = [];
@@ -25,8 +27,7 @@ export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSe
       clock = doneSecOf(s) ?? started + service;
       return;
     }
-    const delays = s.events.filter((e) => e.kind === 'DELAYED' && e.delayMin !== null).map((e) => e.delayMin!);
-    const announced = delays.length ? s.serviceStartSec + Math.max(...delays) * 60 : -Infinity;
+    const announced = announcedSecOf(s) ?? -Infinity;
     const reached: number = clock === null ? s.serviceStartSec : clock + legSec;
     const eta = Math.max(s.serviceStartSec, reached, announced, nowSec ?? -Infinity);
     etas.push(eta);

@@ -16,7 +16,7 @@ export const liveInclude = {
       stops: {
         include: {
           ride: { include: { client: true, fromPlace: true, toPlace: true } },
-          events: { select: { kind: true, at: true, delayMin: true }, orderBy: { at: 'asc' as const } },
+          events: { select: { kind: true, at: true, delayMin: true, expectedSec: true }, orderBy: { at: 'asc' as const } },
         },
         orderBy: { sequence: 'asc' as const },
       },
@@ -85,7 +85,7 @@ export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): Loaded
         arrivalSec: s.arrivalSec,
         serviceStartSec: s.serviceStartSec,
         departureSec: s.departureSec,
-        events: s.events.map((e) => ({ kind: e.kind, sec: secondsAfterServiceMidnight(timeZone, date, e.at), delayMin: e.delayMin })),
+        events: s.events.map((e) => ({ kind: e.kind, sec: secondsAfterServiceMidnight(timeZone, date, e.at), delayMin: e.delayMin, expectedSec: e.expectedSec })),
       };
     });
     return {

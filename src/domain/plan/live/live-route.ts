@@ -11,6 +11,8 @@ export interface LiveStopEvent {
   /** Seconds after the service day's midnight (wall clock). */
   readonly sec: number;
   readonly delayMin: number | null;
+  /** DELAYED: when the driver expects to be at the stop (seconds after midnight); absent on older reports. */
+  readonly expectedSec?: number | null;
 }
 
 export interface LiveStop {
@@ -58,6 +60,42 @@ export function doneSecOf(s: LiveStop): number | null {
   return done.length ? Math.min(...done) : null;
 }
 
+/**
+ * When the driver said they would be at this stop (DELAYED), the latest such report; null when
+ * none. Older reports carry only minutes, counted from the stop's planned time.
+ */
+export function announcedSecOf(s: LiveStop): number | null {
+  let announced: number | null = null;
+  for (const e of s.events) {
+    if (e.kind !== 'DELAYED' || e.delayMin === null) continue;
+    const at = e.expectedSec ?? s.serviceStartSec + e.delayMin * 60;
+    announced = announced === null ? at : Math.max(announced, at);
+  }
+  return announced;
+}
+
+/**
+ * The earliest the vehicle can be free at its anchor, given what its driver announced (D55): a
+ * driver "20 min late" at a stop ahead cannot be there before that, so the vehicle is not free
+ * before that time less the planned driving and service between the anchor and that stop (waits
+ * left out: a delay eats them). The delay belongs to the vehicle, so any edit or re-plan that
+ * starts from the anchor plans with it, whichever stops stay on the route.
+ */
+function announcedFloor(remaining: readonly LiveStop[], departedSec: number): number {
+  let floor = -Infinity;
+  let needed = 0;
+  let previousDeparture = departedSec;
+  for (const s of remaining) {
+    // Planned legs: arrival = the previous departure + driving (waits sit before service start).
+    needed += Math.max(0, s.arrivalSec - previousDeparture);
+    const announced = announcedSecOf(s);
+    if (announced !== null) floor = Math.max(floor, announced - needed);
+    needed += s.departureSec - s.serviceStartSec;
+    previousDeparture = s.departureSec;
+  }
+  return floor;
+}
+
 export function arrivedSecOf(s: LiveStop): number | null {
   const arrived = s.events.filter((e) => e.kind === 'ARRIVED').map((e) => e.sec);
   return arrived.length ? Math.min(...arrived) : null;
@@ -82,9 +120,9 @@ export function liveRouteOf(input: LiveRouteInput, nowSec: number | null): LiveR
     const arrived = arrivedSecOf(lastStop);
     // Arrived but not yet done: the service still takes its planned time from arrival.
     const free = done ?? (arrived !== null ? arrived + (lastStop.departureSec - lastStop.serviceStartSec) : lastStop.departureSec);
-    anchor = { placeId: lastStop.placeId, sec: Math.max(free, floor) };
+    anchor = { placeId: lastStop.placeId, sec: Math.max(free, floor, announcedFloor(remaining, lastStop.departureSec)) };
   } else {
-    anchor = { placeId: input.vehicle.depotPlaceId, sec: Math.max(input.vehicle.shiftStartMin * 60, floor) };
+    anchor = { placeId: input.vehicle.depotPlaceId, sec: Math.max(input.vehicle.shiftStartMin * 60, floor, announcedFloor(remaining, input.startSec)) };
   }
   // A driven pickup whose drop-off is still ahead: the client is on board (or being helped in).
   const onBoard = driven

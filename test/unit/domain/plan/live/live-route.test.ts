@@ -53,6 +53,33 @@ describe('a live route', () => {
   });
 });
 
+describe('a delay the driver announced (D55)', () => {
+  it('holds the vehicle back: it cannot leave before the announced time less the planned drive', () => {
+    // Stop 1 at 08:00, reached at 07:59 after a 59-minute drive from the depot (route start 07:00).
+    const r = liveRouteOf(route([stop(0, 'PICKUP', 'a', 8 * H, [{ kind: 'DELAYED', sec: 6.5 * H, delayMin: 30, expectedSec: 8.5 * H }]), stop(1, 'DROPOFF', 'a', 9 * H)]), 6.5 * H);
+    expect(r.anchor).toEqual({ placeId: 'depot', sec: 8.5 * H - 59 * 60 });
+  });
+
+  it('counts the planned drives and services up to a stop further ahead, but not the waits a delay eats', () => {
+    const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+    const stops = [
+      stop(0, 'PICKUP', 'a', m(8, 0), [{ kind: 'PICKED_UP', sec: m(8, 0), delayMin: null }]), // gone 08:02
+      stop(1, 'PICKUP', 'b', m(9, 0), [], m(8, 12)), // 10 min drive, then 48 min wait, 2 min service
+      stop(2, 'DROPOFF', 'b', m(9, 30), [{ kind: 'DELAYED', sec: m(8, 5), delayMin: 25 }], m(9, 20)), // 18 min drive
+    ];
+    const r = liveRouteOf(route(stops), m(8, 5));
+    // 09:55 announced at stop 3, less 10 + 2 + 18 minutes of planned work: free from 09:25.
+    expect(r.anchor).toEqual({ placeId: 'paPICKUP', sec: m(9, 25) });
+  });
+
+  it('counts from the drive, not the planned wait: 5 minutes late for an 08:00 stop planned to be reached at 07:30', () => {
+    const r = liveRouteOf(route([stop(0, 'PICKUP', 'a', 8 * H, [{ kind: 'DELAYED', sec: 6.5 * H, delayMin: 5 }], 7.5 * H)]), 6.5 * H);
+    expect(r.anchor.sec).toBe(7 * H + 35 * 60);
+    // Without a report the vehicle leaves at its shift start.
+    expect(liveRouteOf(route([stop(0, 'PICKUP', 'a', 8 * H, [], 7.5 * H)]), 6.5 * H).anchor.sec).toBe(7 * H);
+  });
+});
+
 describe('estimated times', () => {
   it('equal the plan until reports arrive', () => {
     const stops = [stop(0, 'PICKUP', 'a', 8 * H), stop(1, 'DROPOFF', 'a', 8.5 * H)];
@@ -92,5 +119,11 @@ describe('estimated times', () => {
     const stops = [stop(0, 'PICKUP', 'a', 8 * H, [{ kind: 'DELAYED', sec: 7.9 * H, delayMin: 15 }]), stop(1, 'DROPOFF', 'a', 8.5 * H)];
     expect(estimateEtas(7 * H, stops, null)[0]).toBe(8 * H + 15 * 60);
     expect(estimateEtas(7 * H, [stop(0, 'PICKUP', 'a', 8 * H)], 9 * H)).toEqual([9 * H]);
+  });
+
+  it('count an announced delay once after an edit planned the stop from the late vehicle', () => {
+    // Reported "15 min late" at 08:00 (expected 08:15); an edit since then re-timed the stop to 08:15.
+    const stops = [stop(0, 'PICKUP', 'a', 8.25 * H, [{ kind: 'DELAYED', sec: 7.9 * H, delayMin: 15, expectedSec: 8.25 * H }])];
+    expect(estimateEtas(7 * H, stops, null)).toEqual([8.25 * H]);
   });
 });
