@@ -204,6 +204,7 @@ export async function planServiceDay(
   ];
   // A vehicle out of service cannot take rides anyway; a locked one could, had the dispatcher not locked it.
   const lockedVehicles = (replan?.kept ?? []).filter((k) => k.route.locked && k.route.outOfServiceMin === null).map((k) => k.route.vehicle.name);
+  const lateVehicles = (replan?.li.routes ?? []).filter((r) => r.lateFromSec !== null).map((r) => r.vehicle.name);
   const unassigned = notPlaced.map((u) => {
     const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;
@@ -214,6 +215,7 @@ export async function planServiceDay(
       fromName: places.get(ride.fromPlaceId)?.name ?? '',
       toName: places.get(ride.toPlaceId)?.name ?? '',
       lockedVehicles,
+      lateVehicles,
     });
     return { rideId: ride.id, reasonCode: text.code, reasonPl: text.pl, reasonEn: text.en };
   });

@@ -31,6 +31,8 @@ export interface ReasonContext {
    * offer them the ride, so "no vehicle" means none of the others.
    */
   readonly lockedVehicles?: readonly string[];
+  /** Vehicles a driver's announced delay holds back (D55): "no vehicle in time" is then why. */
+  readonly lateVehicles?: readonly string[];
 }
 
 /** The window that matters to the client (ReasonContext.window) of a ride's request. */
@@ -43,14 +45,13 @@ const FLEET_REASONS: ReadonlySet<UnassignedCode> = new Set(['capacity', 'pinned'
 
 export function describeUnassigned(code: UnassignedCode, c: ReasonContext): ReasonText {
   const text = describeReason(code, c);
+  if (!FLEET_REASONS.has(code)) return text;
   const locked = c.lockedVehicles ?? [];
-  if (locked.length === 0 || !FLEET_REASONS.has(code)) return text;
-  const names = locked.join(', ');
-  return {
-    code,
-    pl: `${text.pl} (bez pojazdów z zablokowaną trasą: ${names})`,
-    en: `${text.en} (vehicles with locked routes left out: ${names})`,
-  };
+  const late = c.lateVehicles ?? [];
+  const pl = [...(locked.length ? [`bez pojazdów z zablokowaną trasą: ${locked.join(', ')}`] : []), ...(late.length ? [`spóźnione wg zgłoszenia kierowcy: ${late.join(', ')}`] : [])];
+  const en = [...(locked.length ? [`vehicles with locked routes left out: ${locked.join(', ')}`] : []), ...(late.length ? [`late as their drivers reported: ${late.join(', ')}`] : [])];
+  if (pl.length === 0) return text;
+  return { code, pl: `${text.pl} (${pl.join('; ')})`, en: `${text.en} (${en.join('; ')})` };
 }
 
 function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {

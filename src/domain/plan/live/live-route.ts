@@ -45,6 +45,8 @@ export interface LiveRoute extends LiveRouteInput {
   readonly remaining: readonly LiveStop[];
   /** Where the vehicle is and from when it is free to go on. */
   readonly anchor: { readonly placeId: string; readonly sec: number };
+  /** When a driver's announced delay holds the anchor back (D55): free from then, and no earlier. */
+  readonly lateFromSec: number | null;
   /** Rides picked up and not yet dropped off: their drop-offs stay on this vehicle. */
   readonly onBoard: readonly { readonly rideId: string; readonly pickedUpSec: number }[];
 }
@@ -115,20 +117,21 @@ export function liveRouteOf(input: LiveRouteInput, nowSec: number | null): LiveR
   const lastStop = driven.at(-1);
   const floor = nowSec ?? -Infinity;
   let anchor: LiveRoute['anchor'];
+  const late = announcedFloor(remaining, lastStop ? lastStop.departureSec : input.startSec);
   if (lastStop) {
     const done = doneSecOf(lastStop);
     const arrived = arrivedSecOf(lastStop);
     // Arrived but not yet done: the service still takes its planned time from arrival.
     const free = done ?? (arrived !== null ? arrived + (lastStop.departureSec - lastStop.serviceStartSec) : lastStop.departureSec);
-    anchor = { placeId: lastStop.placeId, sec: Math.max(free, floor, announcedFloor(remaining, lastStop.departureSec)) };
+    anchor = { placeId: lastStop.placeId, sec: Math.max(free, floor, late) };
   } else {
-    anchor = { placeId: input.vehicle.depotPlaceId, sec: Math.max(input.vehicle.shiftStartMin * 60, floor, announcedFloor(remaining, input.startSec)) };
+    anchor = { placeId: input.vehicle.depotPlaceId, sec: Math.max(input.vehicle.shiftStartMin * 60, floor, late) };
   }
   // A driven pickup whose drop-off is still ahead: the client is on board (or being helped in).
   const onBoard = driven
     .filter((s) => s.kind === 'PICKUP' && !s.events.some((e) => e.kind === 'NO_SHOW') && remaining.some((r) => r.rideId === s.rideId && r.kind === 'DROPOFF'))
     .map((s) => ({ rideId: s.rideId, pickedUpSec: doneSecOf(s) ?? arrivedSecOf(s) ?? s.serviceStartSec }));
-  return { ...input, driven, remaining, anchor, onBoard };
+  return { ...input, driven, remaining, anchor, onBoard, lateFromSec: late > -Infinity && anchor.sec === late ? late : null };
 }
 
 /** What the instance builder needs of each ride in the live plan. */

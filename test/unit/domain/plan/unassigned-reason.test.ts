@@ -22,6 +22,14 @@ describe('why a ride was not placed', () => {
     expect(texts[0]!.pl).toContain('Szpital w Kętrzynie');
   });
 
+  it('names the vehicles a driver reported late, beside the locked ones (D55)', () => {
+    const t = describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: ['Bus z windą'] });
+    expect(t.pl).toBe('Żaden kierowca nie pracuje w godzinach 08:00–08:30 (spóźnione wg zgłoszenia kierowcy: Bus z windą)');
+    expect(t.en).toMatch(/\(late as their drivers reported: Bus z windą\)$/);
+    expect(describeUnassigned('busy', { ...base, wheelchair: false, lockedVehicles: ['Osobowy'], lateVehicles: ['Bus'] }).pl).toMatch(/\(bez pojazdów z zablokowaną trasą: Osobowy; spóźnione wg zgłoszenia kierowcy: Bus\)$/);
+    expect(describeUnassigned('unreachable', { ...base, wheelchair: false, lateVehicles: ['Bus'] }).pl).not.toMatch(/spóźnione/);
+  });
+
   it('says which vehicles a re-plan left out because their routes were locked, where the reason is about vehicles', () => {
     const t = describeUnassigned('capacity', { ...base, wheelchair: true, lockedVehicles: ['Bus', 'Bus 2'] });
     expect(t.pl).toBe('Żaden pojazd nie ma miejsca na wózek (bez pojazdów z zablokowaną trasą: Bus, Bus 2)');

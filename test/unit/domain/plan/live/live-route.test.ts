@@ -58,6 +58,8 @@ describe('a delay the driver announced (D55)', () => {
     // Stop 1 at 08:00, reached at 07:59 after a 59-minute drive from the depot (route start 07:00).
     const r = liveRouteOf(route([stop(0, 'PICKUP', 'a', 8 * H, [{ kind: 'DELAYED', sec: 6.5 * H, delayMin: 30, expectedSec: 8.5 * H }]), stop(1, 'DROPOFF', 'a', 9 * H)]), 6.5 * H);
     expect(r.anchor).toEqual({ placeId: 'depot', sec: 8.5 * H - 59 * 60 });
+    expect(r.lateFromSec).toBe(8.5 * H - 59 * 60);
+    expect(liveRouteOf(route([stop(0, 'PICKUP', 'a', 8 * H)]), 6.5 * H).lateFromSec).toBeNull();
   });
 
   it('counts the planned drives and services up to a stop further ahead, but not the waits a delay eats', () => {
