@@ -48,10 +48,12 @@ export function describeUnassigned(code: UnassignedCode, c: ReasonContext): Reas
   if (!FLEET_REASONS.has(code)) return text;
   const locked = c.lockedVehicles ?? [];
   const late = c.lateVehicles ?? [];
-  const pl = [...(locked.length ? [`bez pojazdów z zablokowaną trasą: ${locked.join(', ')}`] : []), ...(late.length ? [`spóźnione wg zgłoszenia kierowcy: ${late.join(', ')}`] : [])];
-  const en = [...(locked.length ? [`vehicles with locked routes left out: ${locked.join(', ')}`] : []), ...(late.length ? [`late as their drivers reported: ${late.join(', ')}`] : [])];
-  if (pl.length === 0) return text;
-  return { code, pl: `${text.pl} (${pl.join('; ')})`, en: `${text.en} (${en.join('; ')})` };
+  const notes = [
+    ...(locked.length ? [{ pl: `bez pojazdów z zablokowaną trasą: ${locked.join(', ')}`, en: `vehicles with locked routes left out: ${locked.join(', ')}` }] : []),
+    ...(late.length ? [{ pl: `spóźnione wg zgłoszenia kierowcy: ${late.join(', ')}`, en: `late as their drivers reported: ${late.join(', ')}` }] : []),
+  ];
+  if (notes.length === 0) return text;
+  return { code, pl: `${text.pl} (${notes.map((n) => n.pl).join('; ')})`, en: `${text.en} (${notes.map((n) => n.en).join('; ')})` };
 }
 
 function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {

@@ -131,7 +131,7 @@ export function liveRouteOf(input: LiveRouteInput, nowSec: number | null): LiveR
   const onBoard = driven
     .filter((s) => s.kind === 'PICKUP' && !s.events.some((e) => e.kind === 'NO_SHOW') && remaining.some((r) => r.rideId === s.rideId && r.kind === 'DROPOFF'))
     .map((s) => ({ rideId: s.rideId, pickedUpSec: doneSecOf(s) ?? arrivedSecOf(s) ?? s.serviceStartSec }));
-  return { ...input, driven, remaining, anchor, onBoard, lateFromSec: late > -Infinity && anchor.sec === late ? late : null };
+  return { ...input, driven, remaining, anchor, onBoard, lateFromSec: anchor.sec === late ? late : null };
 }
 
 /** What the instance builder needs of each ride in the live plan. */
