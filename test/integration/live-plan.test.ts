@@ -10,6 +10,7 @@ import { testClock } from '../helpers/test-clock.js';
 import { createClient, createSmallFleet, VILLAGE, bookRide } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+import { parseTimeOfDay } from '../../src/domain/common/time.js';
 
 let t: TestContext;
 /** Booked and planned the day before; the tests of the day itself move the clock to its hours (a report cannot be dated ahead of it). */
@@ -218,7 +219,6 @@ describe('a delay the driver reported (D55)', () => {
     const route = plan.routes.find((r: any) => r.stops.length >= 4);
     const vehicleId = route.vehicle.id;
     const [first] = route.stops;
-    const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
     clock.set(`${DATE}T06:30:00+01:00`);
     const late = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'DELAYED', delayMin: 45, clientEventId: crypto.randomUUID(), rideId: first.rideId });
     expect(late.status, late.text).toBe(201);
@@ -243,10 +243,10 @@ describe('a delay the driver reported (D55)', () => {
     expect(again.status).toBe(202);
     const next = await finishedPlan(api, again.body.id);
     expect(next.status).toBe('DONE');
-    const freeFromMin = minutes(first.time) + 45 - (minutes(first.arrival) - minutes(route.start));
+    const freeFromMin = parseTimeOfDay(first.time) + 45 - (parseTimeOfDay(first.arrival) - parseTimeOfDay(route.start));
     const stops = next.routes.find((r: any) => r.vehicle.id === vehicleId)?.stops ?? [];
     expect(stops.length).toBeGreaterThan(0);
-    for (const st of stops) expect(minutes(st.time), `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
+    for (const st of stops) expect(parseTimeOfDay(st.time), `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
     // The delayed client, if still carried, is told 45 minutes later.
     const kept = stops.find((st: any) => st.rideId === first.rideId && st.kind === 'PICKUP');
     if (kept) expect(kept.etaSec).toBeGreaterThanOrEqual(expectedSec - 60);
