@@ -253,6 +253,61 @@ describe('a delay the driver reported (D55)', () => {
   });
 });
 
+describe('a delay that outlives the stop it was reported on (D56)', () => {
+  /** A published day, its bus 45 minutes late at its first stop, and when that bus can leave. */
+  async function lateBus() {
+    const day = await plannedDay();
+    await day.api.post(`/plans/${day.plan.id}/publish`, {});
+    const route = day.plan.routes.find((r: any) => r.stops.length >= 4);
+    const [first] = route.stops;
+    clock.set(`${DATE}T06:30:00+01:00`);
+    const late = await day.api.post(`/manifests/${DATE}/${route.vehicle.id}/stops/1/events`, { kind: 'DELAYED', delayMin: 45, clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(late.status, late.text).toBe(201);
+    const freeFromMin = parseTimeOfDay(first.time) + 45 - (parseTimeOfDay(first.arrival) - parseTimeOfDay(route.start));
+    return { ...day, route, first, vehicleId: route.vehicle.id as string, freeFromMin };
+  }
+  const stopsOf = (plan: any, vehicleId: string): any[] => plan.routes.find((r: any) => r.vehicle.id === vehicleId)?.stops ?? [];
+  /** The other vehicles leave the fleet: a re-plan can only hand their rides to the late bus. */
+  async function switchOffAllBut(api: Api, plan: any, vehicleId: string) {
+    for (const r of plan.routes.filter((r: any) => r.vehicle.id !== vehicleId)) {
+      const { version } = (await api.get(`/vehicles/${r.vehicle.id}`)).body;
+      expect((await api.patch(`/vehicles/${r.vehicle.id}`, { active: false, version })).status).toBe(200);
+    }
+  }
+  async function replan(api: Api) {
+    const again = await api.post('/plans', { date: DATE });
+    expect(again.status).toBe(202);
+    const next = await finishedPlan(api, again.body.id);
+    expect(next.status).toBe('DONE');
+    return next;
+  }
+
+  it('holds the bus back after the ride it was reported on is cancelled, in the edit and the re-plan after it', async () => {
+    const { api, plan, route, first, vehicleId, freeFromMin } = await lateBus();
+    await switchOffAllBut(api, plan, vehicleId);
+    // The cancellation deletes the stop, and the report with it: the route keeps the delay.
+    expect((await api.post(`/rides/${first.rideId}/cancel`, { reason: 'Klient zrezygnował' })).status).toBe(200);
+    const manifest = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
+    expect(manifest.stops.length).toBe(route.stops.length - 2);
+    for (const st of manifest.stops) expect(st.etaSec / 60, `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
+    // The re-plan gives the bus the other vehicles' early rides only from when it can get there.
+    const next = await replan(api);
+    expect(stopsOf(next, vehicleId).length).toBeGreaterThan(0);
+    for (const st of stopsOf(next, vehicleId)) expect(parseTimeOfDay(st.time), `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
+  });
+
+  it('holds the bus back in a second re-plan with no new report', async () => {
+    const { api, plan, vehicleId, freeFromMin } = await lateBus();
+    await switchOffAllBut(api, plan, vehicleId);
+    for (const round of [1, 2]) {
+      const next = await replan(api);
+      const stops = stopsOf(next, vehicleId);
+      expect(stops.length).toBeGreaterThan(0);
+      for (const st of stops) expect(parseTimeOfDay(st.time), `re-plan ${round}: ${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
+    }
+  });
+});
+
 describe('what a re-plan tells the drivers', () => {
   it("lists on each vehicle's manifest the rides the re-plan added to its route and took from it", async () => {
     const { api, day, plan, book } = await plannedDay();

@@ -21,6 +21,7 @@ import { favourPlacedRides, startFromPreviousPlan, unplacedInPreviousPlan } from
 import { drivenTotals, prepareLiveReplan } from './replan-live-day.js';
 import { keepToldPickups, notBeforeNow, reasonOnTheDay } from './day-under-way.js';
 import { describeReplanChange, replanChanges } from './live/replan-changes.js';
+import { storedLateOf } from './live/write-route.js';
 import { clientName } from '../booking/client-name.js';
 import { rulesOf } from '../organisation/manage-organisation.js';
 import { rideRulesOf } from '../organisation/organisation-rules.js';
@@ -186,14 +187,16 @@ export async function planServiceDay(
       locked: false,
       outOfServiceMin: null as number | null,
       outOfServiceReason: null as string | null,
+      // The delay that held this vehicle back here holds it in the next re-plan too (D56).
+      ...storedLateOf(replan?.li.routes[v] ?? { lateFromSec: null }, prefix.at(-1)?.id ?? null),
       stops: [...prefix, ...planned].map((st, sequence) => ({ ...st, sequence })),
     };
   });
-  const keptRoutes = (replan?.kept ?? []).map(({ route, stops }) => {
+  const keptRoutes = (replan?.kept ?? []).map(({ route, stops, late }) => {
     const row = replan!.keptRows.get(route.routeId)!;
     return {
       vehicleId: route.vehicle.id, startSec: route.startSec, endSec: row.endSec, distanceM: route.distanceM, drivingSec: route.drivingSec,
-      locked: route.locked, outOfServiceMin: route.outOfServiceMin, outOfServiceReason: row.outOfServiceReason,
+      locked: route.locked, outOfServiceMin: route.outOfServiceMin, outOfServiceReason: row.outOfServiceReason, ...late,
       stops: stops.map((st, sequence) => ({ ...st, sequence })),
     };
   });

@@ -15,6 +15,7 @@ import { alongRoute, buildLiveInstance, type LiveInstance } from './live/live-in
 import { announcedSecOf, liveRouteOf, type LiveRide, type LiveRoute, type LiveRouteInput, type LiveStop } from './live/live-route.js';
 import { liveInclude, toLoaded, type LivePlanRow } from './live/live-plan.query.js';
 import type { RidesAhead } from './live/replan-changes.js';
+import { storedLateOf, type StoredLate } from './live/write-route.js';
 
 export interface CopiedStop {
   /** Id of the new row; the reports on `fromStopId` follow it into the new plan. */
@@ -41,7 +42,7 @@ export interface LiveReplan {
   /** Per solver vehicle: the stops already driven, copied before what the solver plans. */
   readonly prefixes: readonly (readonly CopiedStop[])[];
   /** Routes kept whole (locked, or out of service). */
-  readonly kept: readonly { readonly route: LiveRouteInput; readonly stops: readonly CopiedStop[] }[];
+  readonly kept: readonly { readonly route: LiveRouteInput; readonly stops: readonly CopiedStop[]; readonly late: StoredLate }[];
   /** What the kept routes' rows say beyond the live view. */
   readonly keptRows: ReadonlyMap<string, { readonly endSec: number; readonly outOfServiceReason: string | null }>;
   readonly travelTimeSource: string;
@@ -89,10 +90,14 @@ export async function prepareLiveReplan(input: {
   const live = loaded.routes.map((r) => liveRouteOf(r, loaded.nowSec));
   // A driver's announced delay makes the day live too: only the live path starts each vehicle
   // from its anchor, which holds the delay (D55).
-  const announcedDelay = (r: LiveRoute) => r.remaining.some((s) => announcedSecOf(s) !== null);
+  const announcedDelay = (r: LiveRoute) => r.lateFromSec !== null || r.remaining.some((s) => announcedSecOf(s) !== null);
   if (!live.some((r) => r.driven.length > 0 || isKept(r) || announcedDelay(r))) return null;
 
-  const kept = loaded.routes.filter(isKept).map((route) => ({ route, stops: route.stops.map((s) => copyOf(rowsById.get(s.id)!)) }));
+  const kept = loaded.routes.filter(isKept).map((route) => {
+    const stops = route.stops.map((s) => copyOf(rowsById.get(s.id)!));
+    const driven = live.find((l) => l.routeId === route.routeId)!;
+    return { route, stops, late: storedLateOf(driven, driven.driven.length ? stops[driven.driven.length - 1]!.id : null) };
+  });
   const keptRides = new Set(kept.flatMap((k) => k.route.stops.map((s) => s.rideId)));
   const keptVehicles = new Set(kept.map((k) => k.route.vehicle.id));
   // Vehicles that plan on: the active ones, and any that has driven today (its prefix stays).

@@ -97,6 +97,7 @@ export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): Loaded
       distanceM: r.distanceM,
       drivingSec: r.drivingSec,
       stops,
+      storedLate: r.lateFromSec === null ? null : { fromSec: r.lateFromSec, afterStopId: r.lateAfterStopId },
     };
   });
   return { plan, date, timeZone, nowSec, routes, rides, places };

@@ -36,6 +36,13 @@ export interface LiveRouteInput {
   readonly distanceM: number;
   readonly drivingSec: number;
   readonly stops: readonly LiveStop[];
+  /**
+   * A delay held back the anchor when the route was last written (the route row's lateFromSec):
+   * free from `fromSec` at the driven stop `afterStopId` (null: at the depot). It binds while
+   * that stop is still the last one reported; the DELAYED report may be on a stop that edit or
+   * re-plan dropped (D56).
+   */
+  readonly storedLate?: { readonly fromSec: number; readonly afterStopId: string | null } | null;
 }
 
 export interface LiveRoute extends LiveRouteInput {
@@ -117,7 +124,11 @@ export function liveRouteOf(input: LiveRouteInput, nowSec: number | null): LiveR
   const lastStop = driven.at(-1);
   const floor = nowSec ?? -Infinity;
   let anchor: LiveRoute['anchor'];
-  const late = announcedFloor(remaining, lastStop ? lastStop.departureSec : input.startSec);
+  // The stored delay still holds while the vehicle has reported nothing since it was written; a
+  // newer report on a stop ahead counts too, and the later of the two wins (a driver who catches
+  // up reports the next stop, which moves the anchor and drops both).
+  const stored = input.storedLate && input.storedLate.afterStopId === (lastStop?.id ?? null) ? input.storedLate.fromSec : -Infinity;
+  const late = Math.max(stored, announcedFloor(remaining, lastStop ? lastStop.departureSec : input.startSec));
   if (lastStop) {
     const done = doneSecOf(lastStop);
     const arrived = arrivedSecOf(lastStop);

@@ -54,5 +54,17 @@ export async function writeRemaining(tx: Tx, organisationId: string, route: Live
     });
   }
   // The road geometry no longer matches the stops; it is fetched again after the edit commits.
-  await tx.planRoute.update({ where: { id: route.routeId }, data: { ...totals, geometry: Prisma.DbNull } });
+  // A delay that held the vehicle back is kept on the route: its report may be on a stop just
+  // deleted, and the stops ahead were planned from it (D56).
+  await tx.planRoute.update({ where: { id: route.routeId }, data: { ...totals, geometry: Prisma.DbNull, ...storedLateOf(route, route.driven.at(-1)?.id ?? null) } });
+}
+
+export interface StoredLate {
+  readonly lateFromSec: number | null;
+  readonly lateAfterStopId: string | null;
+}
+
+/** The route row's record of a delay holding the vehicle back, anchored at `afterStopId` (that stop's id in the row's plan). */
+export function storedLateOf(route: Pick<LiveRoute, 'lateFromSec'>, afterStopId: string | null): StoredLate {
+  return route.lateFromSec === null ? { lateFromSec: null, lateAfterStopId: null } : { lateFromSec: route.lateFromSec, lateAfterStopId: afterStopId };
 }

@@ -82,6 +82,43 @@ describe('a delay the driver announced (D55)', () => {
   });
 });
 
+describe('a delay kept on the route after its report’s stop left it (D56)', () => {
+  const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+  const late = (afterStopId: string | null, fromSec: number) => ({ storedLate: { afterStopId, fromSec } });
+
+  it('holds the vehicle back at the depot while nothing has been reported since', () => {
+    // A re-plan wrote it: the stop with the DELAYED report belongs to the previous plan.
+    const r = liveRouteOf({ ...route([stop(0, 'PICKUP', 'b', m(9, 0))]), ...late(null, m(8, 44)) }, m(8, 10));
+    expect(r.anchor).toEqual({ placeId: 'depot', sec: m(8, 44) });
+    expect(r.lateFromSec).toBe(m(8, 44));
+  });
+
+  it('holds it back at the stop it was written after', () => {
+    const done = stop(0, 'PICKUP', 'a', m(8, 0), [{ kind: 'PICKED_UP', sec: m(8, 0), delayMin: null }]);
+    const r = liveRouteOf({ ...route([done, stop(1, 'DROPOFF', 'a', m(8, 30))]), ...late('s0', m(8, 40)) }, m(8, 5));
+    expect(r.anchor).toEqual({ placeId: 'paPICKUP', sec: m(8, 40) });
+  });
+
+  it('lets go once the driver reports a stop after it: the report says where the vehicle really is', () => {
+    const stops = [
+      stop(0, 'PICKUP', 'a', m(8, 0), [{ kind: 'PICKED_UP', sec: m(8, 20), delayMin: null }]),
+      stop(1, 'DROPOFF', 'a', m(8, 30)),
+    ];
+    const r = liveRouteOf({ ...route(stops), ...late(null, m(8, 44)) }, m(8, 21));
+    expect(r.anchor).toEqual({ placeId: 'paPICKUP', sec: m(8, 21) });
+    expect(r.lateFromSec).toBeNull();
+  });
+
+  it('gives way to a later announcement on a stop ahead, and no longer binds once now is past it', () => {
+    const ahead = stop(0, 'PICKUP', 'b', m(9, 0), [{ kind: 'DELAYED', sec: m(8, 30), delayMin: 30, expectedSec: m(9, 30) }], m(7, 50));
+    // 09:30 expected less the 50-minute drive from the depot (left 07:00): 08:40, later than the kept 08:20.
+    expect(liveRouteOf({ ...route([ahead]), ...late(null, m(8, 20)) }, m(8, 30)).anchor.sec).toBe(m(8, 40));
+    const r = liveRouteOf({ ...route([stop(0, 'PICKUP', 'b', m(9, 0))]), ...late(null, m(8, 44)) }, m(8, 50));
+    expect(r.anchor.sec).toBe(m(8, 50));
+    expect(r.lateFromSec).toBeNull();
+  });
+});
+
 describe('estimated times', () => {
   it('equal the plan until reports arrive', () => {
     const stops = [stop(0, 'PICKUP', 'a', 8 * H), stop(1, 'DROPOFF', 'a', 8.5 * H)];
