@@ -301,6 +301,10 @@ describe('a delay that outlives the stop it was reported on (D56)', () => {
     await switchOffAllBut(api, plan, vehicleId);
     for (const round of [1, 2]) {
       const next = await replan(api);
+      // The early rides it cannot make are left waiting, and the reason is the late bus, not the shifts.
+      const waiting = next.unassigned.filter((u: any) => u.reasonCode === 'shift');
+      expect(waiting.length).toBeGreaterThan(0);
+      for (const u of waiting) expect(u.reason).toMatch(/^Żaden pojazd nie zdąży między \d\d:\d\d a \d\d:\d\d: .+ \(wolny od \d\d:\d\d\) jest spóźniony wg zgłoszenia kierowcy$/);
       const stops = stopsOf(next, vehicleId);
       expect(stops.length).toBeGreaterThan(0);
       for (const st of stops) expect(parseTimeOfDay(st.time), `re-plan ${round}: ${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);

@@ -207,7 +207,9 @@ export async function planServiceDay(
   ];
   // A vehicle out of service cannot take rides anyway; a locked one could, had the dispatcher not locked it.
   const lockedVehicles = (replan?.kept ?? []).filter((k) => k.route.locked && k.route.outOfServiceMin === null).map((k) => k.route.vehicle.name);
-  const lateVehicles = (replan?.li.routes ?? []).filter((r) => r.lateFromSec !== null).map((r) => r.vehicle.name);
+  const lateVehicles = (replan?.li.routes ?? []).flatMap((r) =>
+    r.lateFromSec === null ? [] : [{ name: r.vehicle.name, shiftStartSec: r.vehicle.shiftStartMin * 60, shiftEndSec: r.vehicle.shiftEndMin * 60, freeFromSec: r.lateFromSec }],
+  );
   const unassigned = notPlaced.map((u) => {
     const ride = planRides[u.request]!;
     const req = instance.requests[u.request]!;

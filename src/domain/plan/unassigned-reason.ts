@@ -32,7 +32,16 @@ export interface ReasonContext {
    */
   readonly lockedVehicles?: readonly string[];
   /** Vehicles a driver's announced delay holds back (D55): "no vehicle in time" is then why. */
-  readonly lateVehicles?: readonly string[];
+  readonly lateVehicles?: readonly LateVehicle[];
+}
+
+export interface LateVehicle {
+  readonly name: string;
+  /** Its driver's shift (seconds after midnight). */
+  readonly shiftStartSec: number;
+  readonly shiftEndSec: number;
+  /** From when the delay lets it go on (LiveRoute.lateFromSec). */
+  readonly freeFromSec: number;
 }
 
 /** The window that matters to the client (ReasonContext.window) of a ride's request. */
@@ -44,16 +53,31 @@ export function windowThatMatters(ride: { readonly timeMode: 'ARRIVE_BY' | 'DEPA
 const FLEET_REASONS: ReadonlySet<UnassignedCode> = new Set(['capacity', 'pinned', 'shift', 'shiftEnd', 'timeWindow', 'busy']);
 
 export function describeUnassigned(code: UnassignedCode, c: ReasonContext): ReasonText {
-  const text = describeReason(code, c);
-  if (!FLEET_REASONS.has(code)) return text;
+  if (!FLEET_REASONS.has(code)) return describeReason(code, c);
   const locked = c.lockedVehicles ?? [];
   const late = c.lateVehicles ?? [];
+  // "No driver works then" is untrue when a driver does but is late: the optimiser saw the late
+  // vehicle start where its delay lets it (its shift, as far as the solver knows, begins there).
+  // A late vehicle whose real shift covers the window is then the reason, named with its time.
+  const heldBack = code === 'shift' ? late.filter((v) => v.shiftStartSec <= c.window[1] && v.shiftEndSec >= c.window[0]) : [];
+  const text = heldBack.length ? describeHeldBack(code, c, heldBack) : describeReason(code, c);
+  const lateElse = late.filter((v) => !heldBack.includes(v)).map((v) => `${v.name} (${formatSeconds(v.freeFromSec)})`);
   const notes = [
     ...(locked.length ? [{ pl: `bez pojazdów z zablokowaną trasą: ${locked.join(', ')}`, en: `vehicles with locked routes left out: ${locked.join(', ')}` }] : []),
-    ...(late.length ? [{ pl: `spóźnione wg zgłoszenia kierowcy: ${late.join(', ')}`, en: `late as their drivers reported: ${late.join(', ')}` }] : []),
+    ...(lateElse.length ? [{ pl: `spóźnione wg zgłoszenia kierowcy, wolne od: ${lateElse.join(', ')}`, en: `late as their drivers reported, free from: ${lateElse.join(', ')}` }] : []),
   ];
   if (notes.length === 0) return text;
   return { code, pl: `${text.pl} (${notes.map((n) => n.pl).join('; ')})`, en: `${text.en} (${notes.map((n) => n.en).join('; ')})` };
+}
+
+function describeHeldBack(code: UnassignedCode, c: ReasonContext, vehicles: readonly LateVehicle[]): ReasonText {
+  const a = formatSeconds(Math.max(0, c.window[0]));
+  const b = formatSeconds(c.window[1]);
+  const list = vehicles.map((v) => `${v.name} (wolny od ${formatSeconds(v.freeFromSec)})`).join(', ');
+  const listEn = vehicles.map((v) => `${v.name} (free from ${formatSeconds(v.freeFromSec)})`).join(', ');
+  return vehicles.length === 1
+    ? { code, pl: `Żaden pojazd nie zdąży między ${a} a ${b}: ${list} jest spóźniony wg zgłoszenia kierowcy`, en: `No vehicle can make it between ${a} and ${b}: ${listEn} is late, as its driver reported` }
+    : { code, pl: `Żaden pojazd nie zdąży między ${a} a ${b}: spóźnione wg zgłoszeń kierowców: ${list}`, en: `No vehicle can make it between ${a} and ${b}: late, as their drivers reported: ${listEn}` };
 }
 
 function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {

@@ -22,12 +22,26 @@ describe('why a ride was not placed', () => {
     expect(texts[0]!.pl).toContain('Szpital w Kętrzynie');
   });
 
-  it('names the vehicles a driver reported late, beside the locked ones (D55)', () => {
-    const t = describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: ['Bus z windą'] });
-    expect(t.pl).toBe('Żaden kierowca nie pracuje w godzinach 08:00–08:30 (spóźnione wg zgłoszenia kierowcy: Bus z windą)');
-    expect(t.en).toMatch(/\(late as their drivers reported: Bus z windą\)$/);
-    expect(describeUnassigned('busy', { ...base, wheelchair: false, lockedVehicles: ['Osobowy'], lateVehicles: ['Bus'] }).pl).toMatch(/\(bez pojazdów z zablokowaną trasą: Osobowy; spóźnione wg zgłoszenia kierowcy: Bus\)$/);
-    expect(describeUnassigned('unreachable', { ...base, wheelchair: false, lateVehicles: ['Bus'] }).pl).not.toMatch(/spóźnione/);
+  it('names the vehicles a driver reported late, with when they are free, beside the locked ones (D55)', () => {
+    const bus = { name: 'Bus', shiftStartSec: 7 * 3600, shiftEndSec: 15 * 3600, freeFromSec: 8 * 3600 + 50 * 60 };
+    expect(describeUnassigned('busy', { ...base, wheelchair: false, lockedVehicles: ['Osobowy'], lateVehicles: [bus] }).pl).toMatch(/\(bez pojazdów z zablokowaną trasą: Osobowy; spóźnione wg zgłoszenia kierowcy, wolne od: Bus \(08:50\)\)$/);
+    expect(describeUnassigned('busy', { ...base, wheelchair: false, lateVehicles: [bus] }).en).toMatch(/\(late as their drivers reported, free from: Bus \(08:50\)\)$/);
+    expect(describeUnassigned('unreachable', { ...base, wheelchair: false, lateVehicles: [bus] }).pl).not.toMatch(/spóźni/);
+  });
+
+  it('blames the late vehicle, not the shifts, when its driver works then but cannot be there in time (D56)', () => {
+    const bus = { name: 'Bus z windą', shiftStartSec: 7 * 3600, shiftEndSec: 15 * 3600, freeFromSec: 8 * 3600 + 50 * 60 };
+    const t = describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: [bus] });
+    expect(t.pl).toBe('Żaden pojazd nie zdąży między 08:00 a 08:30: Bus z windą (wolny od 08:50) jest spóźniony wg zgłoszenia kierowcy');
+    expect(t.en).toBe('No vehicle can make it between 08:00 and 08:30: Bus z windą (free from 08:50) is late, as its driver reported');
+    expect(t.code).toBe('shift');
+    // Several late vehicles are listed once, in the reason and not again in a note.
+    const two = describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: [bus, { ...bus, name: 'Osobowy 1' }] });
+    expect(two.pl).toBe('Żaden pojazd nie zdąży między 08:00 a 08:30: spóźnione wg zgłoszeń kierowców: Bus z windą (wolny od 08:50), Osobowy 1 (wolny od 08:50)');
+    // A window outside the late vehicle's shift is the shifts' doing.
+    const early = describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: [{ ...bus, shiftStartSec: 9 * 3600 }] });
+    expect(early.pl).toBe('Żaden kierowca nie pracuje w godzinach 08:00–08:30 (spóźnione wg zgłoszenia kierowcy, wolne od: Bus z windą (08:50))');
+    expect(describeUnassigned('shift', { ...base, wheelchair: true, lateVehicles: [{ ...bus, shiftStartSec: 5 * 3600, shiftEndSec: 7.5 * 3600 }] }).pl).toMatch(/^Żaden kierowca nie pracuje/);
   });
 
   it('says which vehicles a re-plan left out because their routes were locked, where the reason is about vehicles', () => {
