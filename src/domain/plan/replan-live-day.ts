@@ -95,8 +95,9 @@ export async function prepareLiveReplan(input: {
 
   const kept = loaded.routes.filter(isKept).map((route) => {
     const stops = route.stops.map((s) => copyOf(rowsById.get(s.id)!));
-    const driven = live.find((l) => l.routeId === route.routeId)!;
-    return { route, stops, late: storedLateOf(driven, driven.driven.length ? stops[driven.driven.length - 1]!.id : null) };
+    const now = live.find((l) => l.routeId === route.routeId)!;
+    // Its hold is recorded at the copy of its last driven stop, the row the new plan reports on.
+    return { route, stops, late: storedLateOf(now, now.driven.length ? stops[now.driven.length - 1]!.id : null) };
   });
   const keptRides = new Set(kept.flatMap((k) => k.route.stops.map((s) => s.rideId)));
   const keptVehicles = new Set(kept.map((k) => k.route.vehicle.id));
