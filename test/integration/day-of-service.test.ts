@@ -252,6 +252,28 @@ describe('a day of service', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('refuses a no-show before the client had to be ready, and stores nothing', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const ride = (await api.post('/rides', { date: DATE, clientId: day.clients.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id as string;
+    const plan = await planAndWait(api);
+    const vehicleId = plan.routes[0].vehicle.id as string;
+    const stop = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'PICKUP')!;
+    // The driver at the door 20 minutes before the planned pickup (nobody was told a window yet).
+    const [h, m] = stop.time.split(':').map(Number) as [number, number];
+    const early = `${String(Math.floor((h * 60 + m - 20) / 60)).padStart(2, '0')}:${String((h * 60 + m - 20) % 60).padStart(2, '0')}`;
+    const refused = await report(api, vehicleId, { ...stop, time: early }, 'NO_SHOW');
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.message).toBe(`Za wcześnie na zgłoszenie nieobecności: odbiór zaplanowano na ${stop.time}. Zaczekaj do tej godziny albo zadzwoń do dyspozytora.`);
+    expect(await t.db.stopEvent.count({ where: { rideId: ride } })).toBe(0);
+    expect((await t.db.ride.findUniqueOrThrow({ where: { id: ride } })).status).toBe('SCHEDULED');
+    // At the planned minute the client is absent indeed.
+    const taken = await report(api, vehicleId, stop, 'NO_SHOW');
+    expect(taken.status, taken.text).toBe(201);
+    expect(taken.body.rideStatus).toBe('NO_SHOW');
+  });
+
   it('refuses reports on a day without a finished plan or a stop that does not exist', async () => {
     const org = await t.newOrganisation();
     const api = apiFor(t.baseUrl, org.slug);

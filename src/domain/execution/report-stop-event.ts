@@ -9,7 +9,8 @@ import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import type { RideStatus } from '../booking/ride.schema.js';
-import { checkReportTime, decideStopEvent } from './stop-event.rules.js';
+import { checkNoShowTime, checkReportTime, decideStopEvent } from './stop-event.rules.js';
+import { secondsAfterServiceMidnight } from '../common/time.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
 import { findPlannedStop, findStopEventByClientId, lockRide, type PlannedStop, type StoredStopEvent } from './stop-event.query.js';
 import type { LiveDeps } from '../plan/live/live-edit.js';
@@ -71,6 +72,19 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
       const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true, clientId: true } });
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);
       if (!decision.ok) throw conflict(decision.pl, decision.en);
+      if (input.kind === 'NO_SHOW') {
+        const told = await tx.notification.findFirst({
+          where: { organisationId: ctx.organisationId, rideId: stop.rideId, status: { in: ['PENDING', 'SENT'] } },
+          orderBy: { createdAt: 'desc' },
+          select: { windowFromMin: true, windowToMin: true },
+        });
+        const early = checkNoShowTime(
+          secondsAfterServiceMidnight(stop.timeZone, where.date, at),
+          stop.serviceStartSec,
+          told ? { fromMin: told.windowFromMin, toMin: told.windowToMin } : null,
+        );
+        if (early) throw conflict(early.pl, early.en);
+      }
       let status: RideStatus = ride.status;
       if (decision.move) {
         const reason = `kierowca: ${input.kind} (przystanek ${where.sequence})${input.note ? ` — ${input.note}` : ''}`;

@@ -9,7 +9,7 @@
 import type { RideStatus } from '../booking/ride.schema.js';
 import type { StopEventKind } from './stop-event.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
-import { todayIn } from '../common/time.js';
+import { formatMinutes, formatSeconds, todayIn } from '../common/time.js';
 
 export type StopKind = 'PICKUP' | 'DROPOFF';
 
@@ -104,4 +104,25 @@ export function checkReportTime(serviceDate: string, timeZone: string, at: Date,
     return { pl: 'czas zgłoszenia jest w przyszłości (sprawdź zegar telefonu)', en: 'the report’s time is in the future (check the phone’s clock)' };
   }
   return null;
+}
+
+/**
+ * A no-show may be reported only once the client had to be ready: from the start of the pickup
+ * window they were last told, or, never told, from the planned pickup. A driver early at the door
+ * (a walk saw one 46 minutes before the told 18:25–18:55) has not met an absent client, and a
+ * no-show counts toward warnings and suspension (no-show policy) and takes the return off the plan.
+ * `atSec` and `plannedSec` are seconds after the service day's midnight.
+ */
+export function checkNoShowTime(atSec: number, plannedSec: number, told: { readonly fromMin: number; readonly toMin: number } | null): { pl: string; en: string } | null {
+  // Whole minutes: the phone shows the planned time rounded, and a report at that minute counts.
+  const readyFromSec = told ? told.fromMin * 60 : Math.floor(plannedSec / 60) * 60;
+  if (atSec >= readyFromSec) return null;
+  const from = told ? formatMinutes(told.fromMin) : formatSeconds(plannedSec);
+  const why = told
+    ? { pl: `klient ma być gotowy od ${from} (podane okno odbioru ${formatMinutes(told.fromMin)}–${formatMinutes(told.toMin)})`, en: `the client was told to be ready from ${from} (pickup window ${formatMinutes(told.fromMin)}–${formatMinutes(told.toMin)})` }
+    : { pl: `odbiór zaplanowano na ${from}`, en: `the pickup is planned for ${from}` };
+  return {
+    pl: `Za wcześnie na zgłoszenie nieobecności: ${why.pl}. Zaczekaj do tej godziny albo zadzwoń do dyspozytora.`,
+    en: `Too early to report a no-show: ${why.en}. Wait until then, or call the dispatcher.`,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReportTime, decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
+import { checkNoShowTime, checkReportTime, decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
 
 describe('decideStopEvent', () => {
   it('moves a scheduled ride to in progress when the client is picked up at the pickup', () => {
@@ -98,5 +98,23 @@ describe('checkReportTime', () => {
   it('refuses a time in the future beyond a phone clock’s skew, and allows a few minutes ahead', () => {
     expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:05:00Z'), now)).toBeNull();
     expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:30:00Z'), now)?.en).toContain('future');
+  });
+});
+
+describe('checkNoShowTime', () => {
+  const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+  it('refuses a no-show before the window the client was told opens, and takes it from then', () => {
+    const told = { fromMin: 18 * 60 + 25, toMin: 18 * 60 + 55 };
+    expect(checkNoShowTime(m(17, 55), m(18, 41), told)?.pl).toBe(
+      'Za wcześnie na zgłoszenie nieobecności: klient ma być gotowy od 18:25 (podane okno odbioru 18:25–18:55). Zaczekaj do tej godziny albo zadzwoń do dyspozytora.',
+    );
+    expect(checkNoShowTime(m(17, 55), m(18, 41), told)?.en).toMatch(/^Too early to report a no-show: the client was told to be ready from 18:25/);
+    // The told window, not the planned time, is the client's promise.
+    expect(checkNoShowTime(m(18, 25), m(18, 41), told)).toBeNull();
+  });
+
+  it('without a told window, takes the planned pickup to the minute shown on the phone', () => {
+    expect(checkNoShowTime(m(8, 6) + 59, m(8, 7) + 20, null)?.pl).toMatch(/odbiór zaplanowano na 08:07\./);
+    expect(checkNoShowTime(m(8, 7), m(8, 7) + 20, null)).toBeNull();
   });
 });
