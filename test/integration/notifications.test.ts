@@ -304,6 +304,18 @@ describe('pickup-window notifications', () => {
     expect(toldOf(jan)).toBeNull();
     // A placed ride is no worry: the first plan's view names no told window.
     expect((await api.get(`/plans/${first.id}`)).body.unassigned.every((u: any) => u.toldPickup === null)).toBe(true);
+
+    // The notifications page lists the same three to phone, those waiting at the door first (D58).
+    const res = await api.get(`/notifications?date=${DATE}`);
+    expect(res.status).toBe(200);
+    const unplaced = res.body.unplaced as any[];
+    expect(unplaced.map((u) => u.rideId).slice(2)).toEqual([jan]);
+    expect(new Set(unplaced.slice(0, 2).map((u) => u.rideId))).toEqual(new Set([helena, zofia]));
+    expect(unplaced.find((u) => u.rideId === helena)).toMatchObject({ told: toldOf(helena), clientName: expect.any(String), toName: expect.any(String) });
+    expect(unplaced.find((u) => u.rideId === jan)).toMatchObject({ told: null, reason: second.unassigned.find((u: any) => u.rideId === jan).reason });
+    // A ride cancelled since needs no call.
+    expect((await api.post(`/rides/${jan}/cancel`, { reason: 'Klient zrezygnował' })).status).toBe(200);
+    expect(((await api.get(`/notifications?date=${DATE}`)).body.unplaced as any[]).map((u) => u.rideId)).not.toContain(jan);
   });
 
   it('publishing a plan for today tells at once the clients not told yet, as a first notice, except windows already over', async () => {

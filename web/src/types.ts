@@ -13,7 +13,7 @@ export interface Items<T> {
 
 /** A view draws itself into the main element and returns what to undo when the page moves on. */
 export type View = (root: HTMLElement, params: URLSearchParams) => Promise<(() => void) | void>;
-export type { NotificationView } from '../../src/domain/notification/list-notifications.js';
+export type { NotificationView, UnplacedToCall } from '../../src/domain/notification/list-notifications.js';
 export type { ProviderView, ProviderRideView, ConfirmationView } from '../../src/domain/provider/provider.schema.js';
 export type { PolicyEventView } from '../../src/domain/booking/no-show-policy.js';
 export type { AddressSearchAnswer, AddressHit } from '../../src/domain/address/search-address.js';

@@ -59,3 +59,61 @@ export async function listNotifications(
     sentAt: n.sentAt?.toISOString() ?? null,
   }));
 }
+
+/**
+ * A ride the day's live plan leaves without a vehicle: no message tells its client (there is no
+ * "your ride is off" kind, D54), so the office must phone them — whether they were told a window
+ * (they will wait at the door) or not (they expect a ride they booked).
+ */
+export interface UnplacedToCall {
+  readonly rideId: string;
+  readonly clientId: string;
+  readonly clientName: string;
+  /** The client's phone, else the caseworker's (as notifications choose, recipientOf). */
+  readonly phone: string | null;
+  readonly fromName: string;
+  readonly toName: string;
+  /** The last pickup window the client was told (sent or waiting to go); null when never told. */
+  readonly told: { readonly from: string; readonly to: string } | null;
+  readonly reason: string;
+  readonly reasonEn: string;
+}
+
+/** The rides of the newest finished plan of the day left unplaced, still booked (not cancelled or ended). */
+export async function listUnplacedToCall(deps: DomainDeps, ctx: OrganisationContext, date: string): Promise<UnplacedToCall[]> {
+  const plan = await deps.db.plan.findFirst({
+    where: { organisationId: ctx.organisationId, serviceDate: toDbDate(date), status: 'DONE' },
+    orderBy: { revision: 'desc' },
+    select: {
+      unassigned: {
+        select: {
+          rideId: true, reasonPl: true, reasonEn: true,
+          ride: { select: { status: true, clientId: true, client: { select: { firstName: true, lastName: true, phone: true, caseworkerPhone: true } }, fromPlace: { select: { name: true } }, toPlace: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const waiting = (plan?.unassigned ?? []).filter((u) => u.ride.status === 'APPROVED' || u.ride.status === 'SCHEDULED');
+  if (waiting.length === 0) return [];
+  const told = await deps.db.notification.findMany({
+    where: { organisationId: ctx.organisationId, rideId: { in: waiting.map((u) => u.rideId) }, status: { in: ['PENDING', 'SENT'] } },
+    orderBy: { createdAt: 'desc' },
+    select: { rideId: true, windowFromMin: true, windowToMin: true },
+  });
+  const lastTold = new Map<string, { from: string; to: string }>();
+  for (const n of told) if (!lastTold.has(n.rideId)) lastTold.set(n.rideId, { from: formatMinutes(n.windowFromMin), to: formatMinutes(n.windowToMin) });
+  return waiting
+    .map((u) => ({
+      rideId: u.rideId,
+      clientId: u.ride.clientId,
+      clientName: clientName(u.ride.client),
+      phone: u.ride.client.phone ?? u.ride.client.caseworkerPhone ?? null,
+      fromName: u.ride.fromPlace.name,
+      toName: u.ride.toPlace.name,
+      told: lastTold.get(u.rideId) ?? null,
+      reason: u.reasonPl,
+      reasonEn: u.reasonEn,
+    }))
+    // Those told a window first: they are the ones waiting at the door.
+    .sort((a, b) => Number(b.told !== null) - Number(a.told !== null) || a.clientName.localeCompare(b.clientName, 'pl'));
+}

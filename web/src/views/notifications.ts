@@ -1,12 +1,14 @@
 /**
  * The dispatcher's list of what clients were told about a day (issue #8): who, which pickup
  * window, and whether it reached them. A notification with no recipient or one that failed means
- * the office has to phone the client; the list says so and can show only those.
+ * the office has to phone the client; the list says so and can show only those. Above it, the
+ * clients whose ride the day's plan leaves without a vehicle: no message tells them, so they are
+ * the first to phone (D58).
  */
 import { api } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { t, tOr, type MessageKey } from '../i18n.js';
-import type { Items, NotificationView, View } from '../types.js';
+import { pick, t, tOr, type MessageKey } from '../i18n.js';
+import type { NotificationView, UnplacedToCall, View } from '../types.js';
 
 const STATUSES = ['SENT', 'PENDING', 'FAILED', 'NO_RECIPIENT'] as const;
 const mustCall = (n: NotificationView) => n.status === 'NO_RECIPIENT' || n.status === 'FAILED';
@@ -22,9 +24,10 @@ export const renderNotifications: View = async (root, params) => {
   const load = async () => {
     const query = new URLSearchParams({ date: date.value, ...(status.value ? { status: status.value } : {}) });
     count.textContent = t('loading');
-    const items = (await api.get<Items<NotificationView>>(`/notifications?${query}`)).items;
-    count.textContent = t('ntCount', { count: items.length, call: items.filter(mustCall).length });
+    const { items, unplaced } = await api.get<{ items: NotificationView[]; unplaced: UnplacedToCall[] }>(`/notifications?${query}`);
+    count.textContent = t('ntCount', { count: items.length, call: items.filter(mustCall).length + unplaced.length });
     list.replaceChildren(
+      unplaced.length ? unplacedSection(unplaced) : '',
       items.length
         ? h('div', { class: 'table-wrap' }, h('table', { id: 'nt-table' },
             h('thead', {}, h('tr', {}, ...(['colClient', 'ntWindow', 'ntKind', 'ntRecipient', 'colStatus'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -57,3 +60,21 @@ export const renderNotifications: View = async (root, params) => {
   );
   await load();
 };
+
+/** Clients whose ride the plan leaves without a vehicle: who, their phone, which ride, what they were told and why. */
+function unplacedSection(unplaced: readonly UnplacedToCall[]): HTMLElement {
+  return h('section', { id: 'nt-unplaced', class: 'card' },
+    h('h2', {}, t('ntUnplacedTitle', { count: unplaced.length })),
+    h('p', { class: 'muted' }, t('ntUnplacedHint')),
+    h('ul', {}, ...unplaced.map((u) => h('li', { class: 'awaiting', 'data-ride-id': u.rideId },
+      h('strong', {}, u.clientName), ' ',
+      u.phone ? h('a', { href: `tel:${u.phone.replace(/[^\d+]/g, '')}` }, u.phone) : h('span', { class: 'muted' }, t('ntNoPhone')),
+      h('br'),
+      `${u.fromName} → ${u.toName}`,
+      h('br'),
+      u.told ? h('strong', { class: 'call-client' }, t('ntUnplacedTold', { from: u.told.from, to: u.told.to })) : h('span', {}, t('ntUnplacedNotTold')),
+      h('br'),
+      h('small', { class: 'muted' }, pick({ pl: u.reason, en: u.reasonEn })),
+    ))),
+  );
+}
