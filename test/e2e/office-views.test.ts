@@ -138,6 +138,9 @@ describe('the office screens in a browser', () => {
     await page.getByLabel('Telefon').fill('601 555 123');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await page.getByRole('heading', { name: 'Dane klienta: Marianna Leśna' }).waitFor();
+    // The card opened again says it was saved, and the address no longer carries the note.
+    await expect.poll(() => page.locator('#cl-saved').textContent()).toBe('Zapisano.');
+    expect(page.url()).not.toContain('saved=');
     const clientId = new URLSearchParams(page.url().split('?')[1]).get('id')!;
     const saved = (await api.get(`/clients/${clientId}`)).body;
     expect(saved).toMatchObject({ firstName: 'Marianna', lastName: 'Leśna', phone: expect.stringContaining('601'), mobility: 'WALKER', assistanceDog: true, eligibilityGroup: 'SENIOR', driverNotes: 'Drugie piętro, dzwonić dwa razy' });

@@ -207,6 +207,9 @@ export const renderBooking: View = async (root) => {
     try {
       if (weekly.checked) await bookWeekly(client, kind);
       else await bookOnce(client, kind);
+      // Below a long form (a phone's screen) the answer was out of sight, and a second tap met
+      // "klient ma już przejazd w tym czasie" as if the first had failed.
+      result.scrollIntoView({ block: 'nearest' });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       formError.textContent = err.fields.length ? t('fixFields') : err.text();

@@ -351,13 +351,22 @@ export const renderClients: View = async (root, params) => {
   if (id) {
     const client = await api.get<ClientView>(`/clients/${id}`);
     const home = await api.get<{ address: string; lat: number; lon: number }>(`/places/${client.homePlaceId}`).catch(() => ({ address: client.homeAddress, lat: NaN, lon: NaN }));
-    const form = profileForm(client, Number.isFinite(home.lat) ? home : null, () => reload());
+    // Saving reloads the card (version, warnings), which wiped the "Zapisano" it had just said:
+    // the reload carries it in the address once.
+    const form = profileForm(client, Number.isFinite(home.lat) ? home : null, () => {
+      location.hash = `#/clients?id=${client.id}&saved=1`;
+    });
     disposers.push(form.dispose);
     card.replaceChildren(form.element, await ridesSection(client), await patternsSection(client, reload), await policySection(client, mayOverride, reload));
     if (!client.active || client.suspension) card.prepend(h('p', { class: 'warning' }, t(client.active ? 'clientSuspendedNote' : 'clientInactiveNote')));
+    if (params.get('saved')) {
+      const said = card.querySelector('#cl-saved');
+      if (said) said.textContent = t('saved');
+      history.replaceState(null, '', `#/clients?id=${client.id}`);
+    }
   } else if (params.get('new')) {
     const form = profileForm(null, null, (c) => {
-      location.hash = `#/clients?id=${c.id}`;
+      location.hash = `#/clients?id=${c.id}&saved=1`;
     });
     disposers.push(form.dispose);
     card.replaceChildren(form.element);
