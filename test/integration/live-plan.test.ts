@@ -551,6 +551,13 @@ describe('vehicle out of service', () => {
     // Every ride the bus would have picked up from the breakdown on went elsewhere or is listed.
     const later = new Set(bus.stops.filter((s: any) => s.kind === 'PICKUP' && !pickedBefore.has(s.rideId)).map((s: any) => s.rideId));
     expect(new Set([...res.body.reassigned, ...res.body.unassigned.map((u: any) => u.rideId)])).toEqual(later);
+    // Those still in the vehicle are named, in the answer and the change list: someone must fetch them.
+    const riding = [...new Set(after.map((s: any) => s.rideId))];
+    expect(riding.length).toBeGreaterThan(0);
+    expect(new Set(res.body.onBoard.map((b: any) => b.rideId))).toEqual(new Set(riding));
+    const change = (await api.get(`/plans/${plan.id}`)).body.changes.find((c: any) => c.pl.startsWith('Pojazd Bus wyłączony'));
+    expect(change.pl).toMatch(/; w pojeździe zostają: .+ — wyślij po nich inny pojazd$/);
+    for (const b of res.body.onBoard) expect(change.pl).toContain(b.client);
   });
 });
 

@@ -353,6 +353,7 @@ const pl = {
   oosReason: 'Powód',
   oosApply: 'Wyłącz pojazd i przenieś jego przejazdy',
   oosDone: 'Przeniesiono {moved}, nie udało się umieścić {left}.',
+  oosOnBoard: 'W pojeździe zostają: {names} — wyślij po nich inny pojazd.',
   // client card, notifications, providers (issue #5, #8)
   navClients: 'Klienci',
   navNotifications: 'Powiadomienia',
@@ -888,6 +889,7 @@ const en: Record<MessageKey, string> = {
   oosReason: 'Reason',
   oosApply: 'Take it out and move its rides',
   oosDone: 'Moved {moved}, could not place {left}.',
+  oosOnBoard: 'Still in the vehicle: {names} — send another vehicle for them.',
   navClients: 'Clients',
   navNotifications: 'Notifications',
   navProviders: 'Providers',

@@ -307,9 +307,11 @@ function outOfServiceForm(plan: LivePlan, actions: LiveActions): HTMLElement {
       return;
     }
     try {
-      const res = await during(actions, api.post<{ reassigned: string[]; unassigned: { rideId: string; client: string; pl: string; en: string }[] }>(
+      const res = await during(actions, api.post<{ reassigned: string[]; unassigned: { rideId: string; client: string; pl: string; en: string }[]; onBoard: { rideId: string; client: string }[] }>(
         `/plans/${plan.id}/vehicles/${vehicle.value}/out-of-service`, { from: from.value, reason: reason.value, version: plan.version }));
-      answer('oos-result', plan.id, t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${u.client}: ${pick(u)}`).join(';'));
+      // Those in the car come first: nobody else will fetch them.
+      const riding = res.onBoard.length ? `${t('oosOnBoard', { names: res.onBoard.map((b) => b.client).join(', ') })} ` : '';
+      answer('oos-result', plan.id, riding + t('oosDone', { moved: res.reassigned.length, left: res.unassigned.length }) + res.unassigned.map((u) => ` ${u.client}: ${pick(u)}`).join(';'));
       await actions.reload();
     } catch (err) {
       showErrors(form, summary, err);

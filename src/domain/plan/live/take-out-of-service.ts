@@ -24,6 +24,11 @@ export interface OutOfServiceAnswer {
   readonly reassigned: readonly string[];
   /** The rides no other vehicle could take, with whose ride it is (the dispatcher phones them) and why. */
   readonly unassigned: readonly { readonly rideId: string; readonly client: string; readonly pl: string; readonly en: string }[];
+  /**
+   * Passengers in the vehicle at the breakdown: they stay on it (D17), and the dispatcher must
+   * send someone for them, so the answer and the change row name them (a walk saw them vanish).
+   */
+  readonly onBoard: readonly { readonly rideId: string; readonly client: string }[];
   readonly version: number;
 }
 
@@ -51,7 +56,8 @@ export async function takeVehicleOutOfService(
     if (broken.outOfServiceMin !== null) {
       // A retry: answer what was decided the first time.
       const first = await tx.planChange.findFirst({ where: { planId, kind: 'OUT_OF_SERVICE', vehicleId }, orderBy: [{ version: 'asc' }, { at: 'asc' }] });
-      return { result: (first?.detail as unknown as OutOfServiceAnswer | null) ?? { reassigned: [], unassigned: [], version: loaded.plan.version } };
+      const stored = first?.detail as unknown as OutOfServiceAnswer | null;
+      return { result: stored ? { ...stored, onBoard: stored.onBoard ?? [] } : { reassigned: [], unassigned: [], onBoard: [], version: loaded.plan.version } };
     }
     const fromSec = fromMin * 60;
     const brokenRoute = { ...broken, outOfServiceMin: fromMin, stops: broken.stops.map((s) => (isReported(s) || s.serviceStartSec >= fromSec ? s : servedBeforeBreakdown(s))) };
@@ -98,12 +104,14 @@ export async function takeVehicleOutOfService(
     }
     await moveRidesStatus(tx, org, unassigned.map((u) => u.rideId), 'SCHEDULED', 'APPROVED', ctx.actor, `pojazd ${broken.vehicle.name} wyłączony z ruchu / vehicle out of service: ${input.reason}`);
     const version = await finishEdit(tx, planId);
-    const answer: OutOfServiceAnswer = { reassigned, unassigned, version };
+    const riding = brokenLive.onBoard.map((b) => ({ rideId: b.rideId, client: clientOf.get(b.rideId) ?? '' }));
+    const answer: OutOfServiceAnswer = { reassigned, unassigned, onBoard: riding, version };
     const now = deps.now();
+    const names = riding.map((b) => b.client).join(', ');
     await recordChange(tx, org, planId, version, ctx.actor, now, {
       kind: 'OUT_OF_SERVICE', vehicleId,
-      pl: `Pojazd ${broken.vehicle.name} wyłączony z ruchu od ${input.from} (${input.reason}): przekazane innym: ${reassigned.length}, bez przydziału: ${unassigned.length}`,
-      en: `Vehicle ${broken.vehicle.name} out of service from ${input.from} (${input.reason}): handed to others: ${reassigned.length}, unassigned: ${unassigned.length}`,
+      pl: `Pojazd ${broken.vehicle.name} wyłączony z ruchu od ${input.from} (${input.reason}): przekazane innym: ${reassigned.length}, bez przydziału: ${unassigned.length}${riding.length ? `; w pojeździe zostają: ${names} — wyślij po nich inny pojazd` : ''}`,
+      en: `Vehicle ${broken.vehicle.name} out of service from ${input.from} (${input.reason}): handed to others: ${reassigned.length}, unassigned: ${unassigned.length}${riding.length ? `; still in the vehicle: ${names} — send another vehicle for them` : ''}`,
       detail: answer,
     });
     for (const [rideId, v] of placedOn) {
