@@ -11,6 +11,7 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import type { RideStatus } from '../booking/ride.schema.js';
 import { checkNoShowTime, checkReportTime, decideStopEvent } from './stop-event.rules.js';
 import { secondsAfterServiceMidnight } from '../common/time.js';
+import { lastToldWindows } from '../notification/told-windows.query.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
 import { findPlannedStop, findStopEventByClientId, lockRide, type PlannedStop, type StoredStopEvent } from './stop-event.query.js';
 import type { LiveDeps } from '../plan/live/live-edit.js';
@@ -73,16 +74,8 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);
       if (!decision.ok) throw conflict(decision.pl, decision.en);
       if (input.kind === 'NO_SHOW') {
-        const told = await tx.notification.findFirst({
-          where: { organisationId: ctx.organisationId, rideId: stop.rideId, status: { in: ['PENDING', 'SENT'] } },
-          orderBy: { createdAt: 'desc' },
-          select: { windowFromMin: true, windowToMin: true },
-        });
-        const early = checkNoShowTime(
-          secondsAfterServiceMidnight(stop.timeZone, where.date, at),
-          stop.serviceStartSec,
-          told ? { fromMin: told.windowFromMin, toMin: told.windowToMin } : null,
-        );
+        const told = (await lastToldWindows(tx, ctx.organisationId, [stop.rideId])).get(stop.rideId) ?? null;
+        const early = checkNoShowTime(secondsAfterServiceMidnight(stop.timeZone, where.date, at), stop.serviceStartSec, told);
         if (early) throw conflict(early.pl, early.en);
       }
       let status: RideStatus = ride.status;

@@ -5,6 +5,7 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { DateSchema } from '../common/schemas.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../common/time.js';
 import { clientName } from '../booking/client-name.js';
+import { lastToldWindows, toldWindowText } from './told-windows.query.js';
 
 export const NotificationListQuerySchema = z.object({
   date: DateSchema,
@@ -95,13 +96,7 @@ export async function listUnplacedToCall(deps: DomainDeps, ctx: OrganisationCont
   });
   const waiting = (plan?.unassigned ?? []).filter((u) => u.ride.status === 'APPROVED' || u.ride.status === 'SCHEDULED');
   if (waiting.length === 0) return [];
-  const told = await deps.db.notification.findMany({
-    where: { organisationId: ctx.organisationId, rideId: { in: waiting.map((u) => u.rideId) }, status: { in: ['PENDING', 'SENT'] } },
-    orderBy: { createdAt: 'desc' },
-    select: { rideId: true, windowFromMin: true, windowToMin: true },
-  });
-  const lastTold = new Map<string, { from: string; to: string }>();
-  for (const n of told) if (!lastTold.has(n.rideId)) lastTold.set(n.rideId, { from: formatMinutes(n.windowFromMin), to: formatMinutes(n.windowToMin) });
+  const told = await lastToldWindows(deps.db, ctx.organisationId, waiting.map((u) => u.rideId));
   return waiting
     .map((u) => ({
       rideId: u.rideId,
@@ -110,7 +105,7 @@ export async function listUnplacedToCall(deps: DomainDeps, ctx: OrganisationCont
       phone: u.ride.client.phone ?? u.ride.client.caseworkerPhone ?? null,
       fromName: u.ride.fromPlace.name,
       toName: u.ride.toPlace.name,
-      told: lastTold.get(u.rideId) ?? null,
+      told: toldWindowText(told.get(u.rideId)),
       reason: u.reasonPl,
       reasonEn: u.reasonEn,
     }))

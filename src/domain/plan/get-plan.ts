@@ -7,6 +7,7 @@ import { stopProgress } from '../execution/stop-event.rules.js';
 import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, TravelTimesNote } from './plan.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
 import { clientName } from '../booking/client-name.js';
+import { lastToldWindows, toldWindowText, type ToldWindow } from '../notification/told-windows.query.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -33,12 +34,6 @@ export function travelTimesNote(source: string | null, dataVersion: string | nul
 export function outboundNoShowIn(p: Pick<PlanWithRoutes, 'routes'>): (ride: { readonly outboundRideId: string | null }) => boolean {
   const noShows = new Set(p.routes.flatMap((r) => r.stops.filter((s) => s.ride.status === 'NO_SHOW').map((s) => s.rideId)));
   return (ride) => ride.outboundRideId !== null && noShows.has(ride.outboundRideId);
-}
-
-/** A pickup window a client was told (or is about to be), wall-clock minutes. */
-export interface ToldWindow {
-  readonly fromMin: number;
-  readonly toMin: number;
 }
 
 /** `told`: ride id → the last window its client was told, for the unassigned rides (see getPlan). */
@@ -114,7 +109,7 @@ export function toPlanView(p: PlanWithRoutes, options: { geometry?: boolean } = 
       reason: u.reasonPl,
       reasonEn: u.reasonEn,
       outboundPlanned: u.ride.outboundRideId ? (pickupOf.get(u.ride.outboundRideId) ?? null) : null,
-      toldPickup: toldWindowOf(told.get(u.rideId)),
+      toldPickup: toldWindowText(told.get(u.rideId)),
     })),
   };
 }
@@ -130,29 +125,11 @@ function actualOf(s: PlanWithRoutes['routes'][number]['stops'][number]): PlanSto
   return { arrivedAt: p.arrivedAt?.toISOString() ?? null, doneAt: p.doneAt?.toISOString() ?? null, status: p.state };
 }
 
-const toldWindowOf = (w: ToldWindow | undefined) => (w ? { from: formatMinutes(w.fromMin), to: formatMinutes(w.toMin) } : null);
-
-/**
- * The last pickup window each of these rides' clients was told (sent, or waiting to be sent). A
- * re-plan may leave a told ride without a place; no message says so (there is no "cancelled"
- * kind), so the board must, or the client waits at the door.
- */
-async function toldWindows(deps: DomainDeps, organisationId: string, rideIds: readonly string[]): Promise<Map<string, ToldWindow>> {
-  if (rideIds.length === 0) return new Map();
-  const rows = await deps.db.notification.findMany({
-    where: { organisationId, rideId: { in: [...rideIds] }, status: { in: ['PENDING', 'SENT'] } },
-    orderBy: { createdAt: 'desc' },
-    select: { rideId: true, windowFromMin: true, windowToMin: true },
-  });
-  const out = new Map<string, ToldWindow>();
-  for (const n of rows) if (!out.has(n.rideId)) out.set(n.rideId, { fromMin: n.windowFromMin, toMin: n.windowToMin });
-  return out;
-}
-
 export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: string, options: { geometry?: boolean } = {}): Promise<PlanView> {
   const plan = await findPlanWithRoutes(deps.db, ctx.organisationId, id);
   if (!plan) throw notFound('plan', 'plan');
-  const told = await toldWindows(deps, ctx.organisationId, plan.unassigned.map((u) => u.rideId));
+  // A re-plan may leave a told ride without a place; no message says so, so the board must (D54).
+  const told = await lastToldWindows(deps.db, ctx.organisationId, plan.unassigned.map((u) => u.rideId));
   // Rides of the day still waiting for approval are not planned: the dispatcher should know.
   const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
   return { ...toPlanView(plan, options, told), awaitingApproval };
