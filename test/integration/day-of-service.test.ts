@@ -48,6 +48,19 @@ function report(api: Api, vehicleId: string, stop: Stop, kind: string, clientEve
   return api.post(`/manifests/${DATE}/${vehicleId}/stops/${stop.sequence}/events`, { kind, clientEventId, at, lat: 54.2, lon: 21.5, rideId: stop.rideId });
 }
 
+/** A new centre with one ride of `who` to the day centre (arrive by 08:30), planned and published: its pickup stop. */
+async function oneRidePublished(who: 'helena' | 'jozef') {
+  const org = await t.newOrganisation();
+  const api = apiFor(t.baseUrl, org.slug);
+  const day = await createSmallFleet(api);
+  const ride = (await api.post('/rides', { date: DATE, clientId: day.clients[who], toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id as string;
+  const plan = await planAndWait(api);
+  expect(plan.status).toBe('DONE');
+  const vehicleId = plan.routes[0].vehicle.id as string;
+  const stop = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'PICKUP')!;
+  return { api, ride, vehicleId, stop };
+}
+
 describe('a day of service', () => {
   it('takes the drivers’ reports in order, ends every ride in exactly one final state, and reports the month', async () => {
     const org = await t.newOrganisation();
@@ -225,14 +238,7 @@ describe('a day of service', () => {
   });
 
   it('decides reports sent at the same moment one after the other: one pickup, one resend stored once', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const day = await createSmallFleet(api);
-    const ride = (await api.post('/rides', { date: DATE, clientId: day.clients.helena, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id as string;
-    const plan = await planAndWait(api);
-    expect(plan.status).toBe('DONE');
-    const vehicleId = plan.routes[0].vehicle.id as string;
-    const stop = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'PICKUP')!;
+    const { api, ride, vehicleId, stop } = await oneRidePublished('helena');
 
     // Two phones (two ids) report the pickup at once: exactly one is taken.
     const two = await Promise.all([report(api, vehicleId, stop, 'PICKED_UP'), report(api, vehicleId, stop, 'PICKED_UP')]);
@@ -253,13 +259,7 @@ describe('a day of service', () => {
   });
 
   it('refuses a no-show before the client had to be ready, and stores nothing', async () => {
-    const org = await t.newOrganisation();
-    const api = apiFor(t.baseUrl, org.slug);
-    const day = await createSmallFleet(api);
-    const ride = (await api.post('/rides', { date: DATE, clientId: day.clients.jozef, toPlaceId: day.dayCentreId, arriveBy: '08:30' })).body.outbound.id as string;
-    const plan = await planAndWait(api);
-    const vehicleId = plan.routes[0].vehicle.id as string;
-    const stop = ((await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops as Stop[]).find((s) => s.kind === 'PICKUP')!;
+    const { api, ride, vehicleId, stop } = await oneRidePublished('jozef');
     // The driver at the door 20 minutes before the planned pickup (nobody was told a window yet).
     const [h, m] = stop.time.split(':').map(Number) as [number, number];
     const early = `${String(Math.floor((h * 60 + m - 20) / 60)).padStart(2, '0')}:${String((h * 60 + m - 20) % 60).padStart(2, '0')}`;

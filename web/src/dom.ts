@@ -29,3 +29,5 @@ export function warsawTime(now = new Date()): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
 }
 
+/** A phone number as a tel: link (digits and +; spaces and dashes dropped). */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;

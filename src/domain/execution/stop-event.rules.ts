@@ -119,7 +119,7 @@ export function checkNoShowTime(atSec: number, plannedSec: number, told: { reado
   if (atSec >= readyFromSec) return null;
   const from = told ? formatMinutes(told.fromMin) : formatSeconds(plannedSec);
   const why = told
-    ? { pl: `klient ma być gotowy od ${from} (podane okno odbioru ${formatMinutes(told.fromMin)}–${formatMinutes(told.toMin)})`, en: `the client was told to be ready from ${from} (pickup window ${formatMinutes(told.fromMin)}–${formatMinutes(told.toMin)})` }
+    ? { pl: `klient ma być gotowy od ${from} (podane okno odbioru ${from}–${formatMinutes(told.toMin)})`, en: `the client was told to be ready from ${from} (pickup window ${from}–${formatMinutes(told.toMin)})` }
     : { pl: `odbiór zaplanowano na ${from}`, en: `the pickup is planned for ${from}` };
   return {
     pl: `Za wcześnie na zgłoszenie nieobecności: ${why.pl}. Zaczekaj do tej godziny albo zadzwoń do dyspozytora.`,

@@ -6,6 +6,7 @@ import { DateSchema } from '../common/schemas.js';
 import { formatMinutes, fromDbDate, toDbDate } from '../common/time.js';
 import { clientName } from '../booking/client-name.js';
 import { lastToldWindows, toldWindowText } from './told-windows.query.js';
+import { recipientOf } from './pickup-window.rules.js';
 
 export const NotificationListQuerySchema = z.object({
   date: DateSchema,
@@ -102,7 +103,7 @@ export async function listUnplacedToCall(deps: DomainDeps, ctx: OrganisationCont
       rideId: u.rideId,
       clientId: u.ride.clientId,
       clientName: clientName(u.ride.client),
-      phone: u.ride.client.phone ?? u.ride.client.caseworkerPhone ?? null,
+      phone: recipientOf(u.ride.client).address,
       fromName: u.ride.fromPlace.name,
       toName: u.ride.toPlace.name,
       told: toldWindowText(told.get(u.rideId)),

@@ -70,9 +70,11 @@ export function describeUnassigned(code: UnassignedCode, c: ReasonContext): Reas
   return { code, pl: `${text.pl} (${notes.map((n) => n.pl).join('; ')})`, en: `${text.en} (${notes.map((n) => n.en).join('; ')})` };
 }
 
+/** The window that matters, as "HH:MM" from and to. */
+const windowText = (c: ReasonContext): [string, string] => [formatSeconds(Math.max(0, c.window[0])), formatSeconds(c.window[1])];
+
 function describeHeldBack(code: UnassignedCode, c: ReasonContext, vehicles: readonly LateVehicle[]): ReasonText {
-  const a = formatSeconds(Math.max(0, c.window[0]));
-  const b = formatSeconds(c.window[1]);
+  const [a, b] = windowText(c);
   const list = vehicles.map((v) => `${v.name} (wolny od ${formatSeconds(v.freeFromSec)})`).join(', ');
   const listEn = vehicles.map((v) => `${v.name} (free from ${formatSeconds(v.freeFromSec)})`).join(', ');
   return vehicles.length === 1
@@ -81,8 +83,7 @@ function describeHeldBack(code: UnassignedCode, c: ReasonContext, vehicles: read
 }
 
 function describeReason(code: UnassignedCode, c: ReasonContext): ReasonText {
-  const a = formatSeconds(Math.max(0, c.window[0]));
-  const b = formatSeconds(c.window[1]);
+  const [a, b] = windowText(c);
   const free = c.wheelchair
     ? { pl: 'wolnym miejscem na wózek', en: 'a free wheelchair place' }
     : c.seats === 1

@@ -7,7 +7,7 @@
  * reads the manifest again after every change, so the driver sees edits without reloading.
  */
 import { ApiError, api, apiUrl, downloadFile, openPrintable, printablePath } from '../api.js';
-import { append, h, warsawDate } from '../dom.js';
+import { append, h, telHref, warsawDate } from '../dom.js';
 import { lang, pick, t, type MessageKey } from '../i18n.js';
 import type { LiveManifest } from '../live.js';
 import { dismissRefused, enqueue, flush, onOutboxChange, queued, refused, startOutbox, type QueuedReport, type ReportKind } from '../outbox.js';
@@ -55,7 +55,6 @@ export function withQueued(m: LiveManifest, waiting: readonly QueuedReport[]): L
   return { ...m, stops };
 }
 
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 const REPORT_LABEL: Record<ReportKind, MessageKey> = { ARRIVED: 'reportArrived', PICKED_UP: 'reportPickedUp', DROPPED_OFF: 'reportDroppedOff', NO_SHOW: 'reportNoShow', DELAYED: 'reportDelayed' };
 
 function stateBadge(s: ManifestStop, waiting: boolean): HTMLElement[] {

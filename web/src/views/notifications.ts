@@ -6,7 +6,7 @@
  * the first to phone (D58).
  */
 import { api } from '../api.js';
-import { h, warsawDate } from '../dom.js';
+import { h, telHref, warsawDate } from '../dom.js';
 import { pick, t, tOr, type MessageKey } from '../i18n.js';
 import type { NotificationView, UnplacedToCall, View } from '../types.js';
 
@@ -68,7 +68,7 @@ function unplacedSection(unplaced: readonly UnplacedToCall[]): HTMLElement {
     h('p', { class: 'muted' }, t('ntUnplacedHint')),
     h('ul', {}, ...unplaced.map((u) => h('li', { class: 'awaiting', 'data-ride-id': u.rideId },
       h('strong', {}, u.clientName), ' ',
-      u.phone ? h('a', { href: `tel:${u.phone.replace(/[^\d+]/g, '')}` }, u.phone) : h('span', { class: 'muted' }, t('ntNoPhone')),
+      u.phone ? h('a', { href: telHref(u.phone) }, u.phone) : h('span', { class: 'muted' }, t('ntNoPhone')),
       h('br'),
       `${u.fromName} → ${u.toName}`,
       h('br'),
