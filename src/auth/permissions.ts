@@ -50,6 +50,8 @@ export const PERMISSIONS: Readonly<Record<string, Rule>> = {
   'GET /api/v1/clients/:id': [A, D, C],
   'PATCH /api/v1/clients/:id': [A, D, C],
   'GET /api/v1/clients/:id/policy-events': [A, D, C],
+  'GET /api/v1/clients/:id/suspension/rides': [A, D, C],
+  'POST /api/v1/clients/:id/suspension/cancel-rides': [A, D, C],
   'POST /api/v1/clients/:id/no-show-policy': [A, D],
   'GET /api/v1/address-points': [A, D, C],
   'GET /api/v1/address-points/search': [A, D, C],

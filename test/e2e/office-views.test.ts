@@ -297,6 +297,29 @@ describe('the office screens in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('shows a caseworker the rides booked in a new suspension and cancels them with one button', async () => {
+    const booked = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-26', toPlaceId: day.healthId, arriveBy: '11:00', return: { departAfter: '12:30' } });
+    expect(booked.status).toBe(201);
+    const helena = (await api.get(`/clients/${day.clients.helena}`)).body;
+    expect((await api.patch(`/clients/${helena.id}`, { suspension: { from: '2026-11-26', until: '2026-11-27', reason: 'pobyt w szpitalu' }, version: helena.version })).status).toBe(200);
+    const page = await openAsUser('opiekun', `#/clients?id=${helena.id}`);
+    const panel = page.locator('#cl-suspension-rides');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('W okresie zawieszenia (2026-11-26 – 2026-11-27) klient ma zarezerwowane przejazdy: 2');
+    expect(await panel.locator('li').count()).toBe(2);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Odwołaj przejazdy w okresie zawieszenia (2)' }).click();
+    await expect.poll(() => page.locator('#cl-said').textContent().catch(() => '')).toBe('Odwołano przejazdy: 2.');
+    // The card was read again: the panel is gone and both rides show as cancelled with the reason.
+    expect(await page.locator('#cl-suspension-rides').count()).toBe(0);
+    for (const id of [booked.body.outbound.id, booked.body.return.id]) {
+      expect(await page.locator(`#cl-rides-upcoming tr[data-ride="${id}"]`).textContent()).toContain('zawieszenie klienta: pobyt w szpitalu');
+      expect((await api.get(`/rides/${id}`)).body.status).toBe('CANCELLED');
+    }
+    await screenshot(page, 'client-suspension-rides-cancelled');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   let providerId = '';
   it('lets an administrator add a provider and give it the bus', async () => {
     const page = await openAsUser('admin', '#/providers');

@@ -3,6 +3,7 @@ import type { DomainDeps } from '../../domain/deps.js';
 import { ClientListQuerySchema, CreateClientSchema, UpdateClientSchema } from '../../domain/booking/client.schema.js';
 import { createClient, getClient, listClientsOf, updateClient } from '../../domain/booking/manage-clients.js';
 import { listPolicyEvents, overrideNoShowPolicy, PolicyOverrideSchema } from '../../domain/booking/no-show-policy.js';
+import { cancelRidesInSuspension, listRidesInSuspension } from '../../domain/booking/rides-in-suspension.js';
 import { ctxOf } from '../organisation-context.js';
 import { parseBody, parseId, parseQuery } from '../parse.js';
 
@@ -28,6 +29,14 @@ export function clientsRoutes(deps: DomainDeps): Router {
   r.post('/:id/no-show-policy', async (req, res) => {
     const id = parseId(req);
     res.json(await overrideNoShowPolicy(deps, ctxOf(req), id, parseBody(PolicyOverrideSchema, req)));
+  });
+  /** The rides still booked in the client's suspension (from today on): a person decides (D23, D59). */
+  r.get('/:id/suspension/rides', async (req, res) => {
+    res.json(await listRidesInSuspension(deps, ctxOf(req), parseId(req)));
+  });
+  /** Cancels them all, each as a single cancellation would; the answer names any it could not. */
+  r.post('/:id/suspension/cancel-rides', async (req, res) => {
+    res.json(await cancelRidesInSuspension(deps, ctxOf(req), parseId(req)));
   });
   return r;
 }

@@ -4,8 +4,8 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { findPlanWithRoutes, listPlansOfDay, type PlanWithRoutes } from '../../db/repositories/plan.repo.js';
 import { formatMinutes, formatSeconds, fromDbDate } from '../common/time.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
-import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, TravelTimesNote } from './plan.schema.js';
-import { isCancelled } from '../booking/ride.rules.js';
+import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, SuspendedClientInPlan, TravelTimesNote } from './plan.schema.js';
+import { isCancelled, UNSERVED_STATUSES } from '../booking/ride.rules.js';
 import { clientName } from '../booking/client-name.js';
 import { lastToldWindows, toldWindowText, type ToldWindow } from '../notification/told-windows.query.js';
 
@@ -132,7 +132,29 @@ export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: st
   const told = await lastToldWindows(deps.db, ctx.organisationId, plan.unassigned.map((u) => u.rideId));
   // Rides of the day still waiting for approval are not planned: the dispatcher should know.
   const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
-  return { ...toPlanView(plan, options, told), awaitingApproval };
+  return { ...toPlanView(plan, options, told), awaitingApproval, suspendedClients: await suspendedClientsIn(deps, ctx, plan) };
+}
+
+/** Clients suspended on the plan's day with rides still booked in it (D59): the board says so. */
+async function suspendedClientsIn(deps: DomainDeps, ctx: OrganisationContext, plan: PlanWithRoutes): Promise<SuspendedClientInPlan[]> {
+  const rides = [...plan.routes.flatMap((r) => r.stops.map((s) => s.ride)), ...plan.unassigned.map((u) => u.ride)].filter((r) =>
+    (UNSERVED_STATUSES as readonly string[]).includes(r.status),
+  );
+  const ridesOf = new Map<string, Set<string>>();
+  for (const r of rides) ridesOf.set(r.client.id, (ridesOf.get(r.client.id) ?? new Set()).add(r.id));
+  if (ridesOf.size === 0) return [];
+  const suspended = await deps.db.client.findMany({
+    where: { organisationId: ctx.organisationId, id: { in: [...ridesOf.keys()] }, suspendedFrom: { lte: plan.serviceDate }, suspendedUntil: { gte: plan.serviceDate } },
+    select: { id: true, firstName: true, lastName: true, suspendedFrom: true, suspendedUntil: true, suspensionReason: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  });
+  return suspended.map((c) => ({
+    client: { id: c.id, name: clientName(c) },
+    from: fromDbDate(c.suspendedFrom!),
+    until: fromDbDate(c.suspendedUntil!),
+    reason: c.suspensionReason ?? '',
+    rides: ridesOf.get(c.id)?.size ?? 0,
+  }));
 }
 
 export async function listPlans(deps: DomainDeps, ctx: OrganisationContext, date: string) {

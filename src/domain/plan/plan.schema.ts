@@ -47,6 +47,15 @@ export interface PlanStopView {
   readonly outboundNoShow: boolean;
 }
 
+export interface SuspendedClientInPlan {
+  readonly client: { readonly id: string; readonly name: string };
+  readonly from: string;
+  readonly until: string;
+  readonly reason: string;
+  /** Their rides still booked in this plan (placed or waiting). */
+  readonly rides: number;
+}
+
 /** One change of the live plan, for the dispatcher (all) and drivers (their vehicle's). */
 export interface PlanChangeView {
   readonly id: string;
@@ -100,6 +109,11 @@ export interface PlanView {
   readonly routes: readonly PlanRouteView[];
   /** Rides of the day leaving the gmina that still wait for approval (not planned). */
   readonly awaitingApproval?: number;
+  /**
+   * Clients suspended on the plan's day whose rides booked before the suspension are still in
+   * this plan (placed or not): someone must cancel them or lift the suspension (D59).
+   */
+  readonly suspendedClients?: readonly SuspendedClientInPlan[];
   readonly unassigned: readonly {
     readonly rideId: string;
     readonly client: { readonly id: string; readonly name: string };

@@ -6,7 +6,7 @@
  */
 import { api, ApiError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { pickBilingual, rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
+import { pick, pickBilingual, rideStatusText, t, tOr, type MessageKey } from '../i18n.js';
 import type { ClientView, Items, PolicyEventView, RecurringRideView, RideView, View } from '../types.js';
 import type { Me } from './login.js';
 import { clientCombobox } from './client-combobox.js';
@@ -278,6 +278,41 @@ async function patternsSection(client: ClientView, reload: () => void): Promise<
   );
 }
 
+/**
+ * Rides booked before a suspension stay booked (D23): a vehicle would go to the door of a client in
+ * hospital. The card lists them while the suspension lasts and cancels them in one step (D59); the
+ * card is read again so the rides show as cancelled, and says how many once.
+ */
+async function suspensionRidesSection(client: ClientView, reload: (said: string) => void): Promise<HTMLElement | null> {
+  if (!client.suspension) return null;
+  const { period, items } = await api.get<{ period: { from: string; until: string } | null; items: RideView[] }>(`/clients/${client.id}/suspension/rides`);
+  if (!period || items.length === 0) return null;
+  const error = h('p', { role: 'alert', class: 'error', id: 'cl-suspension-error' });
+  const cancel = h('button', { type: 'button', class: 'primary', id: 'cl-suspension-cancel' }, t('suspensionRidesCancel', { n: items.length }));
+  cancel.addEventListener('click', async () => {
+    if (!confirm(t('suspensionRidesConfirm', { n: items.length, ...period }))) return;
+    cancel.disabled = true;
+    try {
+      const done = await api.post<{ cancelled: RideView[]; notCancelled: { rideId: string; message: string; messageEn: string }[] }>(`/clients/${client.id}/suspension/cancel-rides`, {});
+      const refused = done.notCancelled.map((n) => {
+        const r = items.find((x) => x.id === n.rideId);
+        return `${r ? `${r.date} ${rideTime(r)}` : n.rideId}: ${pick({ pl: n.message, en: n.messageEn })}`;
+      });
+      reload([t('suspensionRidesCancelled', { n: done.cancelled.length }), refused.length ? t('suspensionRidesNotCancelled', { list: refused.join('; ') }) : ''].join(' ').trim());
+    } catch (err) {
+      cancel.disabled = false;
+      error.textContent = err instanceof ApiError ? err.text() : String(err);
+    }
+  });
+  return h('section', { id: 'cl-suspension-rides', class: 'warning', 'aria-labelledby': 'cl-suspension-heading' },
+    h('h2', { id: 'cl-suspension-heading' }, t('suspensionRidesTitle')),
+    h('p', {}, t('suspensionRidesWarning', { n: items.length, ...period })),
+    h('ul', {}, ...items.map((r) => h('li', { 'data-ride': r.id }, `${r.date} ${rideTime(r)} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`))),
+    h('p', {}, cancel),
+    error,
+  );
+}
+
 async function policySection(client: ClientView, mayOverride: boolean, reload: () => void): Promise<HTMLElement> {
   const events = (await api.get<Items<PolicyEventView>>(`/clients/${client.id}/policy-events`)).items;
   // The policy's own reasons come in both languages; a dispatcher's are shown as typed.
@@ -357,13 +392,26 @@ export const renderClients: View = async (root, params) => {
       location.hash = `#/clients?id=${client.id}&saved=1`;
     });
     disposers.push(form.dispose);
-    card.replaceChildren(form.element, await ridesSection(client), await patternsSection(client, reload), await policySection(client, mayOverride, reload));
+    const afterCancel = (said: string) => {
+      location.hash = `#/clients?id=${client.id}&said=${encodeURIComponent(said)}`;
+    };
+    // Rides still booked in the suspension come first: saving a suspension reloads to the top.
+    card.replaceChildren(
+      (await suspensionRidesSection(client, afterCancel)) ?? '',
+      form.element,
+      await ridesSection(client),
+      await patternsSection(client, reload),
+      await policySection(client, mayOverride, reload),
+    );
     if (!client.active || client.suspension) card.prepend(h('p', { class: 'warning' }, t(client.active ? 'clientSuspendedNote' : 'clientInactiveNote')));
+    // What the last action did, said once after the reload it made.
+    const said = params.get('said');
+    if (said) card.prepend(h('p', { role: 'status', class: 'success', id: 'cl-said' }, said));
     if (params.get('saved')) {
-      const said = card.querySelector('#cl-saved');
-      if (said) said.textContent = t('saved');
-      history.replaceState(null, '', `#/clients?id=${client.id}`);
+      const saved = card.querySelector('#cl-saved');
+      if (saved) saved.textContent = t('saved');
     }
+    if (params.get('saved') || said) history.replaceState(null, '', `#/clients?id=${client.id}`);
   } else if (params.get('new')) {
     const form = profileForm(null, null, (c) => {
       location.hash = `#/clients?id=${c.id}&saved=1`;

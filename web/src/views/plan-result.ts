@@ -13,6 +13,7 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
     h('section', { 'aria-labelledby': 'result-heading', class: 'plan-result' },
       h('h2', { id: 'result-heading' }, t('planDONE', { revision: plan.revision })),
       s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: formatNumber(s.distanceKm) })) : null,
+      suspendedClients(plan),
       plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, plan.travelTimes.note ? pick(plan.travelTimes.note) : t('estimate')) : null,
       h('h3', {}, t('map')),
       mapBox,
@@ -53,4 +54,22 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
     ),
   );
   return renderRouteMap(mapBox, plan, placeById);
+}
+
+/** Clients suspended on the day with rides still in the plan (D59): cancel them or lift the suspension. */
+function suspendedClients(plan: PlanView): HTMLElement | null {
+  const list = plan.suspendedClients ?? [];
+  if (list.length === 0) return null;
+  return h('section', { class: 'warning', id: 'suspended-in-plan', role: 'note', 'aria-labelledby': 'suspended-in-plan-heading' },
+    h('h3', { id: 'suspended-in-plan-heading' }, t('suspendedInPlanTitle')),
+    h('ul', {},
+      ...list.map((c) =>
+        h('li', {},
+          h('strong', {}, c.client.name), ' — ',
+          t('suspendedInPlanItem', { from: c.from, until: c.until, reason: c.reason ? ` (${c.reason})` : '', rides: c.rides }), ' ',
+          h('a', { href: `#/clients?id=${c.client.id}` }, t('suspendedInPlanLink')),
+        ),
+      ),
+    ),
+  );
 }
