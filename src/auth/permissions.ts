@@ -67,6 +67,7 @@ export const PERMISSIONS: Readonly<Record<string, Rule>> = {
   'GET /api/v1/recurring-rides': [A, D, C],
   'POST /api/v1/recurring-rides': [A, D, C],
   'GET /api/v1/recurring-rides/:id': [A, D, C],
+  'PATCH /api/v1/rides/:id': [A, D, C],
   'PATCH /api/v1/recurring-rides/:id': [A, D, C],
 
   // Fleet: vehicle names and shifts are no one's personal data; drivers pick theirs from the list.

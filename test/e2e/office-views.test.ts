@@ -297,6 +297,25 @@ describe('the office screens in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('lets a caseworker change a ride’s time and note on the client card, and says why a bad one is refused', async () => {
+    const booked = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-25', toPlaceId: day.healthId, arriveBy: '11:00', return: { departAfter: '12:30' } });
+    expect(booked.status).toBe(201);
+    const id = booked.body.outbound.id;
+    const page = await openAsUser('opiekun', `#/clients?id=${day.clients.helena}`);
+    await page.locator(`#change-${id}`).click();
+    // After its return: refused next to the time, nothing saved.
+    await page.locator(`#change-time-${id}`).fill('13:00');
+    await page.getByRole('button', { name: 'Zapisz zmianę' }).click();
+    await expect.poll(() => page.locator(`#change-time-${id}-error`).textContent()).toContain('przejazd musi być przed powrotem (12:30)');
+    await page.locator(`#change-time-${id}`).fill('10:15');
+    await page.locator(`#change-notes-${id}`).fill('Czeka przy furtce');
+    await page.getByRole('button', { name: 'Zapisz zmianę' }).click();
+    await expect.poll(() => page.locator('#cl-rides-status').textContent()).toBe('Zmieniono: godzina na 11:00 → na 10:15; uwagi dla kierowcy.');
+    expect(await page.locator(`#cl-rides-upcoming tr[data-ride="${id}"]`).textContent()).toContain('10:15');
+    expect((await api.get(`/rides/${id}`)).body).toMatchObject({ arriveBy: '10:15', notes: 'Czeka przy furtce', status: 'APPROVED', version: 2 });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('shows a caseworker the rides booked in a new suspension and cancels them with one button', async () => {
     const booked = await api.post('/rides', { clientId: day.clients.helena, date: '2026-11-26', toPlaceId: day.healthId, arriveBy: '11:00', return: { departAfter: '12:30' } });
     expect(booked.status).toBe(201);

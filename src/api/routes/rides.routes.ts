@@ -7,6 +7,8 @@ import { ProviderConfirmationSchema } from '../../domain/provider/provider.schem
 import { confirmProviderRide } from '../../domain/provider/provider-rides.js';
 import { ctxOf } from '../organisation-context.js';
 import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
+import { changeRide } from '../../domain/booking/change-ride.js';
+import { ChangeRideSchema } from '../../domain/booking/change-ride.schema.js';
 
 export function ridesRoutes(deps: DomainDeps): Router {
   const r = Router();
@@ -53,3 +55,8 @@ export function ridesRoutes(deps: DomainDeps): Router {
   });
   return r;
 }
+  /** Changes a booked ride's time, needs or note (D63); places stay: another place is another ride. */
+  r.patch('/:id', async (req, res) => {
+    const id = parseId(req);
+    res.json(await changeRide(deps, ctxOf(req), id, parseBody(ChangeRideSchema, req)));
+  });

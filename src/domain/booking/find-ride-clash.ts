@@ -33,9 +33,14 @@ export async function findRideClash(
   clientId: string,
   date: string,
   wanted: readonly WantedInterval[],
+  /** A ride being changed does not clash with itself. */
+  exceptRideId?: string,
 ): Promise<FieldError | null> {
   const others = await db.ride.findMany({
-    where: { organisationId, clientId, serviceDate: toDbDate(date), status: { notIn: [...CANCELLED_STATUSES] } },
+    where: {
+      organisationId, clientId, serviceDate: toDbDate(date), status: { notIn: [...CANCELLED_STATUSES] },
+      ...(exceptRideId ? { id: { not: exceptRideId } } : {}),
+    },
     include: { fromPlace: true, toPlace: true },
     orderBy: [{ timeMin: 'asc' }, { id: 'asc' }],
   });

@@ -173,6 +173,64 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
             h('thead', {}, h('tr', {}, ...(['day', 'time', 'colRoute', 'colStatus', 'colActions'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
             h('tbody', {}, ...items.map((r) => rideRow(r)))))
         : h('p', { class: 'muted' }, t('noClientRides'));
+    /**
+     * The appointment moved, the needs changed, a note for the driver: the ride is changed in place
+     * (D63) instead of cancelled and booked again. Places stay: another place is another booking.
+     */
+    const changeButton = (r: RideView) => {
+      const open = h('button', { type: 'button', id: `change-${r.id}` }, t('changeRide'));
+      open.addEventListener('click', () => {
+        const mode = h('select', { id: `change-mode-${r.id}` },
+          h('option', { value: 'arriveBy', selected: r.arriveBy !== null }, t('arriveByLabel')),
+          h('option', { value: 'departAfter', selected: r.arriveBy === null }, t('departAfterLabel')));
+        const time = h('input', { id: `change-time-${r.id}`, type: 'time', required: true, value: r.arriveBy ?? r.departAfter ?? '' });
+        const wheelchair = h('input', { id: `change-wheelchair-${r.id}`, type: 'checkbox', checked: r.wheelchair });
+        const assistant = h('input', { id: `change-assistant-${r.id}`, type: 'checkbox', checked: r.assistant });
+        const notes = h('textarea', { id: `change-notes-${r.id}`, maxlength: 500, rows: 2 }, r.notes ?? '');
+        const error = h('p', { role: 'alert', class: 'error' });
+        // The API names the time's field by its kind.
+        mode.addEventListener('change', () => (time.dataset.path = mode.value));
+        const close = h('button', { type: 'button', class: 'secondary' }, t('changeClose'));
+        close.addEventListener('click', () => draw());
+        const form = h('form', { novalidate: true, class: 'change-form' },
+          field(t('timeKind'), mode, 'timeMode'),
+          field(t('time'), time, mode.value),
+          field(t('wheelchair'), wheelchair, 'wheelchair'),
+          field(t('assistant'), assistant, 'assistant'),
+          field(t('notes'), notes, 'notes'),
+          h('button', { type: 'submit', class: 'primary' }, t('changeConfirm')),
+          ' ',
+          close,
+          error,
+        );
+        form.addEventListener('submit', async (e) => {
+          e.preventDefault();
+          clearErrors(form);
+          error.textContent = '';
+          try {
+            const done = await api.patch<{ ride: RideView; changed: { pl: string; en: string }; takenOutOfPlan: boolean; warnings: { message: string; messageEn?: string }[] }>(`/rides/${r.id}`, {
+              [mode.value]: time.value,
+              wheelchair: wheelchair.checked,
+              assistant: assistant.checked,
+              notes: notes.value.trim() || null,
+              version: r.version,
+            });
+            rides = rides.map((x) => (x.id === done.ride.id ? done.ride : x));
+            draw();
+            announce.textContent = [
+              done.changed.pl ? t('rideChanged', { what: pick(done.changed) }) : t('rideUnchanged'),
+              done.takenOutOfPlan ? t('rideChangedOutOfPlan') : '',
+              ...done.warnings.map((w) => pick({ pl: w.message, en: w.messageEn ?? w.message })),
+            ].filter(Boolean).join(' ');
+          } catch (err) {
+            showErrors(form, error, err);
+          }
+        });
+        open.closest('td')?.replaceChildren(form);
+        time.focus();
+      });
+      return open;
+    };
     const rideRow = (r: RideView) => {
       const cell = h('td', {});
       if (CANCELLABLE.includes(r.status) && r.date >= today) {
@@ -213,7 +271,7 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
           cell.replaceChildren(form);
           reason.focus();
         });
-        cell.append(open);
+        cell.append(open, ' ', changeButton(r));
       }
       return h('tr', { class: r.status === 'CANCELLED' || r.status === 'LATE_CANCELLED' ? 'cancelled' : null, 'data-ride': r.id },
         h('td', {}, r.date),
