@@ -41,7 +41,7 @@ export function keepToldPickups(instance: Instance, toldCentreMin: ReadonlyMap<n
 }
 
 /** Reasons the optimiser gives for a ride no vehicle could reach in time, or in a shift. */
-const TIMING_REASONS: ReadonlySet<UnassignedCode> = new Set(['shift', 'shiftEnd', 'timeWindow', 'busy']);
+const TIMING_REASONS: ReadonlySet<UnassignedCode> = new Set(['shift', 'shiftEnd', 'timeWindow', 'busy', 'full']);
 
 /**
  * A ride left out because its pickup window closed before the day was planned gets that as its

@@ -1,5 +1,6 @@
 import type { Problem } from '../model/problem.js';
 import type { UnassignedReason } from '../model/solution.js';
+import type { RouteState } from '../route/route-state.js';
 import { earliestSchedule, IGNORE_SHIFT_END, TIME_EPS } from './schedule.js';
 
 function layoutCarries(p: Problem, v: number, r: number): boolean {
@@ -56,11 +57,12 @@ export function canServeAlone(p: Problem, v: number, r: number, relax = 0): bool
  * Why request r is unassigned, found by testing it alone on each vehicle, most specific reason
  * first (see UnassignedReason). Only the vehicles that pass the earlier tests are considered by
  * the later ones, so "shift" means "every vehicle that could carry it has too short a shift".
+ * `vehicles` limits the answer to some of the problem's vehicles (default all of them).
  */
-export function explainUnassigned(p: Problem, r: number): UnassignedReason {
+export function explainUnassigned(p: Problem, r: number, vehicles?: readonly number[]): UnassignedReason {
   const pl = p.nodeLocation[2 * r]!;
   const dl = p.nodeLocation[2 * r + 1]!;
-  const all = Array.from({ length: p.vehicleCount }, (_, v) => v);
+  const all = vehicles ?? Array.from({ length: p.vehicleCount }, (_, v) => v);
   if (all.length === 0) return 'capacity'; // no vehicle at all: nothing can carry it
   if (!Number.isFinite(p.travel[pl * p.size + dl]!)) return 'unreachable';
   const reaching = all.filter((v) => reachable(p, v, r));
@@ -90,6 +92,70 @@ export function explainUnassigned(p: Problem, r: number): UnassignedReason {
  */
 function isOutsideShift(p: Problem, v: number, r: number): boolean {
   return p.nodeTwEnd[2 * r]! < p.shiftStart[v]! - TIME_EPS || p.nodeTwStart[2 * r]! > p.shiftEnd[v]! + TIME_EPS;
+}
+
+/**
+ * Why request r waits once the search is over, given the routes it made: explainUnassigned, with
+ * its `busy` (some vehicle could serve r on an empty route) told apart by what the routes leave.
+ * `full` when a vehicle that could carry r could also be there in time between its other stops,
+ * but its places are taken by passengers on board then: more places would serve r. Otherwise
+ * `busy`: every such vehicle's schedule leaves no room in time. Pure and cheap: each route's
+ * position pairs where the load does not fit are scheduled once, and only for a request in the bank.
+ * The answer is about the routes' vehicles only (all of the problem's for a finished search).
+ */
+export function explainWaiting(p: Problem, routes: readonly RouteState[], r: number): UnassignedReason {
+  // Only the routes' vehicles count: a live edit leaves out a vehicle taken out of service.
+  const reason = explainUnassigned(p, r, routes.map((route) => route.vehicle));
+  if (reason !== 'busy') return reason;
+  const pinned = p.pinnedVehicle[r]!;
+  for (const route of routes) {
+    const v = route.vehicle;
+    if (route.isEmpty || (pinned !== -1 && pinned !== v) || !canServeAlone(p, v, r)) continue;
+    if (onlyPlacesMissing(route, r)) return 'full';
+  }
+  return 'busy';
+}
+
+/**
+ * Whether r could go somewhere into the route in time (windows, ride times, shift) but there,
+ * the vehicle would carry more than its places: the load, not the time, keeps r out of it.
+ */
+function onlyPlacesMissing(route: RouteState, r: number): boolean {
+  const p = route.problem;
+  const m = route.stopCount;
+  /** Index = position in the route with r (0 and m + 3 are the depots): node id. */
+  const seq = new Int32Array(m + 4).fill(-1);
+  const times = new Float64Array(m + 4);
+  for (let i = route.lockedCount + 1; i <= m + 1; i++) {
+    for (let j = i + 1; j <= m + 2; j++) {
+      if (loadFits(route, r, i, j)) continue;
+      let src = 1;
+      for (let k = 1; k <= m + 2; k++) seq[k] = k === i ? 2 * r : k === j ? 2 * r + 1 : route.nodes[src++]!;
+      if (earliestSchedule(p, route.vehicle, seq, m + 2, times)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether some layout carries the route with r picked up at new position i and dropped off at j:
+ * r is on board after the route's stops i − 1 … j − 2 (positions before the insertion).
+ */
+function loadFits(route: RouteState, r: number, i: number, j: number): boolean {
+  const p = route.problem;
+  const { dims, nodeLoad } = p;
+  const caps = p.layoutCapacity[route.vehicle]!;
+  for (let k = 0; k < route.layoutFits.length; k++) {
+    if (!route.layoutFits[k]) continue;
+    let fits = true;
+    for (let q = i - 1; q <= j - 2 && fits; q++) {
+      for (let d = 0; d < dims; d++) {
+        if (route.load[q * dims + d]! + nodeLoad[2 * r * dims + d]! > caps[k * dims + d]! + TIME_EPS) fits = false;
+      }
+    }
+    if (fits) return true;
+  }
+  return false;
 }
 
 /** Index = request: 1 when explainUnassigned says 'busy', 2 when it gives another reason, 0 not yet asked. */

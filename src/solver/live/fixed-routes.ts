@@ -10,6 +10,8 @@ import { RouteState } from '../route/route-state.js';
 import { toPlannedRoute } from '../route/to-planned-route.js';
 import { createInsertion, findBestInsertion } from '../feasibility/best-insertion.js';
 import { canInsert, type CanInsertResult } from '../feasibility/can-insert.js';
+import { explainWaiting } from '../feasibility/unassigned-reason.js';
+import type { UnassignedReason } from '../model/solution.js';
 
 /** A vehicle's route as it stands: node ids in order; the first `lockedCount` may not move. */
 export interface FixedRoute {
@@ -53,6 +55,11 @@ export function bestInsertionOverRoutes(p: Problem, routes: readonly FixedRoute[
     }
   }
   return best;
+}
+
+/** Why request r fits into none of the routes: the search's reason (explainWaiting) over these routes. */
+export function whyNotInserted(p: Problem, routes: readonly FixedRoute[], r: number): UnassignedReason {
+  return explainWaiting(p, routes.map((route) => routeStateOf(p, route)), r);
 }
 
 /** Request r at the given positions of one route: the objective delta or why it cannot go there. */

@@ -38,7 +38,11 @@ export interface PlannedRoute {
  *   or the pickup window lies wholly outside it (a ride at 05:30 or 17:00);
  * - `shiftEnd`: a vehicle serving only this request would be in time, but not done before its shift ends;
  * - `timeWindow`: the windows cannot be met even by a vehicle serving only this request;
- * - `busy`: a vehicle could serve it alone, but every route is full or its schedule leaves no room.
+ * - `busy`: a vehicle could serve it alone, but no route has room for it in time: every vehicle
+ *   that could carry it is taken by other requests then;
+ * - `full`: as `busy`, but some such vehicle could fit it in time between its stops and has no
+ *   free places then (its load is what keeps the request out). Told apart from `busy` only with
+ *   the routes (explainWaiting); explainUnassigned alone answers `busy` for both.
  */
 export type UnassignedReason =
   | 'unreachable'
@@ -48,7 +52,8 @@ export type UnassignedReason =
   | 'shift'
   | 'shiftEnd'
   | 'timeWindow'
-  | 'busy';
+  | 'busy'
+  | 'full';
 
 export interface UnassignedRequest {
   readonly request: number;

@@ -1,5 +1,5 @@
 import type { PlannedRoute, Solution, UnassignedRequest } from '../model/solution.js';
-import { explainUnassigned } from '../feasibility/unassigned-reason.js';
+import { explainWaiting } from '../feasibility/unassigned-reason.js';
 import type { SolutionState } from './solution-state.js';
 import { toPlannedRoute } from './to-planned-route.js';
 
@@ -9,7 +9,7 @@ export function toSolution(state: SolutionState): Solution {
   for (const route of state.routes) if (!route.isEmpty) routes.push(toPlannedRoute(route));
   const unassigned: UnassignedRequest[] = state
     .bank()
-    .map((request) => ({ request, reason: explainUnassigned(state.problem, request) }));
+    .map((request) => ({ request, reason: explainWaiting(state.problem, state.routes, request) }));
   let distance = 0;
   let travelTime = 0;
   for (const route of routes) {

@@ -67,7 +67,7 @@ describe('solve', () => {
     expect(solution.unassigned).toEqual([{ request: 0, reason: 'shift' }]);
   });
 
-  it('answers busy when the request fits alone but not beside the others', () => {
+  it('answers full when the request fits alone, and beside the others in time, but not in their places', () => {
     const inst = instance(
       line,
       [
@@ -75,6 +75,22 @@ describe('solve', () => {
         request({ from: 1, to: 2, pickupWindow: [5, 5], load: [1] }),
       ],
       [vehicle({ layouts: [[1]] })],
+    );
+
+    const solution = solveValid(inst);
+
+    expect(solution.unassigned).toEqual([{ request: 1, reason: 'full' }]);
+  });
+
+  it('answers busy when the request fits alone but the vehicle has no time for it beside the others', () => {
+    const inst = instance(
+      line,
+      [
+        // At x=15 at 15, back at the depot at 30: a vehicle with it cannot be at x=5 at 20.
+        request({ from: 3, to: 0, pickupWindow: [15, 15], dropoffWindow: [30, 30], load: [1], priority: 2 }),
+        request({ from: 1, to: 2, pickupWindow: [20, 21], load: [1] }),
+      ],
+      [vehicle({ layouts: [[8]] })],
     );
 
     const solution = solveValid(inst);

@@ -6,8 +6,7 @@
  */
 import { AppError, notFound } from '../../../errors.js';
 import { moveRidesStatus } from '../../../db/repositories/ride.repo.js';
-import { bestInsertionOverRoutes, withInsertion } from '../../../solver/live/fixed-routes.js';
-import { explainUnassigned } from '../../../solver/feasibility/unassigned-reason.js';
+import { bestInsertionOverRoutes, whyNotInserted, withInsertion, type FixedRoute } from '../../../solver/live/fixed-routes.js';
 import type { OrganisationContext } from '../../organisation/organisation-context.js';
 import { fromDbDate } from '../../common/time.js';
 import { formatSeconds } from '../../common/time.js';
@@ -27,11 +26,11 @@ export interface InsertionAnswer {
   readonly version: number;
 }
 
-/** Why request r fits nowhere, in the dispatcher's words. */
-export function reasonFor(li: LiveInstance, r: number): ReasonText {
+/** Why request r fits into none of `routes` (by default the live instance's), in the dispatcher's words. */
+export function reasonFor(li: LiveInstance, r: number, routes: readonly FixedRoute[] = li.fixed): ReasonText {
   const ride = li.rides[r]!;
   const req = li.problem.instance.requests[r]!;
-  const code = li.routes.length === 0 ? 'capacity' : explainUnassigned(li.problem, r);
+  const code = li.routes.length === 0 ? 'capacity' : whyNotInserted(li.problem, routes, r);
   return describeUnassigned(code, { wheelchair: ride.wheelchair, seats: rideLoad(ride)[0], window: windowThatMatters(ride, req), fromName: ride.fromName, toName: ride.toName });
 }
 

@@ -80,7 +80,7 @@ export async function takeVehicleOutOfService(
       const best = bestInsertionOverRoutes(li.problem, routes.slice(1), r);
       const ride = li.rides[r]!;
       if (!best) {
-        const why = reasonFor(li, r);
+        const why = reasonFor(li, r, routes.slice(1));
         unassigned.push({ rideId: ride.id, client: clientOf.get(ride.id) ?? '', pl: why.pl, en: why.en });
         await tx.planUnassigned.upsert({
           where: { planId_rideId: { planId, rideId: ride.id } },
