@@ -61,13 +61,17 @@ export const PERMISSIONS: Readonly<Record<string, Rule>> = {
   'GET /api/v1/rides': [A, D, C],
   'POST /api/v1/rides': [A, D, C],
   'GET /api/v1/rides/:id': [A, D, C],
+  // The booking page: the caller's own rides waiting for approval and the decisions on them.
+  'GET /api/v1/rides/approval-decisions': [A, D, C],
+  // The board: other days with rides waiting for approval (approving is the dispatcher's).
+  'GET /api/v1/rides/approval-days': [A, D],
   'POST /api/v1/rides/:id/approve': [A, D],
   'POST /api/v1/rides/:id/turn-down': [A, D],
+  'PATCH /api/v1/rides/:id': [A, D, C],
   'POST /api/v1/rides/:id/cancel': [A, D, C],
   'GET /api/v1/recurring-rides': [A, D, C],
   'POST /api/v1/recurring-rides': [A, D, C],
   'GET /api/v1/recurring-rides/:id': [A, D, C],
-  'PATCH /api/v1/rides/:id': [A, D, C],
   'PATCH /api/v1/recurring-rides/:id': [A, D, C],
 
   // Fleet: vehicle names and shifts are no one's personal data; drivers pick theirs from the list.

@@ -3,12 +3,14 @@ import type { DomainDeps } from '../../domain/deps.js';
 import { BookRideSchema, CancelRideSchema, RideListQuerySchema, TurnDownRideSchema } from '../../domain/booking/ride.schema.js';
 import { bookRide } from '../../domain/booking/book-ride.js';
 import { approveRide, cancelRide, getRideWithHistory, listClientRides, listRides, turnDownRide } from '../../domain/booking/manage-rides.js';
+import { ApprovalDaysQuerySchema, ApprovalDecisionsQuerySchema } from '../../domain/booking/approval.schema.js';
+import { listApprovalDays, listApprovalDecisions } from '../../domain/booking/approval-decisions.js';
 import { ProviderConfirmationSchema } from '../../domain/provider/provider.schema.js';
 import { confirmProviderRide } from '../../domain/provider/provider-rides.js';
-import { ctxOf } from '../organisation-context.js';
-import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 import { changeRide } from '../../domain/booking/change-ride.js';
 import { ChangeRideSchema } from '../../domain/booking/change-ride.schema.js';
+import { ctxOf } from '../organisation-context.js';
+import { idempotencyOf, parseBody, parseId, parseQuery } from '../parse.js';
 
 export function ridesRoutes(deps: DomainDeps): Router {
   const r = Router();
@@ -33,6 +35,15 @@ export function ridesRoutes(deps: DomainDeps): Router {
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).json(booking);
   });
+  // Mounted before /:id, which would take the word for an id.
+  /** The caller's rides leaving the gmina: awaiting a decision, and decided lately (with who and why). */
+  r.get('/approval-decisions', async (req, res) => {
+    res.json(await listApprovalDecisions(deps, ctxOf(req), parseQuery(ApprovalDecisionsQuerySchema, req)));
+  });
+  /** The days from today on with rides awaiting approval, and how many: the board points to them. */
+  r.get('/approval-days', async (req, res) => {
+    res.json(await listApprovalDays(deps, ctxOf(req), parseQuery(ApprovalDaysQuerySchema, req)));
+  });
   r.get('/:id', async (req, res) => {
     res.json(await getRideWithHistory(deps, ctxOf(req), parseId(req)));
   });
@@ -43,6 +54,11 @@ export function ridesRoutes(deps: DomainDeps): Router {
   r.post('/:id/turn-down', async (req, res) => {
     const id = parseId(req);
     res.json(await turnDownRide(deps, ctxOf(req), id, parseBody(TurnDownRideSchema, req).reason));
+  });
+  /** Changes a booked ride's time, needs or note (D63); places stay: another place is another ride. */
+  r.patch('/:id', async (req, res) => {
+    const id = parseId(req);
+    res.json(await changeRide(deps, ctxOf(req), id, parseBody(ChangeRideSchema, req)));
   });
   r.post('/:id/cancel', async (req, res) => {
     const id = parseId(req);
@@ -55,8 +71,3 @@ export function ridesRoutes(deps: DomainDeps): Router {
   });
   return r;
 }
-  /** Changes a booked ride's time, needs or note (D63); places stay: another place is another ride. */
-  r.patch('/:id', async (req, res) => {
-    const id = parseId(req);
-    res.json(await changeRide(deps, ctxOf(req), id, parseBody(ChangeRideSchema, req)));
-  });

@@ -188,3 +188,52 @@ export async function loadRidesForPlanning(db: Db | Tx, organisationId: string, 
   });
 }
 export type RideForPlanning = Awaited<ReturnType<typeof loadRidesForPlanning>>[number];
+
+/**
+ * Rides from `from` on that waited for a dispatcher's approval (their first status REQUESTED),
+ * booked by `bookedBy` (the first history entry's actor) or, given `caseworkerUserId`, of that
+ * caseworker's clients; with their history in order. At most `limit`, nearest days first.
+ */
+export async function listRidesThroughApproval(
+  db: Db | Tx,
+  organisationId: string,
+  q: { from: string; bookedBy: string; caseworkerUserId?: string; clientScope?: Prisma.ClientWhereInput; limit: number },
+): Promise<{ ride: RideView; history: RideStatusChange[] }[]> {
+  const mine: Prisma.RideWhereInput[] = [{ events: { some: { fromStatus: null, actor: q.bookedBy } } }];
+  if (q.caseworkerUserId) mine.push({ client: { caseworkerUserId: q.caseworkerUserId } });
+  const rows = await db.ride.findMany({
+    where: {
+      organisationId,
+      serviceDate: { gte: toDbDate(q.from) },
+      AND: [{ events: { some: { fromStatus: null, toStatus: 'REQUESTED' } } }, { OR: mine }, ...(q.clientScope ? [{ client: q.clientScope }] : [])],
+    },
+    include: { ...rideInclude, events: { orderBy: { seq: 'asc' } } },
+    orderBy: [{ serviceDate: 'asc' }, { timeMin: 'asc' }, { createdAt: 'asc' }],
+    take: q.limit,
+  });
+  return rows.map((r) => ({
+    ride: toRideView(r),
+    history: r.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason })),
+  }));
+}
+
+/** How many rides await approval on each day from `from` on, days in order (only days with some). */
+export async function countAwaitingApprovalByDay(
+  db: Db | Tx,
+  organisationId: string,
+  from: string,
+  clientScope?: Prisma.ClientWhereInput,
+): Promise<{ date: string; count: number }[]> {
+  const groups = await db.ride.groupBy({
+    by: ['serviceDate'],
+    where: { organisationId, status: 'REQUESTED', serviceDate: { gte: toDbDate(from) }, ...(clientScope ? { client: clientScope } : {}) },
+    _count: { _all: true },
+    orderBy: { serviceDate: 'asc' },
+  });
+  return groups.map((g) => ({ date: fromDbDate(g.serviceDate), count: g._count._all }));
+}
+
+/** Keeps a turn-down's reason on the ride, as a cancellation's is, so every list of rides can say why it will not run. */
+export async function recordTurnDownReason(tx: Tx, organisationId: string, rideId: string, reason: string): Promise<void> {
+  await tx.ride.updateMany({ where: { organisationId, id: rideId, status: 'TURNED_DOWN' }, data: { cancelReason: reason } });
+}

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { cancelRideVersioned, findRide, listRideHistory, listRidesOfClient, listRidesOfDay, moveRidesStatus, type RideStatusChange } from '../../db/repositories/ride.repo.js';
+import { cancelRideVersioned, findRide, listRideHistory, listRidesOfClient, listRidesOfDay, moveRidesStatus, recordTurnDownReason, type RideStatusChange } from '../../db/repositories/ride.repo.js';
 import type { RideStatus, RideView } from './ride.schema.js';
 import { removeRideFromLivePlan } from '../plan/live/remove-ride-from-plan.js';
 import { clientScope } from '../../auth/row-access.js';
@@ -88,7 +88,13 @@ async function decide(deps: DomainDeps, ctx: OrganisationContext, id: string, to
   if (ride.status !== 'REQUESTED') {
     throw new AppError('CONFLICT', `Przejazd nie czeka na decyzję (status: ${ride.status})`, { messageEn: `The ride is not awaiting a decision (status: ${ride.status})` });
   }
-  const moved = await deps.db.$transaction((tx) => moveRidesStatus(tx, ctx.organisationId, [id], 'REQUESTED', to, ctx.actor, reason));
+  const moved = await deps.db.$transaction(async (tx) => {
+    // Dated by the service's clock, as a cancellation is: the booking page lists decisions by when.
+    const n = await moveRidesStatus(tx, ctx.organisationId, [id], 'REQUESTED', to, ctx.actor, reason, deps.now());
+    // The client card shows a ride's cancelReason beside its status: a turn-down says why there too.
+    if (n && to === 'TURNED_DOWN') await recordTurnDownReason(tx, ctx.organisationId, id, reason);
+    return n;
+  });
   if (!moved) throw new AppError('CONFLICT', 'Przejazd zmienił się w międzyczasie; spróbuj ponownie', { messageEn: 'The ride changed meanwhile; try again' });
   return getRide(deps, ctx, id);
 }

@@ -107,6 +107,7 @@ export interface RideView {
   readonly distanceBand: 'GMINA' | 'COUNTY' | 'BEYOND' | null;
   /** The client's fee in grosze (500 = 5 zł), computed at booking; null when it cannot be told. */
   readonly feeGrosze: number | null;
+  /** Why the ride will not run: the cancellation's reason, or the dispatcher's for a turn-down. */
   readonly cancelReason: string | null;
   /**
    * Cancelled after the booking cut-off of its day (the same rule as the report's late

@@ -5,9 +5,10 @@ import { isCalendarDate } from './time.js';
 /** An id (a UUID); its messages come from validate.ts ("nie wybrano", "wybierz z listy"). */
 export const IdSchema = z.uuid();
 
+// A text that is no date at all is told its format only, not also "no such date".
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date.format' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date.format', abort: true })
   .refine(isCalendarDate, { error: 'date.invalid' });
 
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time.format' });
