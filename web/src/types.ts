@@ -2,6 +2,7 @@
 export type { PlanView, PlanRouteView, PlanStopView } from '../../src/domain/plan/plan.schema.js';
 export type { Manifest, ManifestStop } from '../../src/domain/manifest/manifest.js';
 export type { RideView } from '../../src/domain/booking/ride.schema.js';
+export type { ApprovalDay, ApprovalDecisions, ApprovalItem } from '../../src/domain/booking/approval.schema.js';
 export type { RecurringRideView } from '../../src/domain/booking/recurring-ride.schema.js';
 export type { ClientView } from '../../src/domain/booking/client.schema.js';
 export type { PlaceView } from '../../src/domain/booking/place.schema.js';

@@ -3,15 +3,18 @@
  * bar fed by the plan's event stream, and the newest plan as a map, timelines and the unassigned list.
  * The plan shown is live: the day's change stream (plan-changes.ts, D28) tells the board of every
  * edit and driver's report, and the board reads the plan again — no reload, no click, no polling.
+ * Rides awaiting approval on other days (from today on) are pointed to above the day, each a link
+ * to that day: the board shows one day, and a request for next week was easy to miss.
  */
 import { api, ApiError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
-import { rideStatusText, t } from '../i18n.js';
+import { lang, rideStatusText, t } from '../i18n.js';
 import { openEventStream } from '../event-stream.js';
 import { followPlanChanges } from '../plan-changes.js';
 import { serialised } from '../serialised.js';
 import type { LivePlan } from '../live.js';
-import type { Items, PlaceView, PlanView, RideView, VehicleView, View } from '../types.js';
+import type { ApprovalDay, Items, PlaceView, PlanView, RideView, VehicleView, View } from '../types.js';
+import { otherAwaitingDays, shortDay } from '../approvals.js';
 import { renderPlanResult } from './plan-result.js';
 import { renderLivePanel } from './plan-live.js';
 
@@ -22,6 +25,30 @@ async function nextDayWithRides(): Promise<string> {
   const days = Array.from({ length: LOOKAHEAD_DAYS }, (_, i) => warsawDate(i));
   const counts = await Promise.all(days.map((d) => api.get<Items<RideView>>(`/rides?date=${d}`).then((r) => r.items.length)));
   return days[counts.findIndex((n) => n > 0)] ?? days[0]!;
+}
+
+/** The days (from today on, the server's) with rides awaiting approval; none when it cannot tell. */
+async function approvalDays(): Promise<readonly ApprovalDay[]> {
+  try {
+    return (await api.get<Items<ApprovalDay>>('/rides/approval-days')).items;
+  } catch (err) {
+    // A pointer to other days must not keep the day's board from opening.
+    if (err instanceof ApiError) return [];
+    throw err;
+  }
+}
+
+/** Links to the other days with rides awaiting approval, with how many; null when there are none. */
+function otherDaysNav(days: readonly ApprovalDay[], shown: string): HTMLElement | null {
+  const others = otherAwaitingDays(days, shown);
+  if (!others.length) return null;
+  return h('nav', { id: 'other-days-awaiting', class: 'warning', 'aria-labelledby': 'other-days-awaiting-label' },
+    h('span', { id: 'other-days-awaiting-label' }, t('otherDaysAwaiting')),
+    h('ul', { class: 'day-links' }, ...others.map((d) => {
+      const day = shortDay(d.date, lang());
+      return h('li', {}, h('a', { class: 'button', href: `#/board?date=${d.date}`, 'data-date': d.date, 'aria-label': t('otherDayAwaitingLabel', { day, n: d.count }) }, t('otherDayAwaiting', { day, n: d.count })));
+    })),
+  );
 }
 
 const rideTime = (r: RideView) => (r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' }));
@@ -109,11 +136,12 @@ function ridesTable(rides: readonly RideView[], changed: () => Promise<void>): H
 
 export const renderBoard: View = async (root, params) => {
   const date = params.get('date') ?? (await nextDayWithRides());
-  const [rides, plans, places, vehicles] = await Promise.all([
+  const [rides, plans, places, vehicles, awaitingDays] = await Promise.all([
     api.get<Items<RideView>>(`/rides?date=${date}`),
     api.get<Items<{ id: string; revision: number; status: PlanView['status'] }>>(`/plans?date=${date}`),
     api.get<Items<PlaceView>>('/places'),
     api.get<Items<VehicleView>>('/vehicles'),
+    approvalDays(),
   ]);
   const activeVehicles = vehicles.items.filter((v) => v.active);
   const placeById = new Map(places.items.map((p) => [p.id, p]));
@@ -273,6 +301,7 @@ export const renderBoard: View = async (root, params) => {
       planButton,
       h('div', { class: 'field check' }, keepLocked, h('label', { for: 'keep-locked' }, t('keepLocked'))),
     ),
+    otherDaysNav(awaitingDays, date) ?? '',
     progressBox,
     liveState,
     result,

@@ -3,14 +3,17 @@
  * depart-after, optional return; wheelchair and assistant default from the client. "Co tydzień"
  * makes it a weekly pattern (POST /recurring-rides) on the chosen weekdays from that date, until an
  * optional end. The API's failing fields are shown next to their inputs; success lists the booked
- * rides.
+ * rides. A ride leaving the gmina is not booked until a dispatcher approves it: the answer says so,
+ * and the top of the page lists the caseworker's rides awaiting a decision and the decisions made.
  */
 import { api, ApiError, type FieldError } from '../api.js';
 import { h, warsawDate } from '../dom.js';
 import { lang, pick, rideStatusText, t, type MessageKey } from '../i18n.js';
-import type { ClientView, Items, PlaceView, RideView, View } from '../types.js';
+import type { ApprovalDecisions, ApprovalItem, ClientView, Items, PlaceView, RideView, View } from '../types.js';
 import { clientCombobox } from './client-combobox.js';
 import { cachedMe } from '../session.js';
+import { actorLabel, bookingOutcome } from '../approvals.js';
+import { warsawDateTime } from '../time.js';
 
 /** API field path → the input it belongs to. */
 const FIELD_INPUT: Record<string, string> = {
@@ -44,11 +47,75 @@ const warningList = (warnings: readonly FieldError[]) =>
     ? h('ul', { class: 'warning', id: 'bk-warnings', role: 'note' }, ...warnings.map((w) => h('li', {}, pick({ pl: w.message, en: w.messageEn ?? w.message }))))
     : null;
 
+const rideTime = (r: RideView) => (r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' }));
+
 const rideLine = (label: string, r: RideView) =>
-  h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' })} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`);
+  h('li', {}, h('strong', {}, `${label}: `), `${r.date} ${rideTime(r)} — ${r.from.name} → ${r.to.name} (${rideStatusText(r.status)})`);
+
+/** How far back the page looks for decisions the caseworker may not have seen. */
+const DECIDED_WITHIN_DAYS = 14;
+
+const who = (a: ApprovalItem['bookedBy']) => actorLabel(a, { recurring: t('apActorRecurring'), unknown: t('apActorUnknown') });
+
+/**
+ * The caseworker's rides leaving the gmina (booked by them or their clients'), from today on:
+ * those awaiting the dispatcher and those approved or turned down lately, with who, when and why.
+ * The caseworker uses this page and the client card only, so the decision is brought here. Hidden
+ * while there is nothing to tell.
+ */
+function approvalsSection(): { element: HTMLElement; reload: () => Promise<void> } {
+  const box = h('section', { id: 'bk-approvals', 'aria-labelledby': 'bk-approvals-heading', hidden: true });
+  const row = (r: ApprovalItem, last: HTMLElement) =>
+    h('tr', { 'data-ride': r.id },
+      h('td', {}, r.date),
+      h('td', {}, rideTime(r)),
+      h('td', {}, h('a', { href: `#/clients?id=${r.client.id}` }, r.client.name)),
+      h('td', {}, `${r.from.name} → ${r.to.name}`),
+      last,
+    );
+  const table = (id: string, last: 'apColBooked' | 'apColDecision', rows: HTMLElement[]) =>
+    h('div', { class: 'table-wrap' }, h('table', { id },
+      h('thead', {}, h('tr', {}, ...(['day', 'colTime', 'colClient', 'colRoute', last] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, ...rows)));
+  const decisionCell = (r: ApprovalItem) => {
+    const d = r.decision!;
+    return h('td', {},
+      h('span', { class: `badge status-${d.status.toLowerCase()}` }, rideStatusText(d.status)),
+      // What happened to the ride since (planned, cancelled) matters as much as the decision.
+      r.status !== d.status ? h('small', { class: 'muted' }, ` (${t('apNow', { status: rideStatusText(r.status) })})`) : null,
+      d.reason ? h('span', { class: 'decision-reason' }, t('apReason', { reason: d.reason })) : null,
+      h('small', { class: 'muted decision-by' }, t('apDecidedBy', { name: who(d.by), at: warsawDateTime(d.at, lang()) })),
+    );
+  };
+  const draw = (a: ApprovalDecisions) => {
+    box.hidden = a.awaiting.length === 0 && a.decided.length === 0;
+    box.replaceChildren(
+      h('h2', { id: 'bk-approvals-heading' }, t('apTitle')),
+      h('p', { class: 'muted' }, t('apIntro')),
+      h('h3', {}, t('apAwaiting', { n: a.awaiting.length })),
+      a.awaiting.length
+        ? table('bk-awaiting-rides', 'apColBooked', a.awaiting.map((r) => row(r, h('td', {}, who(r.bookedBy), ' ', h('small', { class: 'muted' }, warsawDateTime(r.bookedAt, lang()))))))
+        : h('p', { class: 'muted' }, t('apAwaitingNone')),
+      h('h3', {}, t('apDecided', { days: DECIDED_WITHIN_DAYS, n: a.decided.length })),
+      a.decided.length ? table('bk-decided-rides', 'apColDecision', a.decided.map((r) => row(r, decisionCell(r)))) : h('p', { class: 'muted' }, t('apDecidedNone')),
+    );
+  };
+  const reload = async () => {
+    try {
+      draw(await api.get<ApprovalDecisions>(`/rides/approval-decisions?decidedWithinDays=${DECIDED_WITHIN_DAYS}`));
+    } catch (err) {
+      // The form works without it (and a booking just made stands): say what failed, keep booking.
+      box.hidden = false;
+      box.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('apLoadFailed', { error: err instanceof ApiError ? err.text() : String(err) })));
+    }
+  };
+  return { element: box, reload };
+}
 
 export const renderBooking: View = async (root) => {
-  const places = (await api.get<Items<PlaceView>>('/places')).items;
+  const approvals = approvalsSection();
+  const [placesAnswer] = await Promise.all([api.get<Items<PlaceView>>('/places'), approvals.reload()]);
+  const places = placesAnswer.items;
   // Destinations are service places; home addresses and depots are not booked to.
   const destinations = places.filter((p) => p.kind !== 'ADDRESS' && p.kind !== 'DEPOT').sort((a, b) => a.name.localeCompare(b.name, 'pl'));
 
@@ -236,13 +303,18 @@ export const renderBooking: View = async (root) => {
     };
     const booked = await api.post<{ outbound: RideView; return: RideView | null; warnings: FieldError[] }>('/rides', body, { 'Idempotency-Key': idempotencyKey });
     idempotencyKey = crypto.randomUUID();
+    // A ride leaving the gmina is only a request until the dispatcher approves it: "Zarezerwowano"
+    // made caseworkers think it was settled.
+    const awaiting = bookingOutcome([booked.outbound, booked.return]) === 'awaitingApproval';
     result.replaceChildren(
-      h('div', { class: 'success', role: 'status' },
-        h('h2', {}, t('booked')),
+      h('div', { class: awaiting ? 'warning' : 'success', id: awaiting ? 'bk-awaiting' : null, role: 'status' },
+        h('h2', {}, awaiting ? t('bookedAwaiting') : t('booked')),
         h('ul', {}, rideLine(t('outbound'), booked.outbound), booked.return ? rideLine(t('back'), booked.return) : null),
+        awaiting ? h('p', { id: 'bk-awaiting-note' }, t('bookedAwaitingNote')) : null,
         warningList(booked.warnings),
       ),
     );
+    if (awaiting) await approvals.reload();
   }
 
   async function bookWeekly(c: ClientView, kind: 'arriveBy' | 'departAfter'): Promise<void> {
@@ -264,18 +336,22 @@ export const renderBooking: View = async (root) => {
     const q = new URLSearchParams({ clientId: c.id, from: pattern.startDate, to: warsawDate(31) });
     const made = (await api.get<Items<RideView>>(`/rides?${q}`)).items.filter((r) => r.recurringRideId === pattern.id);
     const days = pattern.weekdays.map((d) => t(`weekday${d}` as MessageKey)).join(', ');
+    const awaiting = bookingOutcome(made) === 'awaitingApproval';
     result.replaceChildren(
       h('div', { class: 'success', role: 'status' },
         h('h2', {}, t('bookedWeekly', { days, from: pattern.startDate, until: pattern.endDate ?? '—' })),
         made.length
           ? h('ul', {}, ...made.map((r) => rideLine(r.outboundRideId ? t('back') : t('outbound'), r)))
           : h('p', {}, t('bookedWeeklyNone')),
+        // The pattern is saved, but each of its rides leaving the gmina waits for the dispatcher.
+        awaiting ? h('p', { class: 'warning', id: 'bk-awaiting-note' }, t('bookedWeeklyAwaitingNote')) : null,
         h('p', { class: 'muted' }, t('bookedWeeklyNote')),
         warningList(pattern.warnings),
       ),
     );
+    if (awaiting) await approvals.reload();
   }
 
-  root.replaceChildren(h('h1', {}, t('bookingTitle')), form, result);
+  root.replaceChildren(h('h1', {}, t('bookingTitle')), approvals.element, form, result);
   return () => combobox.dispose();
 };
