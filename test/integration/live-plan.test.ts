@@ -10,7 +10,7 @@ import { testClock } from '../helpers/test-clock.js';
 import { createClient, createSmallFleet, VILLAGE, bookRide } from '../helpers/day-fixture.js';
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
-import { parseTimeOfDay } from '../../src/domain/common/time.js';
+import { formatMinutes, parseTimeOfDay } from '../../src/domain/common/time.js';
 
 let t: TestContext;
 /** Booked and planned the day before; the tests of the day itself move the clock to its hours (a report cannot be dated ahead of it). */
@@ -309,6 +309,90 @@ describe('a delay that outlives the stop it was reported on (D56)', () => {
       expect(stops.length).toBeGreaterThan(0);
       for (const st of stops) expect(parseTimeOfDay(st.time), `re-plan ${round}: ${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);
     }
+  });
+});
+
+describe('a delay reported again (D62)', () => {
+  /** A published day with its bus's first stop ahead, 06:30 on the day. */
+  async function busDay() {
+    const day = await plannedDay();
+    await day.api.post(`/plans/${day.plan.id}/publish`, {});
+    const route = day.plan.routes.find((r: any) => r.stops.length >= 4);
+    clock.set(`${DATE}T06:30:00+01:00`);
+    return { ...day, route, first: route.stops[0], vehicleId: route.vehicle.id as string };
+  }
+
+  it('replaces the earlier figure, larger or smaller, on the manifest, in the estimates, the change list and the hold a re-plan keeps', async () => {
+    const { api, plan, route, first, vehicleId } = await busDay();
+    const report = async (delayMin: number, at: string) => {
+      clock.set(`${DATE}T${at}:00+01:00`);
+      const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'DELAYED', delayMin, clientEventId: crypto.randomUUID(), rideId: first.rideId });
+      expect(res.status, res.text).toBe(201);
+      const m = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
+      return { m, stop: m.stops.find((st: any) => st.rideId === first.rideId && st.kind === 'PICKUP') };
+    };
+    const plus = (min: number) => formatMinutes(parseTimeOfDay(first.time) + min);
+
+    // The jam gets worse: 15, then 40 minutes. The phone can report again, and 40 is what counts.
+    let { m, stop } = await report(15, '06:30');
+    expect(stop.delay).toEqual({ minutes: 15, from: first.time, expected: plus(15) });
+    ({ m, stop } = await report(40, '06:40'));
+    expect(stop.delay).toEqual({ minutes: 40, from: first.time, expected: plus(40) });
+    expect(stop.etaSec).toBe(first.etaSec + 40 * 60);
+    expect(m.changes[0].pl).toMatch(/^Kierowca .+ zgłasza 40 min opóźnienia \(przystanek 1, szacunkowo \d\d:\d\d, wcześniej 15 min\)$/);
+
+    // An edit re-times the stop from the late bus; a smaller figure then still counts from the
+    // time the first one did (10 minutes means 10 after the planned time, not 10 more).
+    const other = route.stops.find((st: any) => st.rideId !== first.rideId);
+    expect((await api.post(`/rides/${other.rideId}/cancel`, { reason: 'Klient zrezygnował' })).status).toBe(200);
+    const edited = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops.find((st: any) => st.rideId === first.rideId);
+    expect(parseTimeOfDay(edited.time)).toBeGreaterThanOrEqual(parseTimeOfDay(first.time) + 39);
+    ({ stop } = await report(10, '06:50'));
+    expect(stop.delay).toEqual({ minutes: 10, from: first.time, expected: plus(10) });
+
+    // The re-plan holds the bus back by the 10 minutes, not by the largest figure ever said.
+    for (const r of plan.routes.filter((r: any) => r.vehicle.id !== vehicleId)) {
+      const { version } = (await api.get(`/vehicles/${r.vehicle.id}`)).body;
+      expect((await api.patch(`/vehicles/${r.vehicle.id}`, { active: false, version })).status).toBe(200);
+    }
+    const again = await api.post('/plans', { date: DATE });
+    const next = await finishedPlan(api, again.body.id);
+    expect(next.status).toBe('DONE');
+    const drive = parseTimeOfDay(first.arrival) - parseTimeOfDay(route.start);
+    const row = await t.db.planRoute.findFirstOrThrow({ where: { planId: next.id, vehicleId } });
+    // Within a minute: the planned drive is read from whole minutes.
+    expect(Math.abs(row.lateFromSec! / 60 - (first.etaSec / 60 + 10 - drive))).toBeLessThanOrEqual(1);
+    expect(row.lateReportedSec).toBe(6 * 3600 + 50 * 60);
+  });
+
+  it('stores a resend once, refuses one id for two figures and a delay without sane minutes, and stores nothing refused', async () => {
+    const { api, first, vehicleId } = await busDay();
+    const send = (body: object) => api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'DELAYED', rideId: first.rideId, ...body });
+    const id = crypto.randomUUID();
+    expect((await send({ delayMin: 20, clientEventId: id })).status).toBe(201);
+    const resend = await send({ delayMin: 20, clientEventId: id });
+    expect(resend.status).toBe(200);
+    expect(resend.body.replayed).toBe(true);
+    // Two delays at one stop are two reports with two ids: the same id with another figure is a mistake.
+    const clash = await send({ delayMin: 30, clientEventId: id });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toContain('clientEventId');
+
+    const field = async (body: object) => {
+      const res = await send({ clientEventId: crypto.randomUUID(), ...body });
+      expect(res.status, res.text).toBe(400);
+      return res.body.error.fields;
+    };
+    expect(await field({})).toEqual([{ path: 'delayMin', message: 'podaj, ile minut opóźnienia (delayMin)', messageEn: 'give how many minutes late (delayMin)' }]);
+    for (const delayMin of [0, 601, 7.5, '40']) {
+      expect(await field({ delayMin })).toEqual([{ path: 'delayMin', message: 'opóźnienie: liczba całkowita minut od 1 do 600 (10 godzin)', messageEn: 'the delay: whole minutes from 1 to 600 (10 hours)' }]);
+    }
+    expect((await field({ kind: 'ARRIVED', delayMin: 10 }))[0]).toMatchObject({ path: 'delayMin', messageEn: 'delayMin goes with a delay report (DELAYED) only' });
+
+    expect(await t.db.stopEvent.count({ where: { rideId: first.rideId } })).toBe(1);
+    const stop = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops[0];
+    expect(stop).toMatchObject({ state: 'PLANNED', delay: { minutes: 20 } });
+    expect(stop.etaSec).toBe(first.etaSec + 20 * 60);
   });
 });
 

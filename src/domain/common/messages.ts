@@ -28,6 +28,9 @@ export const messages = {
   'period.tooLongYear': { pl: 'okres najwyżej 366 dni', en: 'a period of at most 366 days' },
   'rides.query': { pl: 'podaj dzień (date) albo klienta i okres (clientId, from, to)', en: 'give a day (date), or a client and a period (clientId, from, to)' },
   'vehicle.capacity': { pl: 'pojazd musi mieć co najmniej jedno miejsce', en: 'a vehicle needs at least one place' },
+  'delay.range': { pl: 'opóźnienie: liczba całkowita minut od 1 do 600 (10 godzin)', en: 'the delay: whole minutes from 1 to 600 (10 hours)' },
+  'delay.required': { pl: 'podaj, ile minut opóźnienia (delayMin)', en: 'give how many minutes late (delayMin)' },
+  'delay.onlyDelayed': { pl: 'minuty opóźnienia (delayMin) podaje się tylko przy zgłoszeniu opóźnienia (DELAYED)', en: 'delayMin goes with a delay report (DELAYED) only' },
   'update.empty': { pl: 'podaj co najmniej jedno pole do zmiany', en: 'give at least one field to change' },
 } as const satisfies Record<string, { pl: string; en: string }>;
 

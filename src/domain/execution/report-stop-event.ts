@@ -9,7 +9,7 @@ import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import type { RideStatus } from '../booking/ride.schema.js';
-import { checkNoShowTime, checkReportTime, decideStopEvent } from './stop-event.rules.js';
+import { checkNoShowTime, checkReportTime, decideStopEvent, expectedSecOfDelay, newestDelayReport } from './stop-event.rules.js';
 import { secondsAfterServiceMidnight } from '../common/time.js';
 import { lastToldWindows } from '../notification/told-windows.query.js';
 import type { ReportStopEvent, StopEventParams, StopEventView } from './stop-event.schema.js';
@@ -25,11 +25,15 @@ function toView(e: StoredStopEvent, sequence: number, rideStatus: string, replay
   return { id: e.id, clientEventId: e.clientEventId, kind: e.kind, at: e.at.toISOString(), receivedAt: e.receivedAt.toISOString(), rideId: e.rideId, sequence, rideStatus, replayed };
 }
 
-/** A resend of a stored report answers with the stored one; the same id on another report is refused. */
+/**
+ * A resend of a stored report answers with the stored one; the same id on another report is
+ * refused. Two delays at one stop are two reports with two ids; one id with other minutes is not
+ * a resend.
+ */
 async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, planStopId: string) {
   const existing = await findStopEventByClientId(db, ctx.organisationId, input.clientEventId);
   if (!existing) return null;
-  if (existing.planStopId !== planStopId || existing.kind !== input.kind) {
+  if (existing.planStopId !== planStopId || existing.kind !== input.kind || (existing.delayMin ?? undefined) !== input.delayMin) {
     throw conflict('Ten identyfikator zdarzenia (clientEventId) użyto już dla innego zgłoszenia', 'This clientEventId was already used for a different report');
   }
   return toView(existing, where.sequence, existing.ride.status, true);
@@ -38,14 +42,14 @@ async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventP
 export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, given: StopEventParams, input: ReportStopEvent): Promise<StopEventView> {
   const stop = await findPlannedStop(deps.db, ctx.organisationId, given.date, given.vehicleId, given.sequence, { rideId: input.rideId, kind: input.kind });
   const where = { ...given, sequence: stop.sequence };
-  const view = await storeStopEvent(deps, ctx, where, input, stop);
+  const { view, delayBefore } = await storeStopEvent(deps, ctx, where, input, stop);
   // The live plan follows the report (issue #8): a no-show's drop-off leaves the route, and the
   // stops ahead get new estimated times. The report itself is already stored; if this part fails
   // the phone resends, and a resend runs it again (both steps are idempotent).
   if (view.rideStatus === 'NO_SHOW') {
     await removeRideFromLivePlan(deps, ctx, stop.rideId, { pl: 'klient nieobecny przy odbiorze', en: 'client not there at pickup' });
   }
-  const delay = !view.replayed && input.kind === 'DELAYED' && input.delayMin ? { sequence: where.sequence, minutes: input.delayMin } : undefined;
+  const delay = !view.replayed && input.kind === 'DELAYED' && input.delayMin ? { sequence: where.sequence, minutes: input.delayMin, before: delayBefore } : undefined;
   await reestimateRoute(deps, ctx, stop.planId, where.vehicleId, delay);
   // Committed: the open day boards show the report without a reload (issue #6).
   if (deps.planChanges) {
@@ -55,17 +59,23 @@ export async function reportStopEvent(deps: LiveDeps, ctx: OrganisationContext, 
   return view;
 }
 
-async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop): Promise<StopEventView> {
+/** The report as stored; `delayBefore`: the minutes a new DELAYED report replaces at its stop (null for a first one). */
+interface Stored {
+  readonly view: StopEventView;
+  readonly delayBefore: number | null;
+}
+
+async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, stop: PlannedStop): Promise<Stored> {
   const now = deps.now();
   const at = input.at ? new Date(input.at) : now;
   try {
-    return await deps.db.$transaction(async (tx: Tx) => {
+    return await deps.db.$transaction(async (tx: Tx): Promise<Stored> => {
       // Reports on one ride queue up behind this row lock, so each is decided on the status the
       // previous one left (two taps on two phones cannot both pick the client up), and a resend
       // that waited here finds the first one stored.
       await lockRide(tx, ctx.organisationId, stop.rideId);
       const replay = await replayOf(tx, ctx, where, input, stop.id);
-      if (replay) return replay;
+      if (replay) return { view: replay, delayBefore: null };
       const wrongTime = checkReportTime(where.date, stop.timeZone, at, now);
       if (wrongTime) {
         throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields: [{ path: 'at', message: wrongTime.pl, messageEn: wrongTime.en }] });
@@ -87,21 +97,27 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
         // The no-show policy (warning, then suspension) commits with the no-show itself.
         if (status === 'NO_SHOW') await applyNoShowPolicy(tx, ctx, ride.clientId, at);
       }
+      // Under the ride's lock: the stop's earlier delays are all here (a stop belongs to one ride).
+      const earlier = input.kind === 'DELAYED' ? newestDelayReport(await tx.stopEvent.findMany({
+        where: { organisationId: ctx.organisationId, planStopId: stop.id, kind: 'DELAYED' },
+        select: { kind: true, at: true, delayMin: true, expectedSec: true },
+        orderBy: [{ at: 'asc' }, { receivedAt: 'asc' }],
+      }), (e) => e.at.getTime()) : null;
       const created = await tx.stopEvent.create({
         data: {
           organisationId: ctx.organisationId, planStopId: stop.id, rideId: stop.rideId, kind: input.kind, at,
           lat: input.lat ?? null, lon: input.lon ?? null, actor: ctx.actor, note: input.note ?? null, clientEventId: input.clientEventId,
           delayMin: input.kind === 'DELAYED' ? (input.delayMin ?? null) : null,
-          expectedSec: input.kind === 'DELAYED' && input.delayMin ? stop.serviceStartSec + input.delayMin * 60 : null,
+          expectedSec: input.kind === 'DELAYED' && input.delayMin ? expectedSecOfDelay(stop.serviceStartSec, earlier, input.delayMin) : null,
         },
       });
-      return toView(created, where.sequence, status, false);
+      return { view: toView(created, where.sequence, status, false), delayBefore: earlier?.delayMin ?? null };
     });
   } catch (err) {
     // The id was stored meanwhile by a report on another ride (not serialised by our lock).
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       const again = await replayOf(deps.db, ctx, where, input, stop.id);
-      if (again) return again;
+      if (again) return { view: again, delayBefore: null };
     }
     throw err;
   }

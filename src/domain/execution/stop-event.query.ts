@@ -80,15 +80,17 @@ export function findStopEventByClientId(db: Db | Tx, organisationId: string, cli
   });
 }
 
+type ListedEvent = { kind: StopEventKind; at: Date; delayMin: number | null; expectedSec: number | null };
+
 /** Every report on the given stops, oldest first (for the manifest and the plan's actual times). */
 export async function listEventsOfStops(db: Db | Tx, organisationId: string, planStopIds: readonly string[]) {
-  if (planStopIds.length === 0) return new Map<string, { kind: StopEventKind; at: Date }[]>();
+  if (planStopIds.length === 0) return new Map<string, ListedEvent[]>();
   const rows = await db.stopEvent.findMany({
     where: { organisationId, planStopId: { in: [...planStopIds] } },
-    select: { planStopId: true, kind: true, at: true },
+    select: { planStopId: true, kind: true, at: true, delayMin: true, expectedSec: true },
     orderBy: [{ at: 'asc' }, { receivedAt: 'asc' }],
   });
-  const byStop = new Map<string, { kind: StopEventKind; at: Date }[]>();
-  for (const r of rows) byStop.set(r.planStopId, [...(byStop.get(r.planStopId) ?? []), { kind: r.kind, at: r.at }]);
+  const byStop = new Map<string, ListedEvent[]>();
+  for (const { planStopId, ...e } of rows) byStop.set(planStopId, [...(byStop.get(planStopId) ?? []), e]);
   return byStop;
 }

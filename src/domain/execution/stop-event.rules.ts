@@ -61,6 +61,9 @@ export type StopState = 'PLANNED' | 'ARRIVED' | 'DONE' | 'NO_SHOW' | 'SKIPPED' |
 export interface ReportedEvent {
   readonly kind: StopEventKind;
   readonly at: Date;
+  /** DELAYED: the minutes the driver gave, and when that makes them expected (seconds after midnight; null on older reports). */
+  readonly delayMin?: number | null;
+  readonly expectedSec?: number | null;
 }
 
 export interface StopProgress {
@@ -69,6 +72,37 @@ export interface StopProgress {
   readonly arrivedAt: Date | null;
   readonly doneAt: Date | null;
   readonly delayed: boolean;
+  /** The delay the driver reported here last (newestDelayReport), or null. */
+  readonly delay: { readonly minutes: number; readonly expectedSec: number | null } | null;
+}
+
+/**
+ * The delay report that counts among a stop's (or a route's) reports: the newest, by when it was
+ * made (`timeOf`); reports at the same time count in list order (the lists come oldest first,
+ * then by arrival at the server). A driver whose jam gets worse, or clears, reports again, and
+ * that replaces the earlier figure everywhere (D62): the manifest, the estimates, the hold on the
+ * vehicle and the board's alert. Reports without minutes (none since D62) do not count.
+ */
+export function newestDelayReport<E extends { readonly kind: StopEventKind; readonly delayMin?: number | null }>(events: readonly E[], timeOf: (e: E) => number): (E & { readonly delayMin: number }) | null {
+  let newest: (E & { readonly delayMin: number }) | null = null;
+  for (const e of events) {
+    if (e.kind !== 'DELAYED' || e.delayMin === null || e.delayMin === undefined) continue;
+    if (newest === null || timeOf(e) >= timeOf(newest)) newest = e as E & { readonly delayMin: number };
+  }
+  return newest;
+}
+
+/**
+ * When a driver reporting `delayMin` minutes late at a stop is expected there, seconds after
+ * midnight. Every delay at one stop counts from the same time: the stop's planned start when the
+ * first delay there was reported (its expected time less its minutes). An edit since then planned
+ * the stop from the late vehicle, so counting from the stop's planned start now would add the
+ * earlier delay again (15 min, then "40 min" would make 55), and a smaller figure could never be
+ * given. `earlier`: the stop's newest earlier delay, null when none.
+ */
+export function expectedSecOfDelay(plannedStartSec: number, earlier: { readonly delayMin: number; readonly expectedSec: number | null } | null, delayMin: number): number {
+  const base = earlier && earlier.expectedSec !== null ? earlier.expectedSec - earlier.delayMin * 60 : plannedStartSec;
+  return base + delayMin * 60;
 }
 
 /** Folds a stop's reports (any order) and its ride's status into the stop's state and actual times. */
@@ -78,11 +112,13 @@ export function stopProgress(stopKind: StopKind, rideStatus: RideStatus, events:
   const doneAt = first(stopKind === 'PICKUP' ? 'PICKED_UP' : 'DROPPED_OFF');
   const noShowAt = stopKind === 'PICKUP' ? first('NO_SHOW') : null;
   const delayed = events.some((e) => e.kind === 'DELAYED');
-  if (doneAt) return { state: 'DONE', arrivedAt, doneAt, delayed };
-  if (noShowAt) return { state: 'NO_SHOW', arrivedAt, doneAt: noShowAt, delayed };
-  if (stopKind === 'DROPOFF' && rideStatus === 'NO_SHOW') return { state: 'SKIPPED', arrivedAt, doneAt: null, delayed };
-  if (isCancelled(rideStatus)) return { state: 'CANCELLED', arrivedAt, doneAt: null, delayed };
-  return { state: arrivedAt ? 'ARRIVED' : 'PLANNED', arrivedAt, doneAt: null, delayed };
+  const newest = newestDelayReport(events, (e) => e.at.getTime());
+  const reported = { delayed, delay: newest ? { minutes: newest.delayMin, expectedSec: newest.expectedSec ?? null } : null };
+  if (doneAt) return { state: 'DONE', arrivedAt, doneAt, ...reported };
+  if (noShowAt) return { state: 'NO_SHOW', arrivedAt, doneAt: noShowAt, ...reported };
+  if (stopKind === 'DROPOFF' && rideStatus === 'NO_SHOW') return { state: 'SKIPPED', arrivedAt, doneAt: null, ...reported };
+  if (isCancelled(rideStatus)) return { state: 'CANCELLED', arrivedAt, doneAt: null, ...reported };
+  return { state: arrivedAt ? 'ARRIVED' : 'PLANNED', arrivedAt, doneAt: null, ...reported };
 }
 
 /** How far ahead of the server's clock a phone's clock may run before its report is refused. */

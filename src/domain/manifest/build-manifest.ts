@@ -84,9 +84,17 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         navigationUrl: `geo:${place.lat},${place.lon}?q=${place.lat},${place.lon}`,
         state: progress.state,
         actual: { arrived: clock(progress.arrivedAt), done: clock(progress.doneAt), delayed: progress.delayed },
+        delay: delayShown(progress.delay, s.serviceStartSec),
       };
     }),
   };
+}
+
+/** A stop's newest delay as the phone shows it; a report from before expected times were kept counts from the planned time. */
+function delayShown(delay: { minutes: number; expectedSec: number | null } | null, plannedStartSec: number): Manifest['stops'][number]['delay'] {
+  if (!delay) return null;
+  const expectedSec = delay.expectedSec ?? plannedStartSec + delay.minutes * 60;
+  return { minutes: delay.minutes, from: formatSeconds(expectedSec - delay.minutes * 60), expected: formatSeconds(expectedSec) };
 }
 
 /** On a return whose client was not there for the ride out. */

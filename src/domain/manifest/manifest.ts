@@ -30,6 +30,12 @@ export interface ManifestStop {
   readonly state: StopState;
   /** Actual times as reported, HH:MM on the centre's clock: arrived, and done (picked up, dropped off or no-show). */
   readonly actual: { readonly arrived: string | null; readonly done: string | null; readonly delayed: boolean };
+  /**
+   * The delay the driver reported here last (a later report replaces an earlier one, D62), or
+   * null: its minutes, the time they count from (the stop's planned time when the first delay here
+   * was reported; a new figure counts from it too) and when that makes the driver expected, HH:MM.
+   */
+  readonly delay: { readonly minutes: number; readonly from: string; readonly expected: string } | null;
 }
 
 export interface Manifest {

@@ -11,10 +11,20 @@
  * the delay twice (a helper's next pickup moved to 08:36 was "expected" at 08:56). For the same
  * reason an announced delay is a time (`expectedSec`, fixed when reported): an edit since then
  * planned the stop from the delayed anchor, and "planned + 20 min" would count it twice.
+ *
+ * Only the delay that counts now holds a stop back (`announced`: the route's newest report, as
+ * liveRouteOf chose it; by default the newest on the stops after the last reported one): an
+ * earlier figure the driver has since replaced, on that stop or another, holds nothing (D62).
  */
-import { announcedSecOf, arrivedSecOf, doneSecOf, isReported, type LiveStop } from './live-route.js';
+import { arrivedSecOf, doneSecOf, isReported, newestAnnouncement, type Announcement, type LiveStop } from './live-route.js';
 
-export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSec: number | null, legAfterReported?: number): number[] {
+export function estimateEtas(
+  startSec: number,
+  stops: readonly LiveStop[],
+  nowSec: number | null,
+  legAfterReported?: number,
+  announced: Pick<Announcement, 'stopId' | 'expectedSec'> | null = newestAnnouncement(stops.slice(stops.findLastIndex(isReported) + 1)),
+): number[] {
   const etas: number[] = [];
   let clock: number | null = null;
   stops.forEach((s, i) => {
@@ -27,9 +37,9 @@ export function estimateEtas(startSec: number, stops: readonly LiveStop[], nowSe
       clock = doneSecOf(s) ?? started + service;
       return;
     }
-    const announced = announcedSecOf(s) ?? -Infinity;
+    const expected = announced?.stopId === s.id ? announced.expectedSec : -Infinity;
     const reached: number = clock === null ? s.serviceStartSec : clock + legSec;
-    const eta = Math.max(s.serviceStartSec, reached, announced, nowSec ?? -Infinity);
+    const eta = Math.max(s.serviceStartSec, reached, expected, nowSec ?? -Infinity);
     etas.push(eta);
     clock = eta + service;
   });

@@ -4,9 +4,13 @@
  * the last one's result; the plan's `version` tells a client its view is stale.
  */
 import type { Db, Tx } from '../../../db/client.js';
+import type { Prisma } from '../../../db/generated/client.js';
 import { AppError, notFound } from '../../../errors.js';
 import { fromDbDate, secondsAfterServiceMidnight, serviceDayNowSec } from '../../common/time.js';
 import type { LiveRide, LiveRouteInput, LiveStop } from './live-route.js';
+
+/** A stop's reports oldest first; at the same time, in the order they reached the server (the newest delay counts, D62). */
+const eventOrder: Prisma.StopEventOrderByWithRelationInput[] = [{ at: 'asc' }, { receivedAt: 'asc' }];
 
 /** What a live edit reads of a plan: routes, stops, their rides and the drivers' reports. */
 export const liveInclude = {
@@ -16,7 +20,7 @@ export const liveInclude = {
       stops: {
         include: {
           ride: { include: { client: true, fromPlace: true, toPlace: true } },
-          events: { select: { kind: true, at: true, delayMin: true, expectedSec: true }, orderBy: { at: 'asc' as const } },
+          events: { select: { id: true, kind: true, at: true, delayMin: true, expectedSec: true }, orderBy: eventOrder },
         },
         orderBy: { sequence: 'asc' as const },
       },
@@ -85,7 +89,7 @@ export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): Loaded
         arrivalSec: s.arrivalSec,
         serviceStartSec: s.serviceStartSec,
         departureSec: s.departureSec,
-        events: s.events.map((e) => ({ kind: e.kind, sec: secondsAfterServiceMidnight(timeZone, date, e.at), delayMin: e.delayMin, expectedSec: e.expectedSec })),
+        events: s.events.map((e) => ({ id: e.id, kind: e.kind, sec: secondsAfterServiceMidnight(timeZone, date, e.at), delayMin: e.delayMin, expectedSec: e.expectedSec })),
       };
     });
     return {
@@ -97,7 +101,7 @@ export function toLoaded(plan: LivePlanRow, timeZone: string, now: Date): Loaded
       distanceM: r.distanceM,
       drivingSec: r.drivingSec,
       stops,
-      storedLate: r.lateFromSec === null ? null : { fromSec: r.lateFromSec, afterStopId: r.lateAfterStopId },
+      storedLate: r.lateFromSec === null ? null : { fromSec: r.lateFromSec, afterStopId: r.lateAfterStopId, reportedSec: r.lateReportedSec },
     };
   });
   return { plan, date, timeZone, nowSec, routes, rides, places };

@@ -62,9 +62,15 @@ export async function writeRemaining(tx: Tx, organisationId: string, route: Live
 export interface StoredLate {
   readonly lateFromSec: number | null;
   readonly lateAfterStopId: string | null;
+  readonly lateReportedSec: number | null;
 }
 
-/** The route row's record of a delay holding the vehicle back, anchored at `afterStopId` (that stop's id in the row's plan). */
-export function storedLateOf(route: Pick<LiveRoute, 'lateFromSec'>, afterStopId: string | null): StoredLate {
-  return route.lateFromSec === null ? { lateFromSec: null, lateAfterStopId: null } : { lateFromSec: route.lateFromSec, lateAfterStopId: afterStopId };
+/**
+ * The route row's record of a delay holding the vehicle back, anchored at `afterStopId` (that
+ * stop's id in the row's plan), with when its report was made: a newer report replaces it (D62).
+ */
+export function storedLateOf(route: Pick<LiveRoute, 'lateFromSec'> & Partial<Pick<LiveRoute, 'lateReportedSec'>>, afterStopId: string | null): StoredLate {
+  return route.lateFromSec === null
+    ? { lateFromSec: null, lateAfterStopId: null, lateReportedSec: null }
+    : { lateFromSec: route.lateFromSec, lateAfterStopId: afterStopId, lateReportedSec: route.lateReportedSec ?? null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoShowTime, checkReportTime, decideStopEvent, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
+import { checkNoShowTime, checkReportTime, decideStopEvent, expectedSecOfDelay, newestDelayReport, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
 
 describe('decideStopEvent', () => {
   it('moves a scheduled ride to in progress when the client is picked up at the pickup', () => {
@@ -62,10 +62,10 @@ describe('stopProgress', () => {
   const t = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00Z`);
 
   it('is PLANNED with no reports, then ARRIVED, then DONE with the actual times', () => {
-    expect(stopProgress('PICKUP', 'SCHEDULED', [])).toEqual({ state: 'PLANNED', arrivedAt: null, doneAt: null, delayed: false });
+    expect(stopProgress('PICKUP', 'SCHEDULED', [])).toEqual({ state: 'PLANNED', arrivedAt: null, doneAt: null, delayed: false, delay: null });
     expect(stopProgress('PICKUP', 'SCHEDULED', [{ kind: 'ARRIVED', at: t('07:40') }]).state).toBe('ARRIVED');
     const done = stopProgress('PICKUP', 'IN_PROGRESS', [{ kind: 'PICKED_UP', at: t('07:43') }, { kind: 'ARRIVED', at: t('07:40') }]);
-    expect(done).toEqual({ state: 'DONE', arrivedAt: t('07:40'), doneAt: t('07:43'), delayed: false });
+    expect(done).toEqual({ state: 'DONE', arrivedAt: t('07:40'), doneAt: t('07:43'), delayed: false, delay: null });
   });
 
   it('shows a no-show at the pickup and skips the ride’s drop-off', () => {
@@ -76,6 +76,41 @@ describe('stopProgress', () => {
   it('shows stops of a ride cancelled after planning as cancelled, and flags a reported delay', () => {
     expect(stopProgress('DROPOFF', 'CANCELLED', []).state).toBe('CANCELLED');
     expect(stopProgress('DROPOFF', 'IN_PROGRESS', [{ kind: 'DELAYED', at: t('09:00') }])).toMatchObject({ state: 'PLANNED', delayed: true });
+  });
+
+  it('shows the delay reported last at the stop, not the first or the largest (D62)', () => {
+    const reports = [
+      { kind: 'DELAYED' as const, at: t('07:10'), delayMin: 15, expectedSec: 8.25 * 3600 },
+      { kind: 'DELAYED' as const, at: t('07:30'), delayMin: 40, expectedSec: 8.67 * 3600 },
+      { kind: 'DELAYED' as const, at: t('07:50'), delayMin: 25, expectedSec: 8.42 * 3600 },
+    ];
+    expect(stopProgress('PICKUP', 'SCHEDULED', reports).delay).toEqual({ minutes: 25, expectedSec: 8.42 * 3600 });
+    // Listed in any order, the time decides.
+    expect(stopProgress('PICKUP', 'SCHEDULED', [reports[2]!, reports[0]!, reports[1]!]).delay?.minutes).toBe(25);
+  });
+});
+
+describe('a delay reported again at the same stop (D62)', () => {
+  const planned = 8 * 3600;
+
+  it('counts the minutes from the stop’s planned time when nothing was reported there yet', () => {
+    expect(expectedSecOfDelay(planned, null, 15)).toBe(planned + 15 * 60);
+  });
+
+  it('counts a new figure from the same time as the first, even after an edit re-timed the stop', () => {
+    // "15 min" at the 08:00 stop; an edit planned it at 08:15 since. "40 min" means 08:40, not 08:55.
+    const first = { delayMin: 15, expectedSec: planned + 15 * 60 };
+    expect(expectedSecOfDelay(planned + 15 * 60, first, 40)).toBe(planned + 40 * 60);
+    expect(expectedSecOfDelay(planned + 15 * 60, first, 5)).toBe(planned + 5 * 60);
+    // A report from before expected times were kept counts from the planned time.
+    expect(expectedSecOfDelay(planned, { delayMin: 15, expectedSec: null }, 40)).toBe(planned + 40 * 60);
+  });
+
+  it('picks the newest report with minutes, later in the list on a tie', () => {
+    const at = (sec: number, delayMin: number | null, tag: string) => ({ kind: 'DELAYED' as const, sec, delayMin, tag });
+    const events = [at(10, 15, 'a'), { kind: 'ARRIVED' as const, sec: 40, delayMin: null, tag: 'x' }, at(30, 40, 'b'), at(30, 20, 'c'), at(50, null, 'd')];
+    expect(newestDelayReport(events, (e) => e.sec)?.tag).toBe('c');
+    expect(newestDelayReport([], (e: { kind: 'DELAYED'; sec: number }) => e.sec)).toBeNull();
   });
 });
 

@@ -23,7 +23,7 @@ const manifest = (over: Partial<Manifest> = {}): Manifest => ({
       passenger: { name: 'Zofia <b>Nowakowska</b>', phone: '601 234 103' },
       needs: [{ code: 'WHEELCHAIR', pl: 'Wózek', en: 'Wheelchair' }], notes: ['Pies "Burek" w ogrodzie'],
       appointment: null, rideId: 'r', navigationUrl: 'geo:54.175,21.457?q=54.175,21.457',
-      state: 'PLANNED', actual: { arrived: null, done: null, delayed: false },
+      state: 'PLANNED', actual: { arrived: null, done: null, delayed: false }, delay: null,
     },
   ],
   ...over,

@@ -119,6 +119,53 @@ describe('a delay kept on the route after its report’s stop left it (D56)', ()
   });
 });
 
+describe('a delay the driver reported again (D62)', () => {
+  const m = (hh: number, mm: number) => (hh * 60 + mm) * 60;
+  const delayed = (sec: number, delayMin: number, expectedSec: number) => ({ kind: 'DELAYED' as const, sec, delayMin, expectedSec });
+  // Stop 1 at 09:00, reached at 08:50 after a 110-minute drive from the depot (route start 07:00).
+  const at9 = (events: LiveStop['events']) => stop(0, 'PICKUP', 'b', m(9, 0), events, m(8, 50));
+
+  it('takes the newest figure at the same stop, larger or smaller, not the largest', () => {
+    const worse = liveRouteOf(route([at9([delayed(m(7, 0), 15, m(9, 15)), delayed(m(7, 30), 40, m(9, 40))])]), m(7, 30));
+    expect(worse.anchor.sec).toBe(m(9, 40) - 110 * 60);
+    const better = liveRouteOf(route([at9([delayed(m(7, 0), 40, m(9, 40)), delayed(m(7, 30), 10, m(9, 10))])]), null);
+    expect(better.anchor.sec).toBe(m(9, 10) - 110 * 60);
+    expect(better.announced).toMatchObject({ stopId: 's0', delayMin: 10, expectedSec: m(9, 10), reportedSec: m(7, 30) });
+    expect(better.lateReportedSec).toBe(m(7, 30));
+    // Listed oldest first; at the same time, the one received later counts.
+    expect(liveRouteOf(route([at9([delayed(m(7, 30), 40, m(9, 40)), delayed(m(7, 30), 10, m(9, 10))])]), null).announced?.delayMin).toBe(10);
+  });
+
+  it('takes the newest report on the route when an edit put another stop before the one reported on', () => {
+    const first = stop(0, 'PICKUP', 'c', m(8, 30), [delayed(m(7, 40), 10, m(8, 40))], m(8, 20));
+    const second = stop(1, 'PICKUP', 'b', m(9, 0), [delayed(m(7, 10), 45, m(9, 45))], m(8, 50));
+    const r = liveRouteOf(route([first, second]), null);
+    expect(r.announced).toMatchObject({ stopId: 's0', delayMin: 10 });
+    expect(r.anchor.sec).toBe(m(8, 40) - 80 * 60);
+    // The 45 minutes said earlier at the second stop no longer push it to 09:45.
+    expect(estimateEtas(7 * H, [first, second], null)).toEqual([m(8, 40), m(9, 0)]);
+  });
+
+  it('a hold on the route row from a newer report (its stop gone) outweighs an older report still on the route', () => {
+    const older = at9([delayed(m(7, 10), 45, m(9, 45))]);
+    const stored = (reportedSec: number | null) => ({ storedLate: { afterStopId: null, fromSec: m(7, 20), reportedSec } });
+    const r = liveRouteOf({ ...route([older]), ...stored(m(7, 40)) }, null);
+    expect(r.anchor.sec).toBe(m(7, 20));
+    expect(r.announced).toBeNull();
+    expect(r.lateReportedSec).toBe(m(7, 40));
+    expect(estimateEtas(7 * H, [older], m(7, 40), undefined, r.announced)).toEqual([m(9, 0)]);
+    // Made before the report on the route, or before D62 (time unknown): the report counts.
+    expect(liveRouteOf({ ...route([older]), ...stored(m(7, 0)) }, null).anchor.sec).toBe(m(9, 45) - 110 * 60);
+    expect(liveRouteOf({ ...route([older]), ...stored(null) }, null).anchor.sec).toBe(m(9, 45) - 110 * 60);
+  });
+
+  it('estimates the stop from the newest figure only', () => {
+    const stops = [at9([delayed(m(7, 0), 40, m(9, 40)), delayed(m(7, 30), 10, m(9, 10))]), stop(1, 'DROPOFF', 'b', m(9, 30))];
+    // 09:10, then the planned 27-minute drive: 09:39 (from the 40 minutes it was 10:09).
+    expect(estimateEtas(7 * H, stops, m(7, 30))).toEqual([m(9, 10), m(9, 39)]);
+  });
+});
+
 describe('estimated times', () => {
   it('equal the plan until reports arrive', () => {
     const stops = [stop(0, 'PICKUP', 'a', 8 * H), stop(1, 'DROPOFF', 'a', 8.5 * H)];
