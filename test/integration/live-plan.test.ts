@@ -11,6 +11,7 @@ import { createClient, createSmallFleet, VILLAGE, bookRide } from '../helpers/da
 import { finishedPlan, planAndWait } from '../helpers/plan-and-wait.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
 import { formatMinutes, parseTimeOfDay } from '../../src/domain/common/time.js';
+import { notifyEveningBefore } from '../../src/domain/notification/notify-evening-before.js';
 
 let t: TestContext;
 /** Booked and planned the day before; the tests of the day itself move the clock to its hours (a report cannot be dated ahead of it). */
@@ -393,6 +394,39 @@ describe('a delay reported again (D62)', () => {
     const stop = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body.stops[0];
     expect(stop).toMatchObject({ state: 'PLANNED', delay: { minutes: 20 } });
     expect(stop.etaSec).toBe(first.etaSec + 20 * 60);
+  });
+
+  it('shows the dispatcher which vehicle is late, by how much, from which stop, and the told clients it makes late, until the stop is reached', async () => {
+    const { api, org, plan, first, route, vehicleId } = await busDay();
+    // The clients were told their windows the evening before.
+    expect((await notifyEveningBefore({ db: t.db, now: () => new Date('2026-11-23T17:00:00Z') }, { organisationId: org.id })).recorded).toBeGreaterThan(0);
+    expect((await api.get(`/plans/${plan.id}`)).body.delays).toEqual([]);
+    const res = await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'DELAYED', delayMin: 45, clientEventId: crypto.randomUUID(), rideId: first.rideId });
+    expect(res.status, res.text).toBe(201);
+
+    const view = (await api.get(`/plans/${plan.id}`)).body;
+    expect(view.delays).toHaveLength(1);
+    const alert = view.delays[0];
+    expect(alert).toMatchObject({
+      vehicle: { id: vehicleId, name: route.vehicle.name },
+      minutes: 45,
+      reportedAt: '06:30',
+      expected: formatMinutes(parseTimeOfDay(first.time) + 45),
+      stop: { sequence: 1, kind: 'PICKUP', client: first.client },
+    });
+    expect(alert.reportId).toEqual(expect.any(String));
+    // Everyone listed was told a window the bus now misses, by the times the board shows.
+    const told = await t.db.notification.findMany({ where: { rideId: { in: route.stops.map((s: any) => s.rideId) } } });
+    const etaOf = new Map(view.routes.find((r: any) => r.vehicle.id === vehicleId).stops.filter((s: any) => s.kind === 'PICKUP').map((s: any) => [s.rideId, s.etaSec]));
+    const late = told.filter((n) => etaOf.has(n.rideId) && Math.round((etaOf.get(n.rideId) as number) / 60) > n.windowToMin).map((n) => n.rideId);
+    expect(late).toContain(first.rideId);
+    expect(alert.lateForTold.map((l: any) => l.rideId).sort()).toEqual([...new Set(late)].sort());
+    expect(alert.lateForTold.find((l: any) => l.rideId === first.rideId)).toMatchObject({ client: first.client, phone: expect.stringMatching(/^\d{3} \d{3} \d{3}$/), told: { from: expect.any(String), to: expect.any(String) } });
+
+    // The driver reaches the stop: the delay is over, and so is the alert.
+    clock.set(`${DATE}T${formatMinutes(parseTimeOfDay(first.time) + 44)}:00+01:00`);
+    expect((await api.post(`/manifests/${DATE}/${vehicleId}/stops/1/events`, { kind: 'ARRIVED', clientEventId: crypto.randomUUID(), rideId: first.rideId })).status).toBe(201);
+    expect((await api.get(`/plans/${plan.id}`)).body.delays).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, SuspendedCl
 import { isCancelled, UNSERVED_STATUSES } from '../booking/ride.rules.js';
 import { clientName } from '../booking/client-name.js';
 import { lastToldWindows, toldWindowText, type ToldWindow } from '../notification/told-windows.query.js';
+import { listDelayAlerts } from './live/delay-alerts.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -132,7 +133,9 @@ export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: st
   const told = await lastToldWindows(deps.db, ctx.organisationId, plan.unassigned.map((u) => u.rideId));
   // Rides of the day still waiting for approval are not planned: the dispatcher should know.
   const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
-  return { ...toPlanView(plan, options, told), awaitingApproval, suspendedClients: await suspendedClientsIn(deps, ctx, plan) };
+  // Drivers' reported delays and the told clients they make late (D62), from the stored reports.
+  const delays = await listDelayAlerts(deps.db, ctx.organisationId, plan.id, deps.now());
+  return { ...toPlanView(plan, options, told), awaitingApproval, suspendedClients: await suspendedClientsIn(deps, ctx, plan), delays };
 }
 
 /** Clients suspended on the plan's day with rides still booked in it (D59): the board says so. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema } from '../common/schemas.js';
+import type { DelayAlertView } from './live/delay-alerts.js';
 
 export const RequestPlanSchema = z.strictObject({
   date: DateSchema,
@@ -114,6 +115,8 @@ export interface PlanView {
    * this plan (placed or not): someone must cancel them or lift the suspension (D59).
    */
   readonly suspendedClients?: readonly SuspendedClientInPlan[];
+  /** Drivers' reported delays that count now, with the told clients they make late (D62). */
+  readonly delays?: readonly DelayAlertView[];
   readonly unassigned: readonly {
     readonly rideId: string;
     readonly client: { readonly id: string; readonly name: string };
