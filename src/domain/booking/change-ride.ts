@@ -88,14 +88,14 @@ export async function changeRide(deps: DomainDeps, ctx: OrganisationContext, id:
   if (input.overrideCutoff && ctx.roles && !hasRole(ctx, 'DISPATCHER', 'ADMIN')) {
     fields.push({ path: 'overrideCutoff', message: 'zmianę po terminie przyjmuje dyspozytor', messageEn: 'only a dispatcher can accept a change after the deadline' });
   }
+  // The ride's day, not a field of the change, is what stands in the way: said as a conflict.
   if (current.date < today) {
-    fields.push({ path: 'version', message: 'przejazd jest w przeszłości', messageEn: 'the ride is in the past' });
-  } else if (!input.overrideCutoff && isPastDeadline(current.date, { date: today, minutes: minutesNowIn(timeZone, deps.now()) }, rules)) {
+    throw new AppError('CONFLICT', 'Przejazd jest w przeszłości', { messageEn: 'The ride is in the past' });
+  }
+  if (!input.overrideCutoff && isPastDeadline(current.date, { date: today, minutes: minutesNowIn(timeZone, deps.now()) }, rules)) {
     const [d, m] = bookingDeadline(current.date, rules)!;
-    fields.push({
-      path: 'version',
-      message: `termin zmian na ten dzień minął (${d} ${formatMinutes(m)}); zadzwoń do dyspozytora, który może przyjąć zmianę po terminie`,
-      messageEn: `the deadline for changes on this day has passed (${d} ${formatMinutes(m)}); call the dispatcher, who can accept a late change`,
+    throw new AppError('CONFLICT', `Termin zmian na ten dzień minął (${d} ${formatMinutes(m)}); zadzwoń do dyspozytora, który może przyjąć zmianę po terminie`, {
+      messageEn: `The deadline for changes on this day has passed (${d} ${formatMinutes(m)}); call the dispatcher, who can accept a late change`,
     });
   }
   const client = (await findClient(deps.db, ctx.organisationId, row.clientId))!;
@@ -103,7 +103,7 @@ export async function changeRide(deps: DomainDeps, ctx: OrganisationContext, id:
     fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
   }
   const suspended = suspensionOn(client, current.date, 'version');
-  if (suspended && replan) fields.push(suspended);
+  if (suspended && replan) throw new AppError('CONFLICT', `${suspended.message[0]!.toUpperCase()}${suspended.message.slice(1)}`, { messageEn: suspended.messageEn });
   const timePath = next.timeMode === 'ARRIVE_BY' ? 'arriveBy' : 'departAfter';
   const [from, to] = [(await findPlace(deps.db, ctx.organisationId, row.fromPlaceId))!, (await findPlace(deps.db, ctx.organisationId, row.toPlaceId))!];
   // A return leaves after its outbound; an outbound comes before its return.

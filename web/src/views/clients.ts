@@ -161,7 +161,7 @@ async function ridesOf(clientId: string): Promise<RideView[]> {
 
 const rideTime = (r: RideView) => (r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' }));
 
-async function ridesSection(client: ClientView): Promise<HTMLElement> {
+async function ridesSection(client: ClientView, mayOverride: boolean): Promise<HTMLElement> {
   const box = h('section', { id: 'cl-rides', 'aria-labelledby': 'cl-rides-heading' });
   const announce = h('p', { role: 'status', id: 'cl-rides-status' });
   let rides = await ridesOf(client.id);
@@ -187,6 +187,8 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
         const wheelchair = h('input', { id: `change-wheelchair-${r.id}`, type: 'checkbox', checked: r.wheelchair });
         const assistant = h('input', { id: `change-assistant-${r.id}`, type: 'checkbox', checked: r.assistant });
         const notes = h('textarea', { id: `change-notes-${r.id}`, maxlength: 500, rows: 2 }, r.notes ?? '');
+        // After the day's cut-off only a dispatcher accepts a change, as for a booking.
+        const override = mayOverride ? h('input', { id: `change-override-${r.id}`, type: 'checkbox' }) : null;
         const error = h('p', { role: 'alert', class: 'error' });
         // The API names the time's field by its kind.
         mode.addEventListener('change', () => (time.dataset.path = mode.value));
@@ -198,6 +200,7 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
           field(t('wheelchair'), wheelchair, 'wheelchair'),
           field(t('assistant'), assistant, 'assistant'),
           field(t('notes'), notes, 'notes'),
+          override ? field(t('overrideCutoffLabel'), override, 'overrideCutoff') : null,
           h('button', { type: 'submit', class: 'primary' }, t('changeConfirm')),
           ' ',
           close,
@@ -213,6 +216,7 @@ async function ridesSection(client: ClientView): Promise<HTMLElement> {
               wheelchair: wheelchair.checked,
               assistant: assistant.checked,
               notes: notes.value.trim() || null,
+              ...(override?.checked ? { overrideCutoff: true } : {}),
               version: r.version,
             });
             rides = rides.map((x) => (x.id === done.ride.id ? done.ride : x));
@@ -457,7 +461,7 @@ export const renderClients: View = async (root, params) => {
     card.replaceChildren(
       (await suspensionRidesSection(client, afterCancel)) ?? '',
       form.element,
-      await ridesSection(client),
+      await ridesSection(client, mayOverride),
       await patternsSection(client, reload),
       await policySection(client, mayOverride, reload),
     );
