@@ -66,6 +66,10 @@ describe('changing a booked ride', () => {
     const drop = stops[1].time as string;
     expect(drop > '09:00' && drop <= '10:30').toBe(true);
     expect((await api.get(`/rides/${jans.body.outbound.id}`)).body.status).toBe('SCHEDULED');
+    // The new plan's board still tells the day's earlier changes, with the plan they were made on.
+    const board = (await api.get(`/plans/${second.id}`)).body;
+    expect(board.earlierChanges.find((c: any) => c.kind === 'REMOVE' && c.rideId === outbound.id)).toMatchObject({ planRevision: first.revision });
+    expect((await api.get(`/plans/${first.id}`)).body.earlierChanges).toEqual([]);
   });
 
   it('keeps a ride in its plan when only the driver’s note changes', async () => {

@@ -4,7 +4,7 @@ import type { OrganisationContext } from '../organisation/organisation-context.j
 import { findPlanWithRoutes, listPlansOfDay, type PlanWithRoutes } from '../../db/repositories/plan.repo.js';
 import { formatMinutes, formatSeconds, fromDbDate } from '../common/time.js';
 import { stopProgress } from '../execution/stop-event.rules.js';
-import type { PlanChangeView, PlanRouteView, PlanStopView, PlanView, SuspendedClientInPlan, TravelTimesNote } from './plan.schema.js';
+import type { EarlierPlanChangeView, PlanChangeView, PlanRouteView, PlanStopView, PlanView, SuspendedClientInPlan, TravelTimesNote } from './plan.schema.js';
 import { isCancelled, UNSERVED_STATUSES } from '../booking/ride.rules.js';
 import { clientName } from '../booking/client-name.js';
 import { lastToldWindows, toldWindowText, type ToldWindow } from '../notification/told-windows.query.js';
@@ -135,7 +135,27 @@ export async function getPlan(deps: DomainDeps, ctx: OrganisationContext, id: st
   const awaitingApproval = await deps.db.ride.count({ where: { organisationId: ctx.organisationId, serviceDate: plan.serviceDate, status: 'REQUESTED' } });
   // Drivers' reported delays and the told clients they make late (D62), from the stored reports.
   const delays = await listDelayAlerts(deps.db, ctx.organisationId, plan.id, deps.now());
-  return { ...toPlanView(plan, options, told), awaitingApproval, suspendedClients: await suspendedClientsIn(deps, ctx, plan), delays };
+  return {
+    ...toPlanView(plan, options, told),
+    awaitingApproval,
+    suspendedClients: await suspendedClientsIn(deps, ctx, plan),
+    delays,
+    earlierChanges: await earlierChangesOf(deps, ctx, plan),
+  };
+}
+
+/**
+ * The changes recorded on the day's earlier plans, newest first: a re-plan starts a new change
+ * list, and the day's cancellations, no-shows and breakdowns must not vanish from the board with it.
+ */
+async function earlierChangesOf(deps: DomainDeps, ctx: OrganisationContext, plan: PlanWithRoutes): Promise<EarlierPlanChangeView[]> {
+  const rows = await deps.db.planChange.findMany({
+    where: { organisationId: ctx.organisationId, plan: { serviceDate: plan.serviceDate, revision: { lt: plan.revision } } },
+    include: { plan: { select: { revision: true } } },
+    orderBy: [{ at: 'desc' }, { version: 'desc' }],
+    take: 500,
+  });
+  return rows.map((c) => ({ ...toChangeView(c), planRevision: c.plan.revision }));
 }
 
 /** Clients suspended on the plan's day with rides still booked in it (D59): the board says so. */

@@ -48,6 +48,11 @@ export interface PlanStopView {
   readonly outboundNoShow: boolean;
 }
 
+export interface EarlierPlanChangeView extends PlanChangeView {
+  /** The plan of the day it was recorded on (its revision, "plan nr N"). */
+  readonly planRevision: number;
+}
+
 export interface SuspendedClientInPlan {
   readonly client: { readonly id: string; readonly name: string };
   readonly from: string;
@@ -115,6 +120,8 @@ export interface PlanView {
    * this plan (placed or not): someone must cancel them or lift the suspension (D59).
    */
   readonly suspendedClients?: readonly SuspendedClientInPlan[];
+  /** The changes of the day's earlier plans (a re-plan starts a new list), newest first, at most 500. */
+  readonly earlierChanges?: readonly EarlierPlanChangeView[];
   /** Drivers' reported delays that count now, with the told clients they make late (D62). */
   readonly delays?: readonly DelayAlertView[];
   readonly unassigned: readonly {

@@ -331,6 +331,17 @@ export function changesList(changes: readonly { id: string; at: string; pl: stri
   );
 }
 
+/** The day's earlier plans' changes (a re-plan starts a new list): folded, each with its plan. */
+function earlierChangesList(changes: NonNullable<LivePlan['earlierChanges']>): HTMLElement | null {
+  if (changes.length === 0) return null;
+  return h('details', { class: 'changes earlier', id: 'earlier-changes' },
+    h('summary', {}, t('earlierChanges', { n: changes.length })),
+    h('ol', { class: 'change-list', reversed: true },
+      ...changes.map((c) => h('li', {}, h('time', { datetime: c.at }, warsawDateTime(c.at, lang())), ` — ${t('planNo', { n: c.planRevision })}: `, pick(c))),
+    ),
+  );
+}
+
 export function renderLivePanel(plan: LivePlan, vehicles: readonly VehicleView[], rides: readonly RideView[], actions: LiveActions): HTMLElement {
   const refresh = h('button', { type: 'button', id: 'refresh-board' }, t('refresh'));
   refresh.addEventListener('click', () => void actions.reload());
@@ -343,6 +354,7 @@ export function renderLivePanel(plan: LivePlan, vehicles: readonly VehicleView[]
     insertionList(plan, rides, actions),
     outOfServiceForm(plan, actions),
     changesList(plan.changes ?? [], 'plan-changes-heading'),
+    earlierChangesList(plan.earlierChanges ?? []),
     refresh,
   );
 }
