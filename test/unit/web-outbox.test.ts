@@ -18,7 +18,7 @@ class MemoryStorage {
   }
 }
 
-interface Sent { url: string; body: { kind: string; clientEventId: string; at: string } }
+interface Sent { url: string; body: { kind: string; clientEventId: string; at: string; delayMin?: number } }
 let sent: Sent[];
 /** What the fake server does with the next request: answer with a status, or fail as with no network. */
 let serverAnswer: (body: Sent['body']) => number | 'offline';
@@ -26,7 +26,7 @@ let serverAnswer: (body: Sent['body']) => number | 'offline';
 interface Queued { readonly clientEventId: string; readonly kind: string; readonly sequence: number; readonly at: string }
 /** The part of web/src/outbox.ts used here. */
 interface Outbox {
-  enqueue(r: { date: string; vehicleId: string; rideId: string; sequence: number; kind: string }): Queued;
+  enqueue(r: { date: string; vehicleId: string; rideId: string; sequence: number; kind: string; delayMin?: number }): Queued;
   flush(): Promise<void>;
   queued(): Queued[];
   refused(): (Queued & { message: string; messageEn?: string })[];
@@ -100,5 +100,29 @@ describe('the driver’s outbox', () => {
     expect(sent.map((s) => s.body.kind)).toEqual(['NO_SHOW', 'NO_SHOW', 'ARRIVED']);
     outbox.dismissRefused(outbox.refused()[0]!.clientEventId);
     expect(outbox.refused()).toEqual([]);
+  });
+
+  it('sends two delays at one stop as two reports, in order, and resends one whose answer was lost under its own id (D62)', async () => {
+    const outbox = await freshOutbox();
+    serverAnswer = () => 'offline';
+    const worse = outbox.enqueue({ ...where, sequence: 2, kind: 'DELAYED', delayMin: 15 });
+    const worst = outbox.enqueue({ ...where, sequence: 2, kind: 'DELAYED', delayMin: 40 });
+    await outbox.flush();
+    expect(worse.clientEventId).not.toBe(worst.clientEventId);
+
+    // Back online: the server stores each report by its id; the answer to the second is lost.
+    const stored = new Map<string, number | undefined>();
+    let lose = 1;
+    serverAnswer = (body) => {
+      stored.set(body.clientEventId, body.delayMin);
+      return body.clientEventId === worst.clientEventId && lose-- > 0 ? 'offline' : 201;
+    };
+    await outbox.flush();
+    expect(outbox.queued().map((q) => q.clientEventId)).toEqual([worst.clientEventId]);
+    await outbox.flush();
+    expect(outbox.queued()).toEqual([]);
+    // Two reports, both kept, the later one last: the server's newest is the driver's newest.
+    expect([...stored]).toEqual([[worse.clientEventId, 15], [worst.clientEventId, 40]]);
+    expect(sent.map((x) => [x.body.kind, x.body.delayMin, x.body.clientEventId])).toEqual([['DELAYED', 15, worse.clientEventId], ['DELAYED', 40, worst.clientEventId]]);
   });
 });

@@ -17,6 +17,7 @@ import { changesList } from './plan-live.js';
 import { followPlanChanges } from '../plan-changes.js';
 import { serialised } from '../serialised.js';
 import { cachedMe } from '../session.js';
+import { DELAY_CHOICES, DELAY_MAX_MIN, delayWith, parseDelayMinutes } from '../delay.js';
 
 const OPEN_STATES: readonly string[] = ['PLANNED', 'ARRIVED'];
 type Stop = LiveManifest['stops'][number];
@@ -41,16 +42,18 @@ export function withQueued(m: LiveManifest, waiting: readonly QueuedReport[]): L
   const stops = m.stops.map((s) => {
     let state = s.state;
     let actual = s.actual;
+    let delay = s.delay;
     for (const q of mine) {
       const time = warsawClock(q.at);
       if (q.sequence === s.sequence) {
         if (q.kind === 'ARRIVED' && state === 'PLANNED') (state = 'ARRIVED'), (actual = { ...actual, arrived: time });
         if (q.kind === 'PICKED_UP' || q.kind === 'DROPPED_OFF') (state = 'DONE'), (actual = { ...actual, done: time });
         if (q.kind === 'NO_SHOW') (state = 'NO_SHOW'), (actual = { ...actual, done: time });
-        if (q.kind === 'DELAYED') actual = { ...actual, delayed: true };
+        // The newest figure shows, as the server will keep it (D62).
+        if (q.kind === 'DELAYED') (actual = { ...actual, delayed: true }), (delay = q.delayMin ? delayWith({ time: s.time, delay }, q.delayMin) : delay);
       } else if (q.kind === 'NO_SHOW' && q.rideId === s.rideId && s.kind === 'DROPOFF') state = 'SKIPPED';
     }
-    return { ...s, state, actual } as Stop;
+    return { ...s, state, actual, delay } as Stop;
   });
   return { ...m, stops };
 }
@@ -63,7 +66,8 @@ function stateBadge(s: ManifestStop, waiting: boolean): HTMLElement[] {
     const time = s.state === 'ARRIVED' ? s.actual.arrived : s.actual.done;
     badges.push(h('span', { class: 'badge state', 'data-state': s.state }, t(`state${s.state}` as MessageKey, { time: time ?? '' })));
   }
-  if (s.actual.delayed) badges.push(h('span', { class: 'badge warning' }, t('stateDELAYED')));
+  if (s.delay) badges.push(h('span', { class: 'badge warning', 'data-delay-min': s.delay.minutes }, t('stateDELAYEDMin', { n: s.delay.minutes, time: s.delay.expected })));
+  else if (s.actual.delayed) badges.push(h('span', { class: 'badge warning' }, t('stateDELAYED')));
   if (waiting) badges.push(h('span', { class: 'badge pending' }, t('notSentYet')));
   return badges;
 }
@@ -74,7 +78,8 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
   const kinds: ReportKind[] = [
     ...(s.state === 'PLANNED' ? (['ARRIVED'] as const) : []),
     ...(s.kind === 'PICKUP' ? (['PICKED_UP', 'NO_SHOW'] as const) : (['DROPPED_OFF'] as const)),
-    ...(s.actual.delayed ? [] : (['DELAYED'] as const)),
+    // Always offered: a jam that grows, or clears, is reported again and replaces the figure (D62).
+    'DELAYED',
   ];
   const send = (kind: ReportKind, delayMin?: number) => {
     buttons.forEach((x) => (x.disabled = true));
@@ -84,7 +89,8 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
   // A delay says how late: the stops ahead are estimated on from it and the dispatcher sees it.
   const delayChoice = h('fieldset', { class: 'delay-choice', hidden: true },
     h('legend', {}, t('delayHowLong')),
-    ...DELAY_MINUTES.map((n) => {
+    h('p', { class: 'muted' }, t('delayCountsFrom', { time: s.delay?.from ?? s.time }), s.delay ? ` ${t('delayReplaces', { n: s.delay.minutes })}` : ''),
+    ...DELAY_CHOICES.map((n) => {
       const b = h('button', { type: 'button', 'data-delay': n }, t('delayMinutes', { n }));
       b.addEventListener('click', () => {
         delayChoice.hidden = true;
@@ -92,9 +98,14 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
       });
       return b;
     }),
+    otherDelayForm(s.sequence, (n) => {
+      delayChoice.hidden = true;
+      send('DELAYED', n);
+    }),
   );
   const buttons = kinds.map((kind) => {
-    const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null, 'aria-expanded': kind === 'DELAYED' ? 'false' : null }, t(REPORT_LABEL[kind]));
+    const label = kind === 'DELAYED' && s.delay ? t('reportDelayAgain') : t(REPORT_LABEL[kind]);
+    const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null, 'aria-expanded': kind === 'DELAYED' ? 'false' : null }, label);
     b.addEventListener('click', () => {
       // A no-show is final and counts against the client (warning, suspension): one more tap to be sure.
       if (kind === 'NO_SHOW' && !confirm(t('noShowConfirm', { name: s.passenger.name }))) return;
@@ -114,8 +125,29 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
 /** A report this many minutes before the stop's planned time asks once more. */
 const EARLY_REPORT_MIN = 60;
 
-/** The delays a driver picks from with one tap. */
-const DELAY_MINUTES = [5, 10, 15, 30, 45, 60] as const;
+/** Any other number of minutes (a tow truck: hours), checked as the server checks it, with the error at the field. */
+function otherDelayForm(sequence: number, report: (minutes: number) => void): HTMLElement {
+  const id = `delay-other-${sequence}`;
+  const input = h('input', { id, type: 'text', inputmode: 'numeric', pattern: '[0-9]*', autocomplete: 'off', maxlength: 4, size: 4, 'aria-describedby': `${id}-error` });
+  const error = h('p', { id: `${id}-error`, class: 'error', role: 'alert' });
+  const form = h('form', { class: 'delay-other', novalidate: true },
+    h('label', { for: id }, t('delayOther')), ' ', input, ' ',
+    h('button', { type: 'submit' }, t('delaySend')),
+    error,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = parseDelayMinutes(input.value);
+    if (!v.ok) {
+      input.setAttribute('aria-invalid', 'true');
+      error.textContent = v.error === 'required' ? t('delayRequired') : t('delayRange', { max: DELAY_MAX_MIN });
+      input.focus();
+      return;
+    }
+    report(v.minutes);
+  });
+  return form;
+}
 
 function stopCard(s: Stop, isNext: boolean, waiting: boolean, report: HTMLElement | null = null): HTMLElement {
   const eta = s.etaSec !== undefined ? clockOfSeconds(s.etaSec) : null;
