@@ -26,6 +26,7 @@ let api: ReturnType<typeof apiFor>;
 let day: SmallDay;
 let login: string;
 let planId: string;
+let orgId: string;
 let rides: { helena: string; irena: string };
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
@@ -38,6 +39,7 @@ beforeAll(async () => {
   t.startWorker(createTravelTimeProvider({}), { maxIterations: 200 });
   browser = await launchChromium();
   const org = await t.newOrganisation();
+  orgId = org.id;
   api = apiFor(t.baseUrl, org.slug);
   day = await createSmallFleet(api);
   const book = async (b: object) => {
@@ -162,6 +164,57 @@ describe('the live day board and the driver’s page', () => {
     // Back online: the API answers from the server again (the stream reopens and reads the manifest).
     await driverContext.setOffline(false);
     await driver.waitForFunction(() => !(globalThis as any).document.body.textContent.includes('Brak połączenia — pokazuję kartę'), undefined, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('a delay the driver reports and then raises, typed past the buttons, alerts the board with whom to phone, live and after a reload (D62)', async () => {
+    // An urgent ride fitted in this morning: Helena is told its pickup window (she has a phone).
+    const booked = await api.post('/rides', { date: DATE, clientId: day.clients.helena, toPlaceId: day.healthId, departAfter: '12:00', overrideCutoff: true });
+    expect(booked.status, booked.text).toBe(201);
+    const urgent = booked.body.outbound.id as string;
+    const plan = (await api.get(`/plans/${planId}`)).body;
+    const ins = await api.post(`/plans/${planId}/insertions`, { rideId: urgent, version: plan.version });
+    expect(ins.status, ins.text).toBe(200);
+    expect(await t.db.notification.count({ where: { rideId: urgent, status: 'PENDING' } })).toBe(1);
+    await mark(board);
+
+    await driver.goto(`${t.baseUrl}/app/#/driver?date=${DATE}&vehicle=${ins.body.vehicleId}`);
+    const next = driver.locator('.stop-card.next');
+    await next.waitFor();
+    await next.getByRole('button', { name: 'Zgłoś opóźnienie' }).click();
+    await next.getByRole('group', { name: 'Ile minut opóźnienia?' }).getByRole('button', { name: '15 min' }).click();
+    await next.locator('[data-delay-min="15"]').waitFor();
+    const alert = board.locator('#delay-alerts');
+    await alert.filter({ hasText: '15 min opóźnienia' }).waitFor({ timeout: 15_000 });
+
+    // A breakdown, the tow truck hours away: the driver changes the figure, typing it. A wrong one is
+    // refused at the field, and nothing is sent.
+    await next.getByRole('button', { name: 'Zmień opóźnienie' }).click();
+    const other = next.getByLabel('Inna liczba minut');
+    await other.fill('0');
+    await next.getByRole('button', { name: 'Zgłoś', exact: true }).click();
+    await next.getByText('Podaj liczbę całkowitą minut od 1 do 600.').waitFor();
+    expect(await other.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(driver, 'live-driver-delay-refused');
+    await other.fill('240');
+    await next.getByRole('button', { name: 'Zgłoś', exact: true }).click();
+    await next.locator('[data-delay-min="240"]').waitFor();
+    await screenshot(driver, 'live-driver-delay-changed');
+    await expect.poll(() => t.db.stopEvent.findMany({ where: { organisationId: orgId, kind: 'DELAYED' }, orderBy: { at: 'asc' }, select: { delayMin: true } })).toEqual([{ delayMin: 15 }, { delayMin: 240 }]);
+
+    // The board, open all along, shows the new figure and whom to phone, with no reload.
+    await alert.filter({ hasText: '240 min opóźnienia' }).waitFor({ timeout: 15_000 });
+    expect(await stillMarked(board)).toBe(true);
+    expect(await alert.textContent()).not.toContain('15 min opóźnienia');
+    const call = alert.locator(`.late-for-told li[data-ride="${urgent}"]`);
+    await call.waitFor();
+    expect(await call.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:601234101');
+    await screenshot(board, 'live-board-delay-alert');
+
+    // A board opened later shows the same, from the stored reports.
+    await board.reload();
+    await board.locator('#delay-alerts').filter({ hasText: '240 min opóźnienia' }).waitFor({ timeout: 15_000 });
+    await board.locator(`#delay-alerts li[data-ride="${urgent}"]`).waitFor();
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { formatNumber, pick, t } from '../i18n.js';
 import type { PlaceView, PlanView } from '../types.js';
 import { renderRouteMap, routeColour } from './route-map.js';
 import { renderTimelines } from './timeline.js';
+import { renderDelayAlerts } from './delay-alerts.js';
 
 export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: ReadonlyMap<string, PlaceView>): () => void {
   const s = plan.summary;
@@ -13,6 +14,8 @@ export function renderPlanResult(root: HTMLElement, plan: PlanView, placeById: R
     h('section', { 'aria-labelledby': 'result-heading', class: 'plan-result' },
       h('h2', { id: 'result-heading' }, t('planDONE', { revision: plan.revision })),
       s ? h('p', { class: 'summary' }, t('summary', { placed: s.ridesPlaced, unassigned: s.ridesUnassigned, vehicles: s.vehiclesUsed, km: formatNumber(s.distanceKm) })) : null,
+      // First: a late vehicle leaves clients waiting in the cold now (D62).
+      renderDelayAlerts(plan),
       suspendedClients(plan),
       plan.travelTimes?.estimate ? h('p', { class: 'warning', role: 'note' }, plan.travelTimes.note ? pick(plan.travelTimes.note) : t('estimate')) : null,
       h('h3', {}, t('map')),
