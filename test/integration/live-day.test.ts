@@ -162,7 +162,7 @@ describe('a live day', () => {
     // No passenger changed vehicle between pickup and drop-off: their reports name one vehicle.
     const events = await t.db.stopEvent.findMany({ where: { organisationId: org.id, kind: { in: ['PICKED_UP', 'DROPPED_OFF'] } }, include: { planStop: { include: { route: true } } } });
     const vehicleOf = new Map<string, Set<string>>();
-    for (const e of events) vehicleOf.set(e.rideId, (vehicleOf.get(e.rideId) ?? new Set()).add(e.planStop.route.vehicleId));
+    for (const e of events) vehicleOf.set(e.rideId, (vehicleOf.get(e.rideId) ?? new Set()).add(e.planStop!.route.vehicleId));
     for (const [, vs] of vehicleOf) expect(vs.size).toBe(1);
 
     // The month's report against figures computed from what happened here.

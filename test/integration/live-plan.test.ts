@@ -286,8 +286,11 @@ describe('a delay that outlives the stop it was reported on (D56)', () => {
   it('holds the bus back after the ride it was reported on is cancelled, in the edit and the re-plan after it', async () => {
     const { api, plan, route, first, vehicleId, freeFromMin } = await lateBus();
     await switchOffAllBut(api, plan, vehicleId);
-    // The cancellation deletes the stop, and the report with it: the route keeps the delay.
+    // The cancellation deletes the stop; the route keeps the delay, and the report is kept as a
+    // record of what the driver said, no longer tied to a stop (D64).
     expect((await api.post(`/rides/${first.rideId}/cancel`, { reason: 'Klient zrezygnował' })).status).toBe(200);
+    const kept = await t.db.stopEvent.findMany({ where: { rideId: first.rideId, kind: 'DELAYED' } });
+    expect(kept.map((e) => [e.delayMin, e.planStopId])).toEqual([[45, null]]);
     const manifest = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
     expect(manifest.stops.length).toBe(route.stops.length - 2);
     for (const st of manifest.stops) expect(st.etaSec / 60, `${st.kind} ${st.rideId} at ${st.time}`).toBeGreaterThanOrEqual(freeFromMin - 1);

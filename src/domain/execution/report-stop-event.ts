@@ -33,7 +33,9 @@ function toView(e: StoredStopEvent, sequence: number, rideStatus: string, replay
 async function replayOf(db: Db | Tx, ctx: OrganisationContext, where: StopEventParams, input: ReportStopEvent, planStopId: string) {
   const existing = await findStopEventByClientId(db, ctx.organisationId, input.clientEventId);
   if (!existing) return null;
-  if (existing.planStopId !== planStopId || existing.kind !== input.kind || (existing.delayMin ?? undefined) !== input.delayMin) {
+  // A report whose stop has since left the route (D64) was stored all the same: a resend is a replay.
+  const otherStop = existing.planStopId !== null && existing.planStopId !== planStopId;
+  if (otherStop || existing.kind !== input.kind || (existing.delayMin ?? undefined) !== input.delayMin) {
     throw conflict('Ten identyfikator zdarzenia (clientEventId) użyto już dla innego zgłoszenia', 'This clientEventId was already used for a different report');
   }
   return toView(existing, where.sequence, existing.ride.status, true);

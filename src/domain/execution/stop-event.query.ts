@@ -65,7 +65,8 @@ export async function lockRide(tx: Tx, organisationId: string, rideId: string): 
 
 export interface StoredStopEvent {
   readonly id: string;
-  readonly planStopId: string;
+  /** Null once the stop left its route (D64): the report stays. */
+  readonly planStopId: string | null;
   readonly rideId: string;
   readonly clientEventId: string;
   readonly kind: StopEventKind;
@@ -91,6 +92,7 @@ export async function listEventsOfStops(db: Db | Tx, organisationId: string, pla
     orderBy: [{ at: 'asc' }, { receivedAt: 'asc' }],
   });
   const byStop = new Map<string, ListedEvent[]>();
-  for (const { planStopId, ...e } of rows) byStop.set(planStopId, [...(byStop.get(planStopId) ?? []), e]);
+  // Every row has one of the asked stop ids (the filter); a report whose stop is gone is not asked for.
+  for (const { planStopId, ...e } of rows) if (planStopId) byStop.set(planStopId, [...(byStop.get(planStopId) ?? []), e]);
   return byStop;
 }
