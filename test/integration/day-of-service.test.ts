@@ -5,6 +5,7 @@
  * against figures computed here from what the script did.
  */
 import { randomUUID } from 'node:crypto';
+import { parseTimeOfDay } from '../../src/domain/common/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
 import { testClock } from '../helpers/test-clock.js';
@@ -260,6 +261,13 @@ describe('a day of service', () => {
 
   it('refuses a no-show before the client had to be ready, and stores nothing', async () => {
     const { api, ride, vehicleId, stop } = await oneRidePublished('jozef');
+    // The phone knows the minute too, to refuse an early tap at once (offline as well).
+    const manifest = (await api.get(`/manifests/${DATE}/${vehicleId}`)).body;
+    const [pickup, dropoff] = manifest.stops.filter((s: any) => s.rideId === ride);
+    expect(dropoff.noShowFrom).toBeNull();
+    // The planned minute, not rounded up as the shown time may be: the server's own rule.
+    const planned = parseTimeOfDay(stop.time);
+    expect([planned, planned - 1]).toContain(parseTimeOfDay(pickup.noShowFrom));
     // The driver at the door 20 minutes before the planned pickup (nobody was told a window yet).
     const [h, m] = stop.time.split(':').map(Number) as [number, number];
     const early = `${String(Math.floor((h * 60 + m - 20) / 60)).padStart(2, '0')}:${String((h * 60 + m - 20) % 60).padStart(2, '0')}`;

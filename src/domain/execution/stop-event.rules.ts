@@ -143,6 +143,16 @@ export function checkReportTime(serviceDate: string, timeZone: string, at: Date,
 }
 
 /**
+ * The minute from which a no-show may be reported at a pickup: the start of the window the client
+ * was told, else the planned pickup minute (whole minutes: the phone shows the planned time
+ * rounded, and a report at that minute counts). The manifest gives it to the phone, which refuses
+ * an earlier tap at once, offline too (D57).
+ */
+export function noShowFromMin(plannedSec: number, told: { readonly fromMin: number } | null): number {
+  return told ? told.fromMin : Math.floor(plannedSec / 60);
+}
+
+/**
  * A no-show may be reported only once the client had to be ready: from the start of the pickup
  * window they were last told, or, never told, from the planned pickup. A driver early at the door
  * (a walk saw one 46 minutes before the told 18:25–18:55) has not met an absent client, and a
@@ -150,9 +160,7 @@ export function checkReportTime(serviceDate: string, timeZone: string, at: Date,
  * `atSec` and `plannedSec` are seconds after the service day's midnight.
  */
 export function checkNoShowTime(atSec: number, plannedSec: number, told: { readonly fromMin: number; readonly toMin: number } | null): { pl: string; en: string } | null {
-  // Whole minutes: the phone shows the planned time rounded, and a report at that minute counts.
-  const readyFromSec = told ? told.fromMin * 60 : Math.floor(plannedSec / 60) * 60;
-  if (atSec >= readyFromSec) return null;
+  if (atSec >= noShowFromMin(plannedSec, told) * 60) return null;
   const from = told ? formatMinutes(told.fromMin) : formatSeconds(plannedSec);
   const why = told
     ? { pl: `klient ma być gotowy od ${from} (podane okno odbioru ${from}–${formatMinutes(told.toMin)})`, en: `the client was told to be ready from ${from} (pickup window ${from}–${formatMinutes(told.toMin)})` }

@@ -6,7 +6,8 @@ import { formatMinutes, formatSeconds, minutesNowIn } from '../common/time.js';
 import { outboundNoShowIn, toChangeView, travelTimesNote } from '../plan/get-plan.js';
 import type { Manifest, Need } from './manifest.js';
 import { listEventsOfStops } from '../execution/stop-event.query.js';
-import { stopProgress } from '../execution/stop-event.rules.js';
+import { noShowFromMin, stopProgress } from '../execution/stop-event.rules.js';
+import { lastToldWindows } from '../notification/told-windows.query.js';
 import { clientName } from '../booking/client-name.js';
 
 export function needsOf(
@@ -46,6 +47,9 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
   });
   // Returns whose client was not there for the ride out (on whatever vehicle): the driver phones first (D11).
   const outboundNoShow = outboundNoShowIn(plan);
+  // The windows the clients were told: before one opens, the phone refuses a no-show (D57).
+  const pickups = (route?.stops ?? []).filter((s) => s.kind === 'PICKUP');
+  const told = await lastToldWindows(deps.db, ctx.organisationId, pickups.map((s) => s.rideId));
   const clock = (d: Date | null) => (d ? formatMinutes(minutesNowIn(org.timeZone, d)) : null);
   return {
     date,
@@ -85,6 +89,7 @@ export async function buildManifest(deps: DomainDeps, ctx: OrganisationContext, 
         state: progress.state,
         actual: { arrived: clock(progress.arrivedAt), done: clock(progress.doneAt), delayed: progress.delayed },
         delay: delayShown(progress.delay, s.serviceStartSec),
+        noShowFrom: s.kind === 'PICKUP' ? formatMinutes(noShowFromMin(s.serviceStartSec, told.get(ride.id) ?? null)) : null,
       };
     }),
   };

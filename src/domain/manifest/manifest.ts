@@ -36,6 +36,11 @@ export interface ManifestStop {
    * was reported; a new figure counts from it too) and when that makes the driver expected, HH:MM.
    */
   readonly delay: { readonly minutes: number; readonly from: string; readonly expected: string } | null;
+  /**
+   * At a pickup, HH:MM from which a no-show may be reported: the start of the window the client was
+   * told, else the planned minute; the server refuses earlier ones (D57) and the phone at once.
+   */
+  readonly noShowFrom: string | null;
 }
 
 export interface Manifest {

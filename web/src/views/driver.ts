@@ -107,6 +107,12 @@ function reportButtons(s: Stop, where: { date: string; vehicleId: string }): HTM
     const label = kind === 'DELAYED' && s.delay ? t('reportDelayAgain') : t(REPORT_LABEL[kind]);
     const b = h('button', { type: 'button', 'data-report': kind, class: kind === 'DELAYED' ? 'secondary' : null, 'aria-expanded': kind === 'DELAYED' ? 'false' : null }, label);
     b.addEventListener('click', () => {
+      // Before the client had to be ready the server refuses a no-show (D57): say so now, offline
+      // too, instead of queuing a report that will bounce.
+      if (kind === 'NO_SHOW' && s.noShowFrom && minutesEarly({ date: where.date, time: s.noShowFrom }, new Date()) > 0) {
+        alert(t('noShowTooEarly', { name: s.passenger.name, time: s.noShowFrom }));
+        return;
+      }
       // A no-show is final and counts against the client (warning, suspension): one more tap to be sure.
       if (kind === 'NO_SHOW' && !confirm(t('noShowConfirm', { name: s.passenger.name }))) return;
       // Hours ahead of the plan is almost always the wrong card: ask before the ride's clock starts.

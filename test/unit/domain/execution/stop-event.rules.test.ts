@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoShowTime, checkReportTime, decideStopEvent, expectedSecOfDelay, newestDelayReport, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
+import { checkNoShowTime, checkReportTime, noShowFromMin, decideStopEvent, expectedSecOfDelay, newestDelayReport, stopProgress } from '../../../../src/domain/execution/stop-event.rules.js';
 
 describe('decideStopEvent', () => {
   it('moves a scheduled ride to in progress when the client is picked up at the pickup', () => {
@@ -133,6 +133,13 @@ describe('checkReportTime', () => {
   it('refuses a time in the future beyond a phone clock’s skew, and allows a few minutes ahead', () => {
     expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:05:00Z'), now)).toBeNull();
     expect(checkReportTime('2026-11-24', 'Europe/Warsaw', new Date('2026-11-24T09:30:00Z'), now)?.en).toContain('future');
+  });
+});
+
+describe('noShowFromMin', () => {
+  it('is the told window’s start, else the planned pickup’s minute', () => {
+    expect(noShowFromMin(18 * 3600 + 25 * 60 + 40, { fromMin: 18 * 60 + 15 })).toBe(18 * 60 + 15);
+    expect(noShowFromMin(18 * 3600 + 25 * 60 + 40, null)).toBe(18 * 60 + 25);
   });
 });
 

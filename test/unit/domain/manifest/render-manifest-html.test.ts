@@ -24,6 +24,7 @@ const manifest = (over: Partial<Manifest> = {}): Manifest => ({
       needs: [{ code: 'WHEELCHAIR', pl: 'Wózek', en: 'Wheelchair' }], notes: ['Pies "Burek" w ogrodzie'],
       appointment: null, rideId: 'r', navigationUrl: 'geo:54.175,21.457?q=54.175,21.457',
       state: 'PLANNED', actual: { arrived: null, done: null, delayed: false }, delay: null,
+      noShowFrom: null,
     },
   ],
   ...over,
