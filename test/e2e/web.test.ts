@@ -189,6 +189,12 @@ describe('the web app in a browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#bk-client-info').textContent()).toContain('Helena Kowalczyk dom');
     await page.getByLabel('Dzień', { exact: true }).fill(DATE);
+    // 04:30 is asked about before anything is sent; declined, nothing is booked.
+    await page.getByLabel('Godzina', { exact: true }).fill('04:30');
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    await page.getByRole('button', { name: 'Zarezerwuj' }).click();
+    expect(await asked).toContain('Godzina 04:30 — to poza zwykłymi godzinami przewozów');
+    expect(await page.locator('#bk-to-error').textContent()).toBe('');
     await page.getByLabel('Godzina', { exact: true }).fill('08:30');
     await page.getByRole('button', { name: 'Zarezerwuj' }).click();
 

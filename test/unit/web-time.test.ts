@@ -1,6 +1,6 @@
 /** The web app's times are Warsaw's, also on the nights the clocks change (issue #6). */
 import { describe, expect, it } from 'vitest';
-import { clockOfSeconds, dayLabel, minutesEarly, shownClock, warsawClock, warsawDateTime, warsawOffset } from '../../web/src/time.js';
+import { isUnusualHour, clockOfSeconds, dayLabel, minutesEarly, shownClock, warsawClock, warsawDateTime, warsawOffset } from '../../web/src/time.js';
 
 describe('Warsaw times in the web app', () => {
   it('moves the clock forward on 2026-03-29: 02:00 CET becomes 03:00 CEST', () => {
@@ -44,5 +44,12 @@ describe('Warsaw times in the web app', () => {
     // Typed in the next day, or the day before: not a slip of the finger on the road.
     expect(minutesEarly({ date: '2026-11-25', time: '12:30' }, now)).toBe(0);
     expect(minutesEarly({ date: '2026-11-23', time: '12:30' }, now)).toBe(0);
+  });
+});
+
+describe('isUnusualHour', () => {
+  it('flags the small hours and the late evening, not the day', () => {
+    expect(['04:30', '05:59', '21:01', '23:15'].map(isUnusualHour)).toEqual([true, true, true, true]);
+    expect(['06:00', '08:30', '16:30', '21:00'].map(isUnusualHour)).toEqual([false, false, false, false]);
   });
 });

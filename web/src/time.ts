@@ -72,3 +72,12 @@ export function minutesEarly(stop: { date: string; time: string }, now: Date): n
   return Math.max(0, toMinutes(stop.time) - toMinutes(warsawClock(now)));
 }
 
+/**
+ * A time a caseworker most likely mistyped (04:30 for 16:30): before 06:00 or after 21:00. The
+ * booking form asks once before sending it; the API keeps such a ride with only a warning, as a
+ * dispatcher may add a shift.
+ */
+export function isUnusualHour(hhmm: string): boolean {
+  const m = toMinutes(hhmm);
+  return m < 6 * 60 || m > 21 * 60;
+}

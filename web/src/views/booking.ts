@@ -13,7 +13,7 @@ import type { ApprovalDecisions, ApprovalItem, ClientView, Items, PlaceView, Rid
 import { clientCombobox } from './client-combobox.js';
 import { cachedMe } from '../session.js';
 import { actorLabel, bookingOutcome } from '../approvals.js';
-import { warsawDateTime } from '../time.js';
+import { isUnusualHour, warsawDateTime } from '../time.js';
 
 /** API field path → the input it belongs to. */
 const FIELD_INPUT: Record<string, string> = {
@@ -270,6 +270,9 @@ export const renderBooking: View = async (root) => {
       return;
     }
     const kind = departAfter.checked ? 'departAfter' : 'arriveBy';
+    // 04:30 is more often a slip for 16:30 than a ride: ask once before it is booked.
+    const odd = [time.value, withReturn.checked ? returnTime.value : ''].filter((v) => v && isUnusualHour(v));
+    if (odd.length && !confirm(t('unusualHourConfirm', { times: odd.join(', ') }))) return;
     submit.disabled = true;
     try {
       if (weekly.checked) await bookWeekly(client, kind);
