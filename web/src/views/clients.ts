@@ -161,6 +161,86 @@ async function ridesOf(clientId: string): Promise<RideView[]> {
 
 const rideTime = (r: RideView) => (r.arriveBy ? t('arriveBy', { time: r.arriveBy }) : t('departAfter', { time: r.departAfter ?? '' }));
 
+/**
+ * A form that opens in a ride's row (cancel, change): its fields, a confirm and a close button, and
+ * the API's field errors beside their inputs. `send` makes the request and what follows it.
+ */
+function rowForm(className: string, parts: (HTMLElement | null)[], labels: { confirm: string; close: string }, onClose: () => void, send: () => Promise<void>): HTMLFormElement {
+  const error = h('p', { role: 'alert', class: 'error' });
+  const close = h('button', { type: 'button', class: 'secondary' }, labels.close);
+  close.addEventListener('click', onClose);
+  const form = h('form', { novalidate: true, class: className }, ...parts, h('button', { type: 'submit', class: 'primary' }, labels.confirm), ' ', close, error);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    error.textContent = '';
+    try {
+      await send();
+    } catch (err) {
+      showErrors(form, error, err);
+    }
+  });
+  return form;
+}
+
+type RowDone = (changed: readonly RideView[], said: string) => void;
+
+/** Cancel with a reason; the ride back goes too unless unticked. */
+function cancelForm(r: RideView, back: RideView | null, done: RowDone, onClose: () => void): HTMLFormElement {
+  const reason = h('input', { id: `cancel-reason-${r.id}`, type: 'text', maxlength: 500 });
+  const withBack = back ? h('input', { id: `cancel-return-${r.id}`, type: 'checkbox', checked: true }) : null;
+  return rowForm('cancel-form', [
+    field(t('cancelReason'), reason, 'reason'),
+    back && withBack ? h('label', { class: 'inline', for: withBack.id }, withBack, ' ', t('cancelReturnToo', { time: rideTime(back) })) : null,
+  ], { confirm: t('cancelConfirm'), close: t('cancelClose') }, onClose, async () => {
+    const out = await api.post<RideView>(`/rides/${r.id}/cancel`, { reason: reason.value });
+    const ret = back && withBack?.checked ? await api.post<RideView>(`/rides/${back.id}/cancel`, { reason: reason.value }) : null;
+    // Late (after the day's booking cut-off) counts in the report: say so at once.
+    const said = t('rideCancelled', { date: out.date, status: rideStatusText(out.status) });
+    done([out, ...(ret ? [ret] : [])], out.lateCancelled === null ? said : `${said} ${t(out.lateCancelled ? 'rideCancelledLate' : 'rideCancelledInTime')}`);
+  });
+}
+
+/**
+ * The appointment moved, the needs changed, a note for the driver: the ride is changed in place
+ * (D63) instead of cancelled and booked again. Places stay: another place is another booking.
+ */
+function changeForm(r: RideView, mayOverride: boolean, done: RowDone, onClose: () => void): HTMLFormElement {
+  const mode = h('select', { id: `change-mode-${r.id}` },
+    h('option', { value: 'arriveBy', selected: r.arriveBy !== null }, t('arriveByLabel')),
+    h('option', { value: 'departAfter', selected: r.arriveBy === null }, t('departAfterLabel')));
+  const time = h('input', { id: `change-time-${r.id}`, type: 'time', required: true, value: r.arriveBy ?? r.departAfter ?? '' });
+  const wheelchair = h('input', { id: `change-wheelchair-${r.id}`, type: 'checkbox', checked: r.wheelchair });
+  const assistant = h('input', { id: `change-assistant-${r.id}`, type: 'checkbox', checked: r.assistant });
+  const notes = h('textarea', { id: `change-notes-${r.id}`, maxlength: 500, rows: 2 }, r.notes ?? '');
+  // After the day's cut-off only a dispatcher accepts a change, as for a booking.
+  const override = mayOverride ? h('input', { id: `change-override-${r.id}`, type: 'checkbox' }) : null;
+  // The API names the time's field by its kind.
+  mode.addEventListener('change', () => (time.dataset.path = mode.value));
+  return rowForm('change-form', [
+    field(t('timeKind'), mode, 'timeMode'),
+    field(t('time'), time, mode.value),
+    field(t('wheelchair'), wheelchair, 'wheelchair'),
+    field(t('assistant'), assistant, 'assistant'),
+    field(t('notes'), notes, 'notes'),
+    override ? field(t('overrideCutoffLabel'), override, 'overrideCutoff') : null,
+  ], { confirm: t('changeConfirm'), close: t('changeClose') }, onClose, async () => {
+    const answer = await api.patch<{ ride: RideView; changed: { pl: string; en: string }; takenOutOfPlan: boolean; warnings: { message: string; messageEn?: string }[] }>(`/rides/${r.id}`, {
+      [mode.value]: time.value,
+      wheelchair: wheelchair.checked,
+      assistant: assistant.checked,
+      notes: notes.value.trim() || null,
+      ...(override?.checked ? { overrideCutoff: true } : {}),
+      version: r.version,
+    });
+    done([answer.ride], [
+      answer.changed.pl ? t('rideChanged', { what: pick(answer.changed) }) : t('rideUnchanged'),
+      answer.takenOutOfPlan ? t('rideChangedOutOfPlan') : '',
+      ...answer.warnings.map((w) => pick({ pl: w.message, en: w.messageEn ?? w.message })),
+    ].filter(Boolean).join(' '));
+  });
+}
+
 async function ridesSection(client: ClientView, mayOverride: boolean): Promise<HTMLElement> {
   const box = h('section', { id: 'cl-rides', 'aria-labelledby': 'cl-rides-heading' });
   const announce = h('p', { role: 'status', id: 'cl-rides-status' });
@@ -173,109 +253,28 @@ async function ridesSection(client: ClientView, mayOverride: boolean): Promise<H
             h('thead', {}, h('tr', {}, ...(['day', 'time', 'colRoute', 'colStatus', 'colActions'] as MessageKey[]).map((k) => h('th', { scope: 'col' }, t(k))))),
             h('tbody', {}, ...items.map((r) => rideRow(r)))))
         : h('p', { class: 'muted' }, t('noClientRides'));
-    /**
-     * The appointment moved, the needs changed, a note for the driver: the ride is changed in place
-     * (D63) instead of cancelled and booked again. Places stay: another place is another booking.
-     */
-    const changeButton = (r: RideView) => {
-      const open = h('button', { type: 'button', id: `change-${r.id}` }, t('changeRide'));
-      open.addEventListener('click', () => {
-        const mode = h('select', { id: `change-mode-${r.id}` },
-          h('option', { value: 'arriveBy', selected: r.arriveBy !== null }, t('arriveByLabel')),
-          h('option', { value: 'departAfter', selected: r.arriveBy === null }, t('departAfterLabel')));
-        const time = h('input', { id: `change-time-${r.id}`, type: 'time', required: true, value: r.arriveBy ?? r.departAfter ?? '' });
-        const wheelchair = h('input', { id: `change-wheelchair-${r.id}`, type: 'checkbox', checked: r.wheelchair });
-        const assistant = h('input', { id: `change-assistant-${r.id}`, type: 'checkbox', checked: r.assistant });
-        const notes = h('textarea', { id: `change-notes-${r.id}`, maxlength: 500, rows: 2 }, r.notes ?? '');
-        // After the day's cut-off only a dispatcher accepts a change, as for a booking.
-        const override = mayOverride ? h('input', { id: `change-override-${r.id}`, type: 'checkbox' }) : null;
-        const error = h('p', { role: 'alert', class: 'error' });
-        // The API names the time's field by its kind.
-        mode.addEventListener('change', () => (time.dataset.path = mode.value));
-        const close = h('button', { type: 'button', class: 'secondary' }, t('changeClose'));
-        close.addEventListener('click', () => draw());
-        const form = h('form', { novalidate: true, class: 'change-form' },
-          field(t('timeKind'), mode, 'timeMode'),
-          field(t('time'), time, mode.value),
-          field(t('wheelchair'), wheelchair, 'wheelchair'),
-          field(t('assistant'), assistant, 'assistant'),
-          field(t('notes'), notes, 'notes'),
-          override ? field(t('overrideCutoffLabel'), override, 'overrideCutoff') : null,
-          h('button', { type: 'submit', class: 'primary' }, t('changeConfirm')),
-          ' ',
-          close,
-          error,
-        );
-        form.addEventListener('submit', async (e) => {
-          e.preventDefault();
-          clearErrors(form);
-          error.textContent = '';
-          try {
-            const done = await api.patch<{ ride: RideView; changed: { pl: string; en: string }; takenOutOfPlan: boolean; warnings: { message: string; messageEn?: string }[] }>(`/rides/${r.id}`, {
-              [mode.value]: time.value,
-              wheelchair: wheelchair.checked,
-              assistant: assistant.checked,
-              notes: notes.value.trim() || null,
-              ...(override?.checked ? { overrideCutoff: true } : {}),
-              version: r.version,
-            });
-            rides = rides.map((x) => (x.id === done.ride.id ? done.ride : x));
-            draw();
-            announce.textContent = [
-              done.changed.pl ? t('rideChanged', { what: pick(done.changed) }) : t('rideUnchanged'),
-              done.takenOutOfPlan ? t('rideChangedOutOfPlan') : '',
-              ...done.warnings.map((w) => pick({ pl: w.message, en: w.messageEn ?? w.message })),
-            ].filter(Boolean).join(' ');
-          } catch (err) {
-            showErrors(form, error, err);
-          }
-        });
-        open.closest('td')?.replaceChildren(form);
-        time.focus();
-      });
-      return open;
-    };
     const rideRow = (r: RideView) => {
       const cell = h('td', {});
       if (CANCELLABLE.includes(r.status) && r.date >= today) {
-        const open = h('button', { type: 'button', id: `cancel-${r.id}` }, t('cancelRide'));
-        open.addEventListener('click', () => {
-          const reason = h('input', { id: `cancel-reason-${r.id}`, type: 'text', maxlength: 500 });
-          const error = h('p', { role: 'alert', class: 'error' });
+        // The answers are the rides as they are now: their rows change, the rest stays as read.
+        const done = (changed: readonly RideView[], said: string) => {
+          rides = rides.map((x) => changed.find((c) => c.id === x.id) ?? x);
+          draw();
+          announce.textContent = said;
+        };
+        const cancel = h('button', { type: 'button', id: `cancel-${r.id}` }, t('cancelRide'));
+        cancel.addEventListener('click', () => {
           // The ride back goes with the ride out unless the caseworker says otherwise.
-          const back = rides.find((x) => x.id === r.returnRideId && CANCELLABLE.includes(x.status));
-          const withBack = back ? h('input', { id: `cancel-return-${r.id}`, type: 'checkbox', checked: true }) : null;
-          const close = h('button', { type: 'button', class: 'secondary' }, t('cancelClose'));
-          close.addEventListener('click', () => draw());
-          const form = h('form', { novalidate: true, class: 'cancel-form' },
-            field(t('cancelReason'), reason, 'reason'),
-            back && withBack ? h('label', { class: 'inline', for: withBack.id }, withBack, ' ', t('cancelReturnToo', { time: rideTime(back) })) : null,
-            h('button', { type: 'submit', class: 'primary' }, t('cancelConfirm')),
-            ' ',
-            close,
-            error,
-          );
-          form.addEventListener('submit', async (e) => {
-            e.preventDefault();
-            clearErrors(form);
-            error.textContent = '';
-            try {
-              const done = await api.post<RideView>(`/rides/${r.id}/cancel`, { reason: reason.value });
-              const doneBack = back && withBack?.checked ? await api.post<RideView>(`/rides/${back.id}/cancel`, { reason: reason.value }) : null;
-              // The answers are the rides as they are now: their rows change, the rest stays as read.
-              rides = rides.map((x) => (x.id === done.id ? done : x.id === doneBack?.id ? doneBack : x));
-              draw();
-              // Late (after the day's booking cut-off) counts in the report: say so at once.
-              const said = t('rideCancelled', { date: done.date, status: rideStatusText(done.status) });
-              announce.textContent = done.lateCancelled === null ? said : `${said} ${t(done.lateCancelled ? 'rideCancelledLate' : 'rideCancelledInTime')}`;
-            } catch (err) {
-              showErrors(form, error, err);
-            }
-          });
-          cell.replaceChildren(form);
-          reason.focus();
+          const back = rides.find((x) => x.id === r.returnRideId && CANCELLABLE.includes(x.status)) ?? null;
+          cell.replaceChildren(cancelForm(r, back, done, draw));
+          document.getElementById(`cancel-reason-${r.id}`)?.focus();
         });
-        cell.append(open, ' ', changeButton(r));
+        const change = h('button', { type: 'button', id: `change-${r.id}` }, t('changeRide'));
+        change.addEventListener('click', () => {
+          cell.replaceChildren(changeForm(r, mayOverride, done, draw));
+          document.getElementById(`change-time-${r.id}`)?.focus();
+        });
+        cell.append(cancel, ' ', change);
       }
       return h('tr', { class: r.status === 'CANCELLED' || r.status === 'LATE_CANCELLED' ? 'cancelled' : null, 'data-ride': r.id },
         h('td', {}, r.date),
