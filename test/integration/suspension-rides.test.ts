@@ -10,6 +10,7 @@ import { createSmallFleet } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { signIn } from '../helpers/sign-in.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
+import { materialiseRecurringRides } from '../../src/domain/booking/materialise-recurring-rides.js';
 
 let t: TestContext;
 // Monday 2026-11-23, 10:00 in Warsaw.
@@ -83,6 +84,34 @@ describe('rides booked in a client’s suspension', () => {
     expect((await api.get(`/plans/${plan.id}`)).body.suspendedClients).toEqual([]);
     // Asked again, it cancels nothing more.
     expect((await api.post(`/clients/${helena}/suspension/cancel-rides`, {})).body).toEqual({ cancelled: [], notCancelled: [] });
+  });
+
+  it('a weekly ride cancelled for a suspension is made again by the daily run once the suspension is lifted early', async () => {
+    const org = await t.newOrganisation();
+    const api = apiFor(t.baseUrl, org.slug);
+    const day = await createSmallFleet(api);
+    const jozef = day.clients.jozef!;
+    // Tuesdays and Thursdays, there and back: made 30 days ahead at once.
+    const pattern = await api.post('/recurring-rides', { clientId: jozef, toPlaceId: day.dayCentreId, arriveBy: '09:00', returnDepartAfter: '12:00', weekdays: [2, 4], startDate: '2026-11-24' });
+    expect(pattern.status).toBe(201);
+    const ridesIn = async (from: string, to: string) => (await api.get(`/rides?clientId=${jozef}&from=${from}&to=${to}`)).body.items as any[];
+    expect(await ridesIn('2026-11-24', '2026-12-03')).toHaveLength(8);
+    const card = (await api.get(`/clients/${jozef}`)).body;
+    expect((await api.patch(`/clients/${jozef}`, { suspension: { from: '2026-11-24', until: '2026-12-03', reason: 'szpital' }, version: card.version })).status).toBe(200);
+    const done = await api.post(`/clients/${jozef}/suspension/cancel-rides`, {});
+    expect(done.body.cancelled).toHaveLength(8);
+    expect(done.body.cancelled.every((r: any) => r.status === 'CANCELLED' && r.recurringRideId === null)).toBe(true);
+    // While suspended, the daily run makes nothing in the period.
+    const now1 = new Date('2026-11-23T09:00:00Z');
+    await materialiseRecurringRides(t.db, { from: '2026-11-23', organisationId: org.id, now: now1 });
+    expect((await ridesIn('2026-11-24', '2026-12-03')).filter((r) => r.status === 'APPROVED')).toEqual([]);
+    // Back home early: lifted, the next run books his weekly days again.
+    const suspended = (await api.get(`/clients/${jozef}`)).body;
+    expect((await api.patch(`/clients/${jozef}`, { suspension: null, version: suspended.version })).status).toBe(200);
+    await materialiseRecurringRides(t.db, { from: '2026-11-23', organisationId: org.id, now: now1 });
+    const again = (await ridesIn('2026-11-24', '2026-12-03')).filter((r) => r.status === 'APPROVED');
+    expect(again.map((r) => r.date)).toEqual(['2026-11-24', '2026-11-24', '2026-11-26', '2026-11-26', '2026-12-01', '2026-12-01', '2026-12-03', '2026-12-03']);
+    expect(again.every((r) => r.recurringRideId === pattern.body.id)).toBe(true);
   });
 
   it('a suspension that has ended, or a client outside a caseworker’s caseload, gives nothing', async () => {

@@ -5,7 +5,7 @@ import { listRidesOfClient } from '../../db/repositories/ride.repo.js';
 import { todayIn } from '../common/time.js';
 import { getClient } from './manage-clients.js';
 import { cancelRide } from './manage-rides.js';
-import { UNSERVED_STATUSES } from './ride.rules.js';
+import { CANCELLED_STATUSES, UNSERVED_STATUSES } from './ride.rules.js';
 import type { RideView } from './ride.schema.js';
 import type { ClientView } from './client.schema.js';
 
@@ -13,7 +13,8 @@ import type { ClientView } from './client.schema.js';
  * A suspension refuses new bookings, but rides booked before it stay (D23: they may be medical
  * appointments, so a person decides). Nobody was shown them, so a vehicle went to the door of a
  * client in hospital. The client card and the plan now list them, and they can be cancelled in
- * one step (D59).
+ * one step (D59). Cancelled so, a weekly ride leaves its pattern: lifted early, the suspension's
+ * remaining days are made again by the daily run.
  */
 
 /** The part of a suspension still ahead of `today`; null when there is none. */
@@ -62,7 +63,15 @@ export async function cancelRidesInSuspension(
   const notCancelled: { rideId: string; message: string; messageEn: string }[] = [];
   for (const ride of items) {
     try {
-      cancelled.push(await cancelRide(deps, ctx, ride.id, suspensionCancelReason(reason ?? '')));
+      const done = await cancelRide(deps, ctx, ride.id, suspensionCancelReason(reason ?? ''));
+      // A weekly pattern's day is made once (one ride per pattern, day and leg): a cancelled ride
+      // left on the pattern would keep the day taken after the suspension is lifted early. Off the
+      // pattern, the daily run makes the days still ahead again once the client may ride. (Were the
+      // process to stop between the two writes, the day simply stays cancelled, as before.)
+      if (done.recurringRideId) {
+        await deps.db.ride.updateMany({ where: { organisationId: ctx.organisationId, id: done.id, status: { in: [...CANCELLED_STATUSES] } }, data: { recurringRideId: null, recurringLeg: null } });
+      }
+      cancelled.push(done.recurringRideId ? { ...done, recurringRideId: null } : done);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       notCancelled.push({ rideId: ride.id, message: err.message, messageEn: err.messageEn });
