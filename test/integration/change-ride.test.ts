@@ -118,6 +118,10 @@ describe('changing a booked ride', () => {
     const accepted = await api.patch(`/rides/${out.id}`, { arriveBy: '09:30', overrideCutoff: true, version: out.version });
     expect(accepted.status).toBe(200);
     expect(accepted.body.takenOutOfPlan).toBe(false);
+    // A note for the driver does not touch the plan: it may come after the cut-off.
+    const noted = await api.patch(`/rides/${out.id}`, { notes: 'Winda w bloku nie działa', version: out.version + 1 });
+    expect(noted.status).toBe(200);
+    expect(noted.body.ride.notes).toBe('Winda w bloku nie działa');
 
     // A cancelled ride has an outcome: it cannot be changed.
     expect((await api.post(`/rides/${back.id}/cancel`, { reason: 'rodzina odbierze' })).status).toBe(200);

@@ -92,7 +92,8 @@ export async function changeRide(deps: DomainDeps, ctx: OrganisationContext, id:
   if (current.date < today) {
     throw new AppError('CONFLICT', 'Przejazd jest w przeszłości', { messageEn: 'The ride is in the past' });
   }
-  if (!input.overrideCutoff && isPastDeadline(current.date, { date: today, minutes: minutesNowIn(timeZone, deps.now()) }, rules)) {
+  // The cut-off protects the day's plan; a note for the driver does not touch it and may come late.
+  if (replan && !input.overrideCutoff && isPastDeadline(current.date, { date: today, minutes: minutesNowIn(timeZone, deps.now()) }, rules)) {
     const [d, m] = bookingDeadline(current.date, rules)!;
     throw new AppError('CONFLICT', `Termin zmian na ten dzień minął (${d} ${formatMinutes(m)}); zadzwoń do dyspozytora, który może przyjąć zmianę po terminie`, {
       messageEn: `The deadline for changes on this day has passed (${d} ${formatMinutes(m)}); call the dispatcher, who can accept a late change`,
