@@ -44,3 +44,8 @@ export class AppError extends Error {
 export function notFound(what: string, whatEn: string): AppError {
   return new AppError('NOT_FOUND', `Nie znaleziono: ${what}`, { messageEn: `Not found: ${whatEn}` });
 }
+
+/** Input that fails checks beyond its schema (a booking's, a change's), each field with why. */
+export function invalidInput(fields: readonly FieldError[]): AppError {
+  return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
+}

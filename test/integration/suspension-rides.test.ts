@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFor, createTestContext, type TestContext } from '../helpers/test-context.js';
-import { createSmallFleet } from '../helpers/day-fixture.js';
+import { bookRide, createSmallFleet } from '../helpers/day-fixture.js';
 import { planAndWait } from '../helpers/plan-and-wait.js';
 import { signIn } from '../helpers/sign-in.js';
 import { createTravelTimeProvider } from '../../src/routing/create-travel-time-provider.js';
@@ -31,11 +31,7 @@ describe('rides booked in a client’s suspension', () => {
     const api = apiFor(t.baseUrl, org.slug);
     const day = await createSmallFleet(api);
     const helena = day.clients.helena!;
-    const book = async (clientId: string, date: string, extra: object = {}) => {
-      const res = await api.post('/rides', { date, clientId, toPlaceId: day.dayCentreId, arriveBy: '09:00', ...extra });
-      expect(res.status).toBe(201);
-      return res.body as { outbound: { id: string }; return: { id: string } | null };
-    };
+    const book = (clientId: string, date: string, extra: object = {}) => bookRide(api, date, { clientId, toPlaceId: day.dayCentreId, arriveBy: '09:00', ...extra });
     const tuesday = await book(helena, '2026-11-24', { return: { departAfter: '13:00' } });
     const thursday = await book(helena, '2026-11-26');
     const afterIt = await book(helena, '2026-12-10');

@@ -85,9 +85,13 @@ export interface RideStatusChange {
   readonly reason: string | null;
 }
 
+const toStatusChange = (e: { at: Date; actor: string; fromStatus: RideStatus | null; toStatus: RideStatus; reason: string | null }): RideStatusChange => ({
+  at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason,
+});
+
 export async function listRideHistory(db: Db | Tx, organisationId: string, rideId: string): Promise<RideStatusChange[]> {
   const events = await db.rideEvent.findMany({ where: { organisationId, rideId }, orderBy: { seq: 'asc' } });
-  return events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason }));
+  return events.map(toStatusChange);
 }
 
 /**
@@ -213,7 +217,7 @@ export async function listRidesThroughApproval(
   });
   return rows.map((r) => ({
     ride: toRideView(r),
-    history: r.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, from: e.fromStatus, to: e.toStatus, reason: e.reason })),
+    history: r.events.map(toStatusChange),
   }));
 }
 

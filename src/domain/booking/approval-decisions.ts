@@ -6,7 +6,7 @@
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { clientScope } from '../../auth/row-access.js';
-import { todayIn } from '../common/time.js';
+import { organisationToday } from '../organisation/organisation-today.js';
 import { countAwaitingApprovalByDay, listRidesThroughApproval } from '../../db/repositories/ride.repo.js';
 import { namesOfActors } from '../../db/repositories/actor.repo.js';
 import { approvalTrail, splitApprovals } from './approval.rules.js';
@@ -19,11 +19,6 @@ import type { ActorView, ApprovalDay, ApprovalDaysQuery, ApprovalDecisions, Appr
  */
 export const APPROVAL_RIDES_LIMIT = 500;
 
-async function todayOf(deps: DomainDeps, ctx: OrganisationContext): Promise<string> {
-  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
-  return todayIn(org.timeZone, deps.now());
-}
-
 /**
  * The caller's rides that waited for approval, from `from` on: those still awaiting a decision and
  * those decided in the last `decidedWithinDays` days, with who booked and who decided. "The
@@ -32,7 +27,7 @@ async function todayOf(deps: DomainDeps, ctx: OrganisationContext): Promise<stri
  * a client too). The caseload limit applies as to every ride list (clientScope).
  */
 export async function listApprovalDecisions(deps: DomainDeps, ctx: OrganisationContext, q: ApprovalDecisionsQuery): Promise<ApprovalDecisions> {
-  const from = q.from ?? (await todayOf(deps, ctx));
+  const from = q.from ?? (await organisationToday(deps, ctx.organisationId));
   const decidedSince = new Date(deps.now().getTime() - q.decidedWithinDays * 86_400_000);
   const rows = await listRidesThroughApproval(deps.db, ctx.organisationId, {
     from,
@@ -59,6 +54,6 @@ export async function listApprovalDecisions(deps: DomainDeps, ctx: OrganisationC
 
 /** The days from `from` on (default today) with rides awaiting approval, and how many each. */
 export async function listApprovalDays(deps: DomainDeps, ctx: OrganisationContext, q: ApprovalDaysQuery): Promise<{ from: string; items: ApprovalDay[] }> {
-  const from = q.from ?? (await todayOf(deps, ctx));
+  const from = q.from ?? (await organisationToday(deps, ctx.organisationId));
   return { from, items: await countAwaitingApprovalByDay(deps.db, ctx.organisationId, from, clientScope(ctx)) };
 }

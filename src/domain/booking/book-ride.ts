@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../../errors.js';
+import { invalidInput, type FieldError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import { hasRole, type OrganisationContext } from '../organisation/organisation-context.js';
 import { checkRideRequest, suspensionOn } from './check-ride-request.js';
@@ -12,10 +12,6 @@ import type { BookRide, RideView } from './ride.schema.js';
 import { runIdempotent, type IdempotencyKeyInput } from '../common/run-idempotent.js';
 import { directMinutes, findRideClash, lockClientBookings, type WantedInterval } from './find-ride-clash.js';
 import { checkFleetFit } from './check-fleet-fit.js';
-
-function invalid(fields: FieldError[]): AppError {
-  return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
-}
 
 /**
  * Books a ride and, when asked, its return, in one transaction: both or neither.
@@ -62,7 +58,7 @@ export async function bookRide(
   }
   const suspended = suspensionOn(request.client, input.date);
   if (suspended) fields.push(suspended);
-  if (fields.length || !request.ok) throw invalid(fields);
+  if (fields.length || !request.ok) throw invalidInput(fields);
   const { fromPlace, toPlace } = request;
   const fromPlaceId = fromPlace.id;
   const client = request.client;
@@ -95,13 +91,13 @@ export async function bookRide(
     ...(input.return ? [{ path: 'return.departAfter', interval: busyInterval({ timeMode: 'DEPART_AFTER', timeMin: parseTimeOfDay(input.return.departAfter) }, directMin) }] : []),
   ];
   if (wanted.length === 2 && overlaps(wanted[0]!.interval, wanted[1]!.interval)) {
-    throw invalid([{ path: 'return.departAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${describeInterval(wanted[0]!.interval)})`, messageEn: `the return overlaps the outbound ride (${describeInterval(wanted[0]!.interval)})` }]);
+    throw invalidInput([{ path: 'return.departAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${describeInterval(wanted[0]!.interval)})`, messageEn: `the return overlaps the outbound ride (${describeInterval(wanted[0]!.interval)})` }]);
   }
   const { result, replayed } = await runIdempotent(deps.db, ctx.organisationId, idempotency, async (tx): Promise<Booking> => {
     // One booking per client at a time, so two overlapping bookings sent together cannot both pass.
     await lockClientBookings(tx, client.id);
     const clash = await findRideClash(tx, ctx.organisationId, client.id, input.date, wanted);
-    if (clash) throw invalid([clash]);
+    if (clash) throw invalidInput([clash]);
     const initial = initialStatus(needsApproval(rules, fromPlace, toPlace));
     const outboundId = await insertRide(tx, ctx.organisationId, {
       ...common,

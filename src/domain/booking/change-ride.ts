@@ -9,7 +9,7 @@
  * the old ones) and is back to APPROVED: the dispatcher fits it in again (the board's insertion
  * list) or re-plans. A note alone keeps it where it is: the driver's manifest reads the ride's note.
  */
-import { AppError, type FieldError } from '../../errors.js';
+import { AppError, invalidInput, type FieldError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import { hasRole, type OrganisationContext } from '../organisation/organisation-context.js';
 import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
@@ -22,11 +22,12 @@ import { bookingDeadline, busyInterval, isPastDeadline } from './booking.rules.j
 import { directMinutes, findRideClash, lockClientBookings } from './find-ride-clash.js';
 import { checkFleetFit } from './check-fleet-fit.js';
 import { getRide } from './manage-rides.js';
+import { throwStale } from './manage-places.js';
 import { UNSERVED_STATUSES } from './ride.rules.js';
 import type { RideView } from './ride.schema.js';
 import type { ChangeRide } from './change-ride.schema.js';
 import { removeRideFromLivePlan } from '../plan/live/remove-ride-from-plan.js';
-import { suspensionOn } from './check-ride-request.js';
+import { suspensionOn, wheelchairPlaceMissing } from './check-ride-request.js';
 
 export interface RideChangeAnswer {
   readonly ride: RideView;
@@ -35,10 +36,6 @@ export interface RideChangeAnswer {
   /** The ride left its day's plan: a dispatcher must fit it in again or re-plan. */
   readonly takenOutOfPlan: boolean;
   readonly warnings: readonly FieldError[];
-}
-
-function invalid(fields: FieldError[]): AppError {
-  return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
 }
 
 const yesNo = (b: boolean) => ({ pl: b ? 'tak' : 'nie', en: b ? 'yes' : 'no' });
@@ -100,9 +97,8 @@ export async function changeRide(deps: DomainDeps, ctx: OrganisationContext, id:
     });
   }
   const client = (await findClient(deps.db, ctx.organisationId, row.clientId))!;
-  if (client.mobility === 'WHEELCHAIR' && !next.wheelchair) {
-    fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
-  }
+  const noWheelchairPlace = wheelchairPlaceMissing(client, next.wheelchair);
+  if (noWheelchairPlace) fields.push(noWheelchairPlace);
   const suspended = suspensionOn(client, current.date, 'version');
   if (suspended && replan) throw new AppError('CONFLICT', `${suspended.message[0]!.toUpperCase()}${suspended.message.slice(1)}`, { messageEn: suspended.messageEn });
   const timePath = next.timeMode === 'ARRIVE_BY' ? 'arriveBy' : 'departAfter';
@@ -116,23 +112,18 @@ export async function changeRide(deps: DomainDeps, ctx: OrganisationContext, id:
   if (back && next.timeMin >= back.timeMin) {
     fields.push({ path: timePath, message: `przejazd musi być przed powrotem (${formatMinutes(back.timeMin)}); zmień najpierw powrót`, messageEn: `the ride must come before its return (${formatMinutes(back.timeMin)}); change the return first` });
   }
-  if (fields.length) throw invalid(fields);
+  if (fields.length) throw invalidInput(fields);
 
   const status = replan && current.status === 'SCHEDULED' ? ('APPROVED' as const) : current.status;
   await deps.db.$transaction(async (tx) => {
     await lockClientBookings(tx, row.clientId);
     const clash = await findRideClash(tx, ctx.organisationId, row.clientId, current.date, [{ path: timePath, interval: busyInterval(next, directMinutes(from, to)) }], id);
-    if (clash) throw invalid([clash]);
+    if (clash) throw invalidInput([clash]);
     const { count } = await tx.ride.updateMany({
       where: { organisationId: ctx.organisationId, id, version: input.version, status: current.status, serviceDate: toDbDate(current.date) },
       data: { ...next, status, version: { increment: 1 } },
     });
-    if (count === 0) {
-      throw new AppError('CONFLICT', 'Ktoś zmienił ten przejazd w międzyczasie; odśwież i spróbuj ponownie', {
-        messageEn: 'Someone changed this ride meanwhile; reload and try again',
-        fields: [{ path: 'version', message: 'nieaktualna wersja', messageEn: 'stale version' }],
-      });
-    }
+    if (count === 0) throwStale(current.version);
     // The history tells every change, not only of status: from and to may be the same.
     await tx.rideEvent.create({ data: { organisationId: ctx.organisationId, rideId: id, actor: ctx.actor, fromStatus: current.status, toStatus: status, reason: `zmiana: ${changed.pl}` } });
   });

@@ -43,11 +43,16 @@ export async function checkRideRequest(deps: DomainDeps, ctx: OrganisationContex
         : { path: 'toPlaceId', message: 'cel jest domem klienta', messageEn: "the destination is the client's home" },
     );
   }
-  if (client?.mobility === 'WHEELCHAIR' && input.wheelchair === false) {
-    fields.push({ path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' });
-  }
+  const noWheelchairPlace = wheelchairPlaceMissing(client, input.wheelchair);
+  if (noWheelchairPlace) fields.push(noWheelchairPlace);
   if (fields.length || !client || !fromPlace || !toPlace) return { ok: false, client, fields };
   return { ok: true, client, fromPlace, toPlace, fields: [] };
+}
+
+/** A client who stays in the wheelchair rides in a wheelchair place: refused when asked for none. */
+export function wheelchairPlaceMissing(client: { readonly mobility: string } | null, wheelchair: boolean | undefined): FieldError | null {
+  if (client?.mobility !== 'WHEELCHAIR' || wheelchair !== false) return null;
+  return { path: 'wheelchair', message: 'klient porusza się na wózku: potrzebne miejsce na wózek', messageEn: 'the client uses a wheelchair: a wheelchair place is needed' };
 }
 
 /** The client's suspension covering a date, as a field error on `path`; null when free to ride. */

@@ -1,4 +1,5 @@
-import { AppError, notFound, type FieldError } from '../../errors.js';
+import { invalidInput, notFound, type FieldError } from '../../errors.js';
+import { organisationToday } from '../organisation/organisation-today.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { checkRideRequest } from './check-ride-request.js';
@@ -12,7 +13,7 @@ import {
   updateRecurringRideVersioned,
   type RecurringRideData,
 } from '../../db/repositories/recurring-ride.repo.js';
-import { addDays, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
+import { addDays, parseTimeOfDay, toDbDate } from '../common/time.js';
 import { patternDates } from './recurring-dates.js';
 import { materialisePattern, MATERIALISE_DAYS_AHEAD, patternLegs, type PatternRun } from './materialise-recurring-rides.js';
 import { directMinutes, findRideClash, type WantedInterval } from './find-ride-clash.js';
@@ -22,13 +23,6 @@ import { throwStale } from './manage-places.js';
 import { clientScope } from '../../auth/row-access.js';
 import { readRules } from '../organisation/organisation-rules.js';
 import { checkFleetFit } from './check-fleet-fit.js';
-
-const invalid = (fields: FieldError[]) => new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
-
-async function today(deps: DomainDeps, ctx: OrganisationContext): Promise<string> {
-  const org = await findOrganisationById(deps.db, ctx.organisationId);
-  return todayIn(org?.timeZone ?? 'Europe/Warsaw', deps.now());
-}
 
 async function checkPlaces(deps: DomainDeps, ctx: OrganisationContext, ids: { path: string; id: string | undefined }[]): Promise<FieldError[]> {
   const fields: FieldError[] = [];
@@ -51,10 +45,10 @@ export async function createRecurringRide(
 ): Promise<RecurringRideView & { readonly warnings: readonly FieldError[] }> {
   const request = await checkRideRequest(deps, ctx, input);
   const fields: FieldError[] = [...request.fields];
-  const now = await today(deps, ctx);
+  const now = await organisationToday(deps, ctx.organisationId);
   if (input.startDate < now) fields.push({ path: 'startDate', message: 'początek jest w przeszłości', messageEn: 'the start is in the past' });
   if (input.endDate && input.endDate < now) fields.push({ path: 'endDate', message: 'koniec jest w przeszłości', messageEn: 'the end is in the past' });
-  if (fields.length || !request.ok) throw invalid(fields);
+  if (fields.length || !request.ok) throw invalidInput(fields);
   const { client } = request;
   const fromPlaceId = request.fromPlace.id;
   const times = {
@@ -65,10 +59,10 @@ export async function createRecurringRide(
   const legs = patternLegs(times, directMinutes(request.fromPlace, request.toPlace));
   if (legs.return && overlaps(legs.outbound.interval, legs.return.interval)) {
     const when = describeInterval(legs.outbound.interval);
-    throw invalid([{ path: 'returnDepartAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${when})`, messageEn: `the return overlaps the outbound ride (${when})` }]);
+    throw invalidInput([{ path: 'returnDepartAfter', message: `powrót nachodzi na przejazd w tamtą stronę (${when})`, messageEn: `the return overlaps the outbound ride (${when})` }]);
   }
   const clash = await firstClash(deps, ctx, client.id, input, now, [legs.outbound, ...(legs.return ? [legs.return] : [])]);
-  if (clash) throw invalid([clash]);
+  if (clash) throw invalidInput([clash]);
 
   const data: RecurringRideData = {
     clientId: client.id,
@@ -156,7 +150,7 @@ export async function updateRecurringRide(
   const current = await getRecurringRide(deps, ctx, id);
   const { version, arriveBy, departAfter, returnDepartAfter, ...rest } = input;
   const fields = await checkPlaces(deps, ctx, [{ path: 'fromPlaceId', id: rest.fromPlaceId }, { path: 'toPlaceId', id: rest.toPlaceId }]);
-  if (fields.length) throw invalid(fields);
+  if (fields.length) throw invalidInput(fields);
   const changes: Partial<RecurringRideData> = {
     ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
     ...(arriveBy ? { timeMode: 'ARRIVE_BY' as const, timeMin: parseTimeOfDay(arriveBy) } : {}),
@@ -164,7 +158,7 @@ export async function updateRecurringRide(
     ...(returnDepartAfter !== undefined ? { returnTimeMin: returnDepartAfter === null ? null : parseTimeOfDay(returnDepartAfter) } : {}),
     ...(rest.weekdays ? { weekdays: [...rest.weekdays].sort() } : {}),
   };
-  const from = addDays(await today(deps, ctx), 1);
+  const from = addDays(await organisationToday(deps, ctx.organisationId), 1);
   await deps.db.$transaction(async (tx) => {
     if (!(await updateRecurringRideVersioned(tx, ctx.organisationId, id, version, changes))) throwStale(current.version);
     const p = (await tx.recurringRide.findFirst({ where: { organisationId: ctx.organisationId, id } }))!;

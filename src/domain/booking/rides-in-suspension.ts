@@ -2,7 +2,7 @@ import { AppError } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { listRidesOfClient } from '../../db/repositories/ride.repo.js';
-import { todayIn } from '../common/time.js';
+import { organisationToday } from '../organisation/organisation-today.js';
 import { getClient } from './manage-clients.js';
 import { cancelRide } from './manage-rides.js';
 import { CANCELLED_STATUSES, UNSERVED_STATUSES } from './ride.rules.js';
@@ -38,8 +38,7 @@ export interface RidesInSuspension {
 
 export async function listRidesInSuspension(deps: DomainDeps, ctx: OrganisationContext, clientId: string): Promise<RidesInSuspension> {
   const client = await getClient(deps, ctx, clientId);
-  const org = await deps.db.organisation.findUniqueOrThrow({ where: { id: ctx.organisationId }, select: { timeZone: true } });
-  const period = suspensionAhead(client.suspension, todayIn(org.timeZone, deps.now()));
+  const period = suspensionAhead(client.suspension, await organisationToday(deps, ctx.organisationId));
   if (!period) return { period: null, reason: client.suspension?.reason ?? null, items: [] };
   const rides = await listRidesOfClient(deps.db, ctx.organisationId, clientId, { from: period.from, to: period.until });
   return { period, reason: client.suspension?.reason ?? null, items: rides.filter(stillBooked) };
