@@ -87,11 +87,29 @@ describe('StopCriteria', () => {
     let clock = 1000;
     const stop = new StopCriteria(() => clock, 2, undefined);
 
+    clock = 1200;
     expect(stop.shouldStop(10_000)).toBe(false);
     clock = 2500;
     expect(stop.fraction(0)).toBeCloseTo(0.75);
     clock = 3000;
     expect(stop.shouldStop(0)).toBe(true);
+  });
+
+  it('reads a clock asked many times a millisecond only every few calls, and a standing one at least every 64 calls', () => {
+    let clock = 0;
+    let readings = 0;
+    const stop = new StopCriteria(() => {
+      readings++;
+      return (clock += 0.001); // a fast search: 1 µs between questions
+    }, 1, undefined);
+    for (let i = 0; i < 10_000; i++) stop.elapsedMs();
+    expect(readings).toBeLessThan(10_000 / 32);
+    expect(stop.elapsedMs()).toBeGreaterThan(0);
+
+    clock = 5_000; // the budget is over: the next reading, at most 64 calls away, says so
+    let calls = 1;
+    while (!stop.shouldStop(0)) calls++;
+    expect(calls).toBeLessThanOrEqual(64);
   });
 
   it('stops at the iteration limit, and at a small default budget without limits', () => {
