@@ -29,12 +29,14 @@ const LARGE_MAX_REMOVED = 30;
  */
 const START_WORSE = 0.03;
 /**
- * Where the one cooling above LARGE_INSTANCE_REQUESTS ends, as a share of the start temperature.
- * The default (0.002) leaves a regional day's last minutes accepting a plan 80 s of driving worse
- * with probability 1/e, so its tens of thousands of small string moves never settle; at 0.0003 the
- * end is about 12 s. Regional day 1, 60 s of CPU, seeds 1–16: mean 913,372 against 921,811 (D38).
+ * Where each cooling ends, as a share of its start temperature. At 0.002 a regional day's last
+ * minutes still accepted a plan 80 s of driving worse with probability 1/e, so its tens of
+ * thousands of small string moves never settled; at 0.0003 the end is about 12 s (regional day 1,
+ * 60 s of CPU, seeds 1–16: mean 913,372 against 921,811, D38). The small instances' three coolings
+ * end as cold since D66 (with string removal among their destroys: Cordeau's eight largest
+ * a-instances, seeds 1–6, mean gap 0.405 % against 0.515 %).
  */
-const LARGE_END_RATIO = 0.0003;
+const END_RATIO = 0.0003;
 /**
  * Above LARGE_INSTANCE_REQUESTS, a search that starts from a plan (a re-plan from the previous one,
  * a re-solve from its own last round) starts ten times cooler: at 3 % it first walks away from the
@@ -143,8 +145,8 @@ export class Alns {
     const removable = start.removable().length + start.bank().length;
     // Up to LARGE_INSTANCE_REQUESTS iterations are plentiful: three cooling cycles, and a relocate
     // local search over all requests on promising candidates. Above it every iteration counts (D33,
-    // D36, D38): small removals, one long cooling (three short ones left the 60 s plan 1.5 % dearer)
-    // that ends colder, and no local search (a descent over the re-inserted requests only cost a
+    // D36, D38): small removals, one long cooling (three short ones left the 60 s plan 1.5 % dearer),
+    // and no local search (a descent over the re-inserted requests only cost a
     // fifth of the iterations and left the plan 0.6 % dearer).
     const isLarge = isLargeInstance(p);
     const acceptance = annealingFor(p, start.routingCost(), this.settings.fromPlan ?? false);
@@ -208,9 +210,9 @@ export class Alns {
 
 /**
  * The acceptance of one run starting from a plan of this routing cost. Above LARGE_INSTANCE_REQUESTS
- * it ends colder, and starts cooler when the solve was given a plan to start from.
+ * it starts cooler when the solve was given a plan to start from.
  */
 export function annealingFor(p: Problem, routingCost: number, fromPlan = false): SimulatedAnnealing {
-  if (!isLargeInstance(p)) return new SimulatedAnnealing(routingCost, START_WORSE);
-  return new SimulatedAnnealing(routingCost, fromPlan ? FROM_PLAN_START_WORSE : START_WORSE, LARGE_END_RATIO);
+  const startWorse = isLargeInstance(p) && fromPlan ? FROM_PLAN_START_WORSE : START_WORSE;
+  return new SimulatedAnnealing(routingCost, startWorse, END_RATIO);
 }

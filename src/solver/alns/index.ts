@@ -23,8 +23,15 @@ export const largeInstanceDestroyOperators: readonly DestroyOperator[] = [string
 /** Every destroy operator, for tests that must cover them all. */
 export const allDestroyOperators: readonly DestroyOperator[] = [...defaultDestroyOperators, ...largeInstanceDestroyOperators];
 
+/**
+ * Destroy operators up to LARGE_INSTANCE_REQUESTS: the defaults with string removal in the
+ * adaptive choice. Cordeau's eight largest a-instances, 10 s of CPU, seeds 1–6: mean gap 0.405 %
+ * against 0.515 % without it (with the colder end of the annealing, D66).
+ */
+export const smallInstanceDestroyOperators: readonly DestroyOperator[] = [...defaultDestroyOperators, stringRemoval];
+
 export function destroyOperatorsFor(p: Problem): readonly DestroyOperator[] {
-  return isLargeInstance(p) ? largeInstanceDestroyOperators : defaultDestroyOperators;
+  return isLargeInstance(p) ? largeInstanceDestroyOperators : smallInstanceDestroyOperators;
 }
 
 /** The default repair operators; each is also tried with noise, as a separate arm of the adaptive choice. */
