@@ -103,7 +103,9 @@ function runSet(set: BenchmarkSet, files: readonly string[], args: BenchArgs): v
   const isPartial = args.instances !== undefined;
   // A run at another time limit than the set's default (e.g. 2 s against VROOM) is kept apart.
   const budget = timeLimitSec === set.timeLimitSec ? '' : `-${timeLimitSec}s`;
-  const stem = `${date}-${set.folder}${budget}${args.cpuClock ? '-cpu' : ''}${isPartial ? '-partial' : ''}`;
+  // So is a run with another seed than 1: several seeds' tables sit side by side.
+  const seed = args.seed === 1 ? '' : `-seed${args.seed}`;
+  const stem = `${date}-${set.folder}${budget}${seed}${args.cpuClock ? '-cpu' : ''}${isPartial ? '-partial' : ''}`;
   const clock = args.cpuClock ? 'in CPU time' : 'wall clock';
   const heading = { set: set.folder, date, timeLimitSec, clock, seed: args.seed, machine: describeRun(REPO_ROOT) };
   mkdirSync(RESULTS_DIR, { recursive: true });
