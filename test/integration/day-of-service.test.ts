@@ -111,60 +111,62 @@ describe('a day of service', () => {
     expect(refused.body.error.message).toMatch(/przed jego odebraniem/);
     expect(refused.body.error.messageEn).toMatch(/before being picked up/);
 
-    // The scripted day, stop by stop in each vehicle's order.
+    // The scripted day, stop by stop as the clock goes: each vehicle's stops keep their order, and
+    // a morning pickup is reported before another vehicle's afternoon return (Jan's no-show must
+    // come before his return is driven, whichever vehicle the plan gives each).
     const completed = new Set<string>();
     let resentOnce = false;
-    for (const [vehicleId, stops] of manifests) {
-      for (const stop of stops) {
-        if (stop.rideId === jozef.outbound.id) {
-          if (stop.kind === 'PICKUP') {
-            const r = await report(api, vehicleId, stop, 'ARRIVED');
-            expect(r.status).toBe(409);
-            expect(r.body.error.messageEn).toMatch(/cancelled/);
-          }
-          continue;
+    const dayInOrder = [...manifests].flatMap(([vehicleId, stops]) => stops.map((stop) => ({ vehicleId, stop })));
+    dayInOrder.sort((a, b) => a.stop.time.localeCompare(b.stop.time)); // stable: a vehicle's equal times keep its order
+    for (const { vehicleId, stop } of dayInOrder) {
+      if (stop.rideId === jozef.outbound.id) {
+        if (stop.kind === 'PICKUP') {
+          const r = await report(api, vehicleId, stop, 'ARRIVED');
+          expect(r.status).toBe(409);
+          expect(r.body.error.messageEn).toMatch(/cancelled/);
         }
-        if (stop.rideId === jan.outbound.id) {
-          // Jan is not there in the morning: a no-show; his drop-off is skipped.
-          if (stop.kind === 'PICKUP') {
-            expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
-            const noShow = await report(api, vehicleId, stop, 'NO_SHOW');
-            expect(noShow.status).toBe(201);
-            expect(noShow.body.rideStatus).toBe('NO_SHOW');
-            // His return ride is left as it was: he may still need the ride home (decided by the dispatcher).
-            expect((await api.get(`/rides/${jan.return!.id}`)).body.status).toBe('SCHEDULED');
-            // But nobody can miss it: the board marks the return, the driver's manifest says to phone first.
-            const view = (await api.get(`/plans/${plan.id}`)).body;
-            const stopsOfRide = (rideId: string) => view.routes.flatMap((r: any) => r.stops.filter((s: any) => s.rideId === rideId));
-            expect(stopsOfRide(jan.return!.id).map((s: any) => s.outboundNoShow)).toEqual([true, true]);
-            expect(view.routes.flatMap((r: any) => r.stops).filter((s: any) => s.outboundNoShow)).toHaveLength(2);
-            const back = stopOf(jan.return!.id, 'PICKUP');
-            const onManifest = (await api.get(`/manifests/${DATE}/${back.vehicleId}`)).body.stops.find((s: Stop) => s.rideId === jan.return!.id && s.kind === 'PICKUP');
-            expect(onManifest.notes[0]).toMatch(/^Klient był nieobecny przy odbiorze w tamtą stronę: zadzwoń przed wyjazdem/);
-          }
-          continue;
-        }
+        continue;
+      }
+      if (stop.rideId === jan.outbound.id) {
+        // Jan is not there in the morning: a no-show; his drop-off is skipped.
         if (stop.kind === 'PICKUP') {
           expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
-          const id = randomUUID();
-          const picked = await report(api, vehicleId, stop, 'PICKED_UP', id);
-          expect(picked.status, picked.text).toBe(201);
-          expect(picked.body.rideStatus).toBe('IN_PROGRESS');
-          if (!resentOnce) {
-            // The phone lost the answer and sends the same report again: stored once.
-            const again = await report(api, vehicleId, stop, 'PICKED_UP', id);
-            expect(again.status).toBe(200);
-            expect(again.body).toMatchObject({ replayed: true, id: picked.body.id, rideStatus: 'IN_PROGRESS' });
-            expect(await t.db.stopEvent.count({ where: { organisationId: org.id, clientEventId: id } })).toBe(1);
-            expect(await t.db.rideEvent.count({ where: { rideId: stop.rideId, toStatus: 'IN_PROGRESS' } })).toBe(1);
-            resentOnce = true;
-          }
-        } else {
-          const dropped = await report(api, vehicleId, stop, 'DROPPED_OFF');
-          expect(dropped.status).toBe(201);
-          expect(dropped.body.rideStatus).toBe('COMPLETED');
-          completed.add(stop.rideId);
+          const noShow = await report(api, vehicleId, stop, 'NO_SHOW');
+          expect(noShow.status).toBe(201);
+          expect(noShow.body.rideStatus).toBe('NO_SHOW');
+          // His return ride is left as it was: he may still need the ride home (decided by the dispatcher).
+          expect((await api.get(`/rides/${jan.return!.id}`)).body.status).toBe('SCHEDULED');
+          // But nobody can miss it: the board marks the return, the driver's manifest says to phone first.
+          const view = (await api.get(`/plans/${plan.id}`)).body;
+          const stopsOfRide = (rideId: string) => view.routes.flatMap((r: any) => r.stops.filter((s: any) => s.rideId === rideId));
+          expect(stopsOfRide(jan.return!.id).map((s: any) => s.outboundNoShow)).toEqual([true, true]);
+          expect(view.routes.flatMap((r: any) => r.stops).filter((s: any) => s.outboundNoShow)).toHaveLength(2);
+          const back = stopOf(jan.return!.id, 'PICKUP');
+          const onManifest = (await api.get(`/manifests/${DATE}/${back.vehicleId}`)).body.stops.find((s: Stop) => s.rideId === jan.return!.id && s.kind === 'PICKUP');
+          expect(onManifest.notes[0]).toMatch(/^Klient był nieobecny przy odbiorze w tamtą stronę: zadzwoń przed wyjazdem/);
         }
+        continue;
+      }
+      if (stop.kind === 'PICKUP') {
+        expect((await report(api, vehicleId, stop, 'ARRIVED')).status).toBe(201);
+        const id = randomUUID();
+        const picked = await report(api, vehicleId, stop, 'PICKED_UP', id);
+        expect(picked.status, picked.text).toBe(201);
+        expect(picked.body.rideStatus).toBe('IN_PROGRESS');
+        if (!resentOnce) {
+          // The phone lost the answer and sends the same report again: stored once.
+          const again = await report(api, vehicleId, stop, 'PICKED_UP', id);
+          expect(again.status).toBe(200);
+          expect(again.body).toMatchObject({ replayed: true, id: picked.body.id, rideStatus: 'IN_PROGRESS' });
+          expect(await t.db.stopEvent.count({ where: { organisationId: org.id, clientEventId: id } })).toBe(1);
+          expect(await t.db.rideEvent.count({ where: { rideId: stop.rideId, toStatus: 'IN_PROGRESS' } })).toBe(1);
+          resentOnce = true;
+        }
+      } else {
+        const dropped = await report(api, vehicleId, stop, 'DROPPED_OFF');
+        expect(dropped.status).toBe(201);
+        expect(dropped.body.rideStatus).toBe('COMPLETED');
+        completed.add(stop.rideId);
       }
     }
     expect(resentOnce).toBe(true);

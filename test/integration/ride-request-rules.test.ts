@@ -78,7 +78,7 @@ describe('weekly patterns and suspensions', () => {
 
     const now = (await api.get(`/clients/${client}`)).body;
     expect((await api.patch(`/clients/${client}`, { suspension: null, version: now.version })).status).toBe(200);
-    await materialiseRecurringRides(t.db, { from: '2026-11-23', organisationId: org.id });
+    await materialiseRecurringRides(t.db, { from: '2026-11-23', organisationId: org.id, now: NOW });
     expect(await dates()).toEqual(['2026-11-24', '2026-11-26', '2026-12-01', '2026-12-03']);
   });
 });
