@@ -9,7 +9,7 @@ import { greedyInsertion } from '../operators/repair/greedy-insertion.js';
 import { regretInsertion } from '../operators/repair/regret-insertion.js';
 import { isLargeInstance } from './instance-size.js';
 
-/** The default destroy operators (Ropke & Pisinger 2006, plus route removal). */
+/** Ropke & Pisinger's destroy operators (2006) plus route removal; small instances add string removal. */
 export const defaultDestroyOperators: readonly DestroyOperator[] = [randomRemoval, worstRemoval, relatedRemoval, routeRemoval];
 
 /**

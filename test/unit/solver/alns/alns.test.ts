@@ -45,7 +45,7 @@ describe('OperatorWeights', () => {
 
 describe('SimulatedAnnealing', () => {
   it('always accepts improvements and accepts a 5 % worse solution about half the time at the start', () => {
-    const sa = new SimulatedAnnealing(100);
+    const sa = new SimulatedAnnealing(100, 0.05, 0.002);
     const rng = new Rng(1);
     let accepted = 0;
     for (let k = 0; k < 2000; k++) if (sa.accepts(105, 100, 0, rng)) accepted++;
