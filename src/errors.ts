@@ -45,7 +45,7 @@ export function notFound(what: string, whatEn: string): AppError {
   return new AppError('NOT_FOUND', `Nie znaleziono: ${what}`, { messageEn: `Not found: ${whatEn}` });
 }
 
-/** Input that fails checks beyond its schema (a booking's, a change's), each field with why. */
+/** Refused input, each field with why: a schema's failures (validate) or checks beyond them (a booking's, a change's). */
 export function invalidInput(fields: readonly FieldError[]): AppError {
   return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields });
 }

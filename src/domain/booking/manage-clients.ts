@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalidInput, notFound } from '../../errors.js';
 import { clientScope, mayAssignCaseworker } from '../../auth/row-access.js';
 import { hasRole } from '../organisation/organisation-context.js';
 import type { DomainDeps } from '../deps.js';
@@ -15,10 +15,7 @@ async function externalIdUnique<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-        messageEn: 'Invalid input',
-        fields: [{ path: 'externalId', message: 'inny klient ma już ten identyfikator', messageEn: 'another client already has this id' }],
-      });
+      throw invalidInput([{ path: 'externalId', message: 'inny klient ma już ten identyfikator', messageEn: 'another client already has this id' }]);
     }
     throw err;
   }
@@ -27,15 +24,12 @@ async function externalIdUnique<T>(work: () => Promise<T>): Promise<T> {
 /** A home must be a place of this organisation (ids of other organisations look unknown). */
 async function checkHome(deps: DomainDeps, ctx: OrganisationContext, homePlaceId: string): Promise<void> {
   if (!(await findPlace(deps.db, ctx.organisationId, homePlaceId))) {
-    throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-      messageEn: 'Invalid input',
-      fields: [{ path: 'homePlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' }],
-    });
+    throw invalidInput([{ path: 'homePlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' }]);
   }
 }
 
 function invalidCaseworker(message: string, messageEn: string): AppError {
-  return new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields: [{ path: 'caseworkerUserId', message, messageEn }] });
+  return invalidInput([{ path: 'caseworkerUserId', message, messageEn }]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.js';
+import { invalidInput, type FieldError } from '../../errors.js';
 import { messages, type MessageKey } from './messages.js';
 
 const pl = z.locales.pl();
@@ -84,8 +84,5 @@ export function toFieldError(issue: z.core.$ZodIssue): FieldError {
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-    messageEn: 'Invalid input',
-    fields: result.error.issues.map(toFieldError),
-  });
+  throw invalidInput(result.error.issues.map(toFieldError));
 }

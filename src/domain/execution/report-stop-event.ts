@@ -2,7 +2,7 @@
  * A driver reports what happened at a stop of the newest finished plan (issue #8): stored with its
  * time and position, and the ride's status moved (with its history) in the same transaction.
  */
-import { AppError } from '../../errors.js';
+import { AppError, invalidInput } from '../../errors.js';
 import { Prisma } from '../../db/generated/client.js';
 import type { Db, Tx } from '../../db/client.js';
 import { moveRidesStatus } from '../../db/repositories/ride.repo.js';
@@ -80,7 +80,7 @@ async function storeStopEvent(deps: DomainDeps, ctx: OrganisationContext, where:
       if (replay) return { view: replay, delayBefore: null };
       const wrongTime = checkReportTime(where.date, stop.timeZone, at, now);
       if (wrongTime) {
-        throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', { messageEn: 'Invalid input', fields: [{ path: 'at', message: wrongTime.pl, messageEn: wrongTime.en }] });
+        throw invalidInput([{ path: 'at', message: wrongTime.pl, messageEn: wrongTime.en }]);
       }
       const ride = await tx.ride.findFirstOrThrow({ where: { organisationId: ctx.organisationId, id: stop.rideId }, select: { status: true, clientId: true } });
       const decision = decideStopEvent(input.kind, stop.kind, ride.status);

@@ -1,5 +1,5 @@
 import { vehicleScope } from '../../auth/row-access.js';
-import { AppError, notFound } from '../../errors.js';
+import { invalidInput, notFound } from '../../errors.js';
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
 import { findPlace } from '../../db/repositories/place.repo.js';
@@ -10,7 +10,8 @@ import {
   updateVehicleVersioned,
   type VehicleData,
 } from '../../db/repositories/vehicle.repo.js';
-import { fromDbDate, parseTimeOfDay, toDbDate, todayIn } from '../common/time.js';
+import { fromDbDate, parseTimeOfDay, toDbDate } from '../common/time.js';
+import { organisationToday } from '../organisation/organisation-today.js';
 import { planConflicts, type PlanConflict, type PlannedRoute } from './plan-conflicts.js';
 import { throwStale } from '../booking/manage-places.js';
 import { CreateVehicleSchema, type CreateVehicle, type UpdateVehicle, type VehicleView } from './vehicle.schema.js';
@@ -18,10 +19,7 @@ import { validate } from '../common/validate.js';
 
 async function checkDepot(deps: DomainDeps, ctx: OrganisationContext, depotPlaceId: string): Promise<void> {
   if (!(await findPlace(deps.db, ctx.organisationId, depotPlaceId))) {
-    throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-      messageEn: 'Invalid input',
-      fields: [{ path: 'depotPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' }],
-    });
+    throw invalidInput([{ path: 'depotPlaceId', message: 'nie ma takiego miejsca', messageEn: 'no such place' }]);
   }
 }
 
@@ -58,8 +56,7 @@ export function listVehiclesOf(deps: DomainDeps, ctx: OrganisationContext) {
  * to the vehicle can break (an older revision of a day is no longer what anyone drives).
  */
 async function routesFromToday(deps: DomainDeps, ctx: OrganisationContext, vehicleId: string): Promise<PlannedRoute[]> {
-  const org = await deps.db.organisation.findUnique({ where: { id: ctx.organisationId }, select: { timeZone: true } });
-  const today = todayIn(org?.timeZone ?? 'Europe/Warsaw', deps.now());
+  const today = await organisationToday(deps, ctx.organisationId);
   const plans = await deps.db.plan.findMany({
     where: { organisationId: ctx.organisationId, status: 'DONE', serviceDate: { gte: toDbDate(today) } },
     select: { id: true, serviceDate: true, revision: true, publishedAt: true },

@@ -4,7 +4,7 @@
  */
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalidInput, notFound } from '../../errors.js';
 import type { AssignVehiclesSchema, CreateProvider, ProviderView, UpdateProvider } from './provider.schema.js';
 import type { z } from 'zod';
 
@@ -83,10 +83,7 @@ export async function assignVehicles(
   const known = new Set(found.map((v) => v.id));
   const unknown = input.vehicleIds.map((v, i) => [v, i] as const).filter(([v]) => !known.has(v));
   if (unknown.length) {
-    throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-      messageEn: 'Invalid input',
-      fields: unknown.map(([, i]) => ({ path: `vehicleIds.${i}`, message: 'nie ma takiego pojazdu', messageEn: 'no such vehicle' })),
-    });
+    throw invalidInput(unknown.map(([, i]) => ({ path: `vehicleIds.${i}`, message: 'nie ma takiego pojazdu', messageEn: 'no such vehicle' })));
   }
   await deps.db.$transaction([
     deps.db.vehicle.updateMany({

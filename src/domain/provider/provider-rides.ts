@@ -5,9 +5,9 @@
  */
 import type { DomainDeps } from '../deps.js';
 import type { OrganisationContext } from '../organisation/organisation-context.js';
-import { AppError, notFound } from '../../errors.js';
-import { formatSeconds, fromDbDate, todayIn, toDbDate } from '../common/time.js';
-import { findOrganisationById } from '../../db/repositories/organisation.repo.js';
+import { AppError, invalidInput, notFound } from '../../errors.js';
+import { formatSeconds, fromDbDate, toDbDate } from '../common/time.js';
+import { organisationToday } from '../organisation/organisation-today.js';
 import { checkProviderScope, getProvider } from './manage-providers.js';
 import type { ConfirmationView, ProviderConfirmationInput, ProviderRideView } from './provider.schema.js';
 import { isCancelled } from '../booking/ride.rules.js';
@@ -107,20 +107,12 @@ export async function confirmProviderRide(deps: DomainDeps, ctx: OrganisationCon
     throw new AppError('CONFLICT', 'Przejazd nie jest zaplanowany na pojeździe przewoźnika', { messageEn: 'The ride is not planned on a provider’s vehicle' });
   }
   checkProviderScope(ctx, providerId);
-  const org = await findOrganisationById(deps.db, ctx.organisationId);
-  const today = todayIn(org?.timeZone ?? 'Europe/Warsaw', deps.now());
-  if (date > today) {
-    throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-      messageEn: 'Invalid input',
-      fields: [{ path: 'outcome', message: `przejazd jest dopiero ${date}: można go potwierdzić od tego dnia`, messageEn: `the ride is on ${date}: it can be confirmed from that day` }],
-    });
+  if (date > (await organisationToday(deps, ctx.organisationId))) {
+    throw invalidInput([{ path: 'outcome', message: `przejazd jest dopiero ${date}: można go potwierdzić od tego dnia`, messageEn: `the ride is on ${date}: it can be confirmed from that day` }]);
   }
   if (isCancelled(ride.status) || ride.status === 'TURNED_DOWN') {
     if (input.outcome !== 'NOT_DONE') {
-      throw new AppError('VALIDATION_FAILED', 'Nieprawidłowe dane', {
-        messageEn: 'Invalid input',
-        fields: [{ path: 'outcome', message: 'przejazd został odwołany: wynik może być tylko NOT_DONE', messageEn: 'the ride was cancelled: the outcome can only be NOT_DONE' }],
-      });
+      throw invalidInput([{ path: 'outcome', message: 'przejazd został odwołany: wynik może być tylko NOT_DONE', messageEn: 'the ride was cancelled: the outcome can only be NOT_DONE' }]);
     }
   }
   const c = await deps.db.providerConfirmation.create({
